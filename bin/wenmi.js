@@ -1,0 +1,5 @@
+#!/usr/bin/env node
+// Thin launcher: loads the built CLI (npm run build), nothing else.
+import { run } from '../dist/cli.js';
+
+await run();

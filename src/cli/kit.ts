@@ -1,0 +1,236 @@
+/**
+ * The toolkit every command is built with: the session (global options, clock, database,
+ * operator, output), shared option sets, argument parsers, and the action wrapper.
+ */
+import { Command, InvalidArgumentError, Option } from 'commander';
+import os from 'node:os';
+import { systemClock, type Clock } from '../core/clock.js';
+import { periodOf, type Period } from '../core/dates.js';
+import { checkDbPath, defaultDbPath, openDatabase, writeTx, type DB } from '../core/db.js';
+import { usageError } from '../core/errors.js';
+import { label, t, type Label } from '../core/i18n.js';
+import type { Ctx } from '../core/journal.js';
+import { completeFields, type Field } from '../core/prompts.js';
+import { chooseFormat, renderRows, type Column, type Row } from '../core/output/render.js';
+import { fileOut, type Out } from '../core/output/sink.js';
+import { getSetting } from '../core/settings.js';
+import type { Registry } from './registry.js';
+
+export interface IO {
+  stdout: Out;
+  stderr: Out;
+  stdinIsTTY: boolean;
+  env: Record<string, string | undefined>;
+  home: string;
+}
+
+export interface GlobalOpts {
+  db?: string;
+  lang?: string;
+  by?: string;
+  color?: boolean;
+  input?: boolean;
+}
+
+export interface OutputOpts {
+  format?: string;
+  output?: string;
+  bom?: boolean;
+  force?: boolean;
+}
+
+export interface PeriodOpts {
+  month?: string;
+  from?: string;
+  to?: string;
+}
+
+/** One run of one command. Opens the database only when asked. */
+export class Session {
+  private handle: DB | undefined;
+  private op: string | undefined;
+  readonly clock: Clock;
+
+  constructor(
+    readonly io: IO,
+    readonly globals: GlobalOpts,
+    readonly registry: Registry,
+  ) {
+    this.clock = systemClock(io.env);
+  }
+
+  /** The database path and whether it is the default one (which is created on first write). */
+  get dbPath(): { path: string; isDefault: boolean } {
+    const given = this.globals.db ?? this.io.env.WENMI_DB;
+    if (given !== undefined) {
+      checkDbPath(given);
+      return { path: given, isDefault: false };
+    }
+    return { path: defaultDbPath(this.io.env, this.io.home), isDefault: true };
+  }
+
+  /** Opens the database. `create`: make it if missing (init, or a writing command on the default path). */
+  db(opts: { create?: boolean } = {}): DB {
+    if (!this.handle) {
+      this.handle = openDatabase(this.dbPath.path, { create: opts.create === true, migrations: this.registry.migrations });
+    }
+    return this.handle;
+  }
+
+  /** The database for a writing command: the default one is created on first use. */
+  writableDb(): DB {
+    return this.db({ create: this.dbPath.isDefault });
+  }
+
+  /** The operator: --by, WENMI_OPERATOR, the configured default, or the login name. */
+  operator(): string {
+    if (this.op === undefined) {
+      const given = this.globals.by ?? this.io.env.WENMI_OPERATOR;
+      if (given !== undefined && given.trim() === '') throw usageError('operator.empty');
+      this.op = given?.trim() ?? getSetting(this.db(), this.registry.settings, 'operator.default') ?? os.userInfo().username;
+    }
+    return this.op;
+  }
+
+  /** The rule context for a writing command. */
+  ctx(): Ctx {
+    return { db: this.writableDb(), clock: this.clock, operator: this.operator() };
+  }
+
+  /** Runs fn in one IMMEDIATE write transaction with the rule context. */
+  tx<T>(fn: (ctx: Ctx) => T): T {
+    const ctx = this.ctx();
+    return writeTx(ctx.db, () => fn(ctx));
+  }
+
+  get interactive(): boolean {
+    return this.globals.input !== false && this.io.stdinIsTTY && this.io.stdout.isTTY;
+  }
+
+  /** Fills in missing fields by asking on a terminal, or fails naming every missing flag. */
+  complete(values: Record<string, unknown>, fields: Field[]): Promise<void> {
+    return completeFields(values, fields, this.interactive);
+  }
+
+  period(opts: PeriodOpts): Period {
+    return periodOf(opts, this.clock);
+  }
+
+  /** Data to stdout. */
+  print(text: string): void {
+    this.io.stdout.write(text);
+    this.io.stdout.flush();
+  }
+
+  /** Messages to stderr. */
+  info(text: string): void {
+    this.io.stderr.write(text + '\n');
+    this.io.stderr.flush();
+  }
+
+  private protectedPaths(): string[] {
+    const given = this.globals.db ?? this.io.env.WENMI_DB;
+    const db = given && given.trim() !== '' ? given : defaultDbPath(this.io.env, this.io.home);
+    return [db, `${db}-wal`, `${db}-shm`, `${db}-journal`];
+  }
+
+  /** Opens where -o points (a file, or stdout for none or `-`), and gives the writer a target. */
+  async toOutput(o: OutputOpts, write: (out: Out) => Promise<void> | void): Promise<void> {
+    if (o.output === undefined || o.output === '-') return void (await write(this.io.stdout));
+    const file = fileOut(o.output, { force: o.force === true, protect: this.protectedPaths() });
+    try {
+      await write(file);
+      file.commit();
+    } catch (e) {
+      file.abort();
+      throw e;
+    }
+    this.info(t('output.written', { path: o.output }));
+  }
+
+  /** Hands rows to the renderer the options ask for: a table on a terminal, TSV in a pipe, CSV/JSON on request. */
+  async output(columns: Column[], rows: Iterable<Row>, o: OutputOpts): Promise<void> {
+    const toFile = o.output !== undefined && o.output !== '-';
+    const format = chooseFormat(o.format, o.output, !toFile && this.io.stdout.isTTY);
+    const bom = o.bom ?? (toFile && format === 'csv');
+    await this.toOutput(o, (out) => renderRows(out, this.io.stderr, columns, rows, { format, bom }).then(() => undefined));
+  }
+
+  close(): void {
+    this.handle?.close();
+    this.handle = undefined;
+  }
+}
+
+export type Handler = (s: Session, opts: Record<string, any>, args: string[]) => Promise<number | void> | number | void;
+
+export interface Kit {
+  registry: Registry;
+  /** A subcommand with a description, examples, and a hint after usage errors. */
+  verb(parent: Command, name: string, description: Label, examples: string[]): Command;
+  /** The action: builds the session, runs the handler, records its exit code. */
+  run(handler: Handler): (...args: any[]) => Promise<void>;
+  withOutput(cmd: Command): Command;
+  withPeriod(cmd: Command): Command;
+}
+
+export function describe(l: Label): string {
+  return label(l);
+}
+
+/** Parses a whole number at least `min` (an option's argument). */
+export function intArg(min = 0): (value: string) => number {
+  return (value) => {
+    if (!/^\s*-?\d+\s*$/.test(value) || Number(value) < min) throw new InvalidArgumentError(t('arg.int', { min }));
+    return Number(value);
+  };
+}
+
+export function choiceOption(flags: string, description: Label, choices: readonly string[]): Option {
+  return new Option(flags, describe(description)).choices(choices);
+}
+
+/** The command's full name for hints: `wenmi incoming list`. */
+export function commandPath(cmd: Command): string {
+  const names: string[] = [];
+  for (let c: Command | null = cmd; c; c = c.parent) names.unshift(c.name());
+  return names.join(' ');
+}
+
+export function makeKit(registry: Registry, io: IO, onExit: (code: number) => void, sessions: Session[]): Kit {
+  return {
+    registry,
+    verb(parent, name, description, examples) {
+      const cmd = parent.command(name).description(describe(description));
+      const path = `${commandPath(parent)} ${name}`;
+      cmd.showHelpAfterError(t('hint.help', { command: path }));
+      if (examples.length) cmd.addHelpText('after', `\n${t('help.examples')}\n${examples.map((e) => `  $ ${e}`).join('\n')}\n`);
+      return cmd;
+    },
+    run(handler) {
+      return async (...args: any[]) => {
+        const cmd = args[args.length - 1] as Command;
+        const opts = cmd.opts();
+        const positional = args.slice(0, -2).flat().filter((a) => typeof a === 'string') as string[];
+        const session = new Session(io, cmd.optsWithGlobals() as GlobalOpts, registry);
+        sessions.push(session);
+        const code = await handler(session, opts, positional);
+        onExit(typeof code === 'number' ? code : 0);
+      };
+    },
+    withOutput(cmd) {
+      return cmd
+        .option('--format <format>', describe({ zh: '输出格式：table|csv|tsv|json（终端默认 table，管道默认 tsv）', en: 'output format: table|csv|tsv|json (table on a terminal, tsv in a pipe)' }))
+        .option('-o, --output <file>', describe({ zh: '写入文件（- 为标准输出）；格式按扩展名', en: 'write to a file (- for stdout); format from the extension' }))
+        .option('--bom', describe({ zh: 'CSV 加 BOM（写文件时默认加）', en: 'start CSV with a BOM (default when writing a file)' }))
+        .option('--no-bom', describe({ zh: 'CSV 不加 BOM', en: 'no BOM in CSV' }))
+        .option('--force', describe({ zh: '覆盖已存在的输出文件', en: 'overwrite an existing output file' }));
+    },
+    withPeriod(cmd) {
+      return cmd
+        .option('--month <month>', describe({ zh: '月份，如 2026-11、this-month、last-month', en: 'a month: 2026-11, this-month, last-month' }))
+        .option('--from <date>', describe({ zh: '起始日期（含）', en: 'first day (inclusive)' }))
+        .option('--to <date>', describe({ zh: '截止日期（含）', en: 'last day (inclusive)' }));
+    },
+  };
+}

@@ -1,0 +1,118 @@
+/**
+ * The program: root command, global options, and the one place where errors become exit codes.
+ * Exit codes: 0 ok, 1 runtime/data failure, 2 usage or missing input, 3 a check failed, 130 interrupted.
+ */
+import { Chalk } from 'chalk';
+import { Command, CommanderError, Option } from 'commander';
+import os from 'node:os';
+import tty from 'node:tty';
+import { EXIT, WenmiError } from '../core/errors.js';
+import { detectLang, setLang, t, type Lang } from '../core/i18n.js';
+import { fdOut } from '../core/output/sink.js';
+import { addCoreCommands } from './commands/index.js';
+import { describe, makeKit, type IO, type Session } from './kit.js';
+import { buildRegistry } from './registry.js';
+import { VERSION } from './version.js';
+
+/** --lang from the arguments (before parsing, so help is in the right language), else the locale. */
+function langOf(argv: string[], env: IO['env']): Lang {
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    const v = a === '--lang' ? argv[i + 1] : a.startsWith('--lang=') ? a.slice(7) : undefined;
+    if (v === 'zh' || v === 'en') return v;
+  }
+  return detectLang(env);
+}
+
+/** Colour only on a terminal, never under NO_COLOR, TERM=dumb or --no-color; FORCE_COLOR forces it. */
+export function useColor(argv: string[], env: IO['env'], isTTY: boolean): boolean {
+  if (argv.includes('--no-color') || (env.NO_COLOR !== undefined && env.NO_COLOR !== '')) return false;
+  if (env.FORCE_COLOR !== undefined) return env.FORCE_COLOR !== '0' && env.FORCE_COLOR !== 'false';
+  return isTTY && env.TERM !== 'dumb';
+}
+
+function errorText(e: unknown, debug: boolean): { text: string; code: number } {
+  if (e instanceof WenmiError) {
+    const hint = t(`${e.code}.hint`, e.params);
+    return { text: t(e.code, e.params) + (hint !== `${e.code}.hint` ? `\n${hint}` : ''), code: e.exitCode };
+  }
+  const err = e as { code?: string; message?: string; name?: string; stack?: string };
+  if (err?.name === 'ExitPromptError') return { text: '', code: EXIT.interrupted };
+  if (err?.code === 'SQLITE_BUSY') return { text: `${t('error.busy')}\n${t('error.busy.hint')}`, code: EXIT.data };
+  if (err?.code === 'SQLITE_CONSTRAINT_TRIGGER' && /append-only/.test(err.message ?? ''))
+    return { text: `${t('error.appendOnly', { detail: err.message })}\n${t('error.appendOnly.hint')}`, code: EXIT.data };
+  return { text: t('error.internal', { message: err?.message ?? String(e) }) + (debug && err?.stack ? `\n${err.stack}` : ''), code: EXIT.data };
+}
+
+export function buildProgram(io: IO, onExit: (code: number) => void, sessions: Session[]): Command {
+  const registry = buildRegistry();
+  const program = new Command('wenmi');
+  program
+    .description(describe({ zh: '文秘：收文、发文、印章、办公用品、档案、会务登记簿', en: 'wenmi (文秘): the secretariat\'s registers — incoming documents, seals, supplies, archives, meetings' }))
+    .version(VERSION, '-V, --version', describe({ zh: '显示版本', en: 'show the version' }))
+    .helpOption('-h, --help', describe({ zh: '显示帮助', en: 'show help' }))
+    .option('--db <path>', describe({ zh: '数据库文件（或环境变量 WENMI_DB）', en: 'the database file (or env WENMI_DB)' }))
+    .addOption(new Option('--lang <lang>', describe({ zh: '语言', en: 'language' })).choices(['zh', 'en']))
+    .option('--by <name>', describe({ zh: '经办人（或 WENMI_OPERATOR，或设置 operator.default）', en: 'the operator (or WENMI_OPERATOR, or the setting operator.default)' }))
+    .option('--no-color', describe({ zh: '不用颜色', en: 'no colour' }))
+    .option('--no-input', describe({ zh: '从不提问；缺项即报错', en: 'never prompt; a missing field is an error' }))
+    .showHelpAfterError(t('hint.help', { command: 'wenmi' }))
+    .exitOverride()
+    .configureOutput({
+      writeOut: (s) => {
+        io.stdout.write(s);
+        io.stdout.flush();
+      },
+      writeErr: (s) => {
+        io.stderr.write(s);
+        io.stderr.flush();
+      },
+    })
+    .addHelpText('after', `\n${t('help.examples')}\n  $ wenmi init\n  $ wenmi incoming receive --sender 市财政局 --title 关于编报预算的通知 --sender-no 财预〔2026〕12号\n  $ wenmi incoming list --month this-month\n  $ wenmi verify\n`);
+  const kit = makeKit(registry, io, onExit, sessions);
+  addCoreCommands(program, kit);
+  for (const r of registry.registers) r.commands(program, kit);
+  return program;
+}
+
+/** Runs one command line; returns the exit code. Never calls process.exit. */
+export async function main(argv: string[], io: IO): Promise<number> {
+  setLang(langOf(argv, io.env));
+  const color = new Chalk({ level: useColor(argv, io.env, io.stderr.isTTY) ? 1 : 0 });
+  const sessions: Session[] = [];
+  let code = EXIT.ok as number;
+  try {
+    const program = buildProgram(io, (c) => (code = c), sessions);
+    await program.parseAsync(argv, { from: 'user' });
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      code = e.code === 'commander.helpDisplayed' || e.code === 'commander.version' ? EXIT.ok : EXIT.usage;
+    } else {
+      const { text, code: c } = errorText(e, io.env.WENMI_DEBUG === '1');
+      if (text) io.stderr.write(color.red(t('error.prefix')) + text + '\n');
+      code = c;
+    }
+  } finally {
+    for (const s of sessions) s.close();
+    io.stdout.flush();
+    io.stderr.flush();
+  }
+  return code;
+}
+
+/** The process's own streams. */
+export function processIO(): IO {
+  // tty.isatty, not process.stdin/stdout: those streams are never created, so a pipe is never read or held open.
+  const outTTY = tty.isatty(1);
+  return {
+    stdout: fdOut(1, outTTY, outTTY ? process.stdout.columns : undefined),
+    stderr: fdOut(2, tty.isatty(2)),
+    stdinIsTTY: tty.isatty(0),
+    env: process.env,
+    home: os.homedir(),
+  };
+}
+
+export async function run(): Promise<void> {
+  process.exitCode = await main(process.argv.slice(2), processIO());
+}

@@ -1,0 +1,133 @@
+/**
+ * The date grammar of every command, and the one function that writes stored dates.
+ * Dates are stored as `yyyy-MM-dd` text, times as local ISO with offset.
+ */
+import { addDays } from 'date-fns/addDays';
+import { addMonths } from 'date-fns/addMonths';
+import { addWeeks } from 'date-fns/addWeeks';
+import { addYears } from 'date-fns/addYears';
+import { endOfMonth } from 'date-fns/endOfMonth';
+import { format } from 'date-fns/format';
+import { startOfMonth } from 'date-fns/startOfMonth';
+import type { Clock } from './clock.js';
+import { usageError } from './errors.js';
+
+/** The one function that writes a stored date. */
+export function formatDate(d: Date): string {
+  return format(d, 'yyyy-MM-dd');
+}
+
+/** The one function that writes a stored moment: local time with its offset. */
+export function formatTimestamp(d: Date): string {
+  return format(d, "yyyy-MM-dd'T'HH:mm:ssxxx");
+}
+
+/** A stored date as a Date at local midnight. */
+export function dateOf(stored: string): Date {
+  const [y, m, d] = stored.slice(0, 10).split('-').map(Number);
+  return new Date(y!, m! - 1, d!);
+}
+
+function exactDate(y: number, m: number, d: number): Date | null {
+  const date = new Date(y, m - 1, d);
+  return date.getFullYear() === y && date.getMonth() === m - 1 && date.getDate() === d ? date : null;
+}
+
+const ABSOLUTE = [/^(\d{4})-(\d{1,2})-(\d{1,2})$/, /^(\d{4})\/(\d{1,2})\/(\d{1,2})$/, /^(\d{4})年(\d{1,2})月(\d{1,2})日$/, /^(\d{4})(\d{2})(\d{2})$/];
+const RELATIVE = /^([+-])(\d{1,4})([dwmy])$/;
+
+/**
+ * Parses a day: `2026-11-27`, `2026/11/27`, `2026年11月27日`, `20261127`, `today`/`今天`,
+ * `yesterday`/`昨天`, `tomorrow`/`明天`, `+7d`, `-2w`, `+1m`, `+1y`, `som`, `eom`.
+ * Returns the stored form; a usage error names the grammar.
+ */
+export function parseDate(input: string, clock: Clock): string {
+  const text = input.trim().toLowerCase();
+  const today = clock.now();
+  for (const re of ABSOLUTE) {
+    const m = re.exec(text);
+    if (m) {
+      const d = exactDate(+m[1]!, +m[2]!, +m[3]!);
+      if (!d) break;
+      return formatDate(d);
+    }
+  }
+  switch (text) {
+    case 'today':
+    case '今天':
+      return formatDate(today);
+    case 'yesterday':
+    case '昨天':
+      return formatDate(addDays(today, -1));
+    case 'tomorrow':
+    case '明天':
+      return formatDate(addDays(today, 1));
+    case 'som':
+      return formatDate(startOfMonth(today));
+    case 'eom':
+      return formatDate(endOfMonth(today));
+  }
+  const rel = RELATIVE.exec(text);
+  if (rel) {
+    const n = (rel[1] === '-' ? -1 : 1) * +rel[2]!;
+    const add = { d: addDays, w: addWeeks, m: addMonths, y: addYears }[rel[3] as 'd' | 'w' | 'm' | 'y'];
+    return formatDate(add(today, n));
+  }
+  throw usageError('date.invalid', { value: input });
+}
+
+/**
+ * Parses a moment: a day (as above) optionally followed by ` HH:mm` or `THH:mm[:ss]`, or `now`.
+ * A bare day means the start of that day. Returns the stored timestamp.
+ */
+export function parseMoment(input: string, clock: Clock): string {
+  const text = input.trim();
+  if (text === 'now' || text === '现在') return formatTimestamp(clock.now());
+  const m = /^(.+?)(?:[T ](\d{1,2}):(\d{2})(?::(\d{2}))?)?$/.exec(text);
+  if (!m) throw usageError('date.invalid', { value: input });
+  const day = dateOf(parseDate(m[1]!, clock));
+  if (m[2] !== undefined) {
+    const [h, mi, s] = [+m[2], +m[3]!, +(m[4] ?? 0)];
+    if (h > 23 || mi > 59 || s > 59) throw usageError('date.invalid', { value: input });
+    day.setHours(h, mi, s);
+  }
+  return formatTimestamp(day);
+}
+
+export interface Period {
+  from?: string;
+  to?: string;
+}
+
+/** Parses a month: `2026-11`, `2026/11`, `2026年11月`, `202611`, `this-month`/`本月`, `last-month`/`上月`. */
+export function parseMonth(input: string, clock: Clock): { from: string; to: string; month: string } {
+  const text = input.trim().toLowerCase();
+  let first: Date | null = null;
+  if (text === 'this-month' || text === '本月') first = startOfMonth(clock.now());
+  else if (text === 'last-month' || text === '上月') first = startOfMonth(addMonths(clock.now(), -1));
+  else {
+    const m = /^(\d{4})(?:[-/]|年)?(\d{1,2})月?$/.exec(text);
+    if (m && +m[2]! >= 1 && +m[2]! <= 12) first = new Date(+m[1]!, +m[2]! - 1, 1);
+  }
+  if (!first) throw usageError('month.invalid', { value: input });
+  return { from: formatDate(first), to: formatDate(endOfMonth(first)), month: format(first, 'yyyy-MM') };
+}
+
+/** The period of `--month`, `--from`, `--to` (inclusive). A month excludes from/to; from after to is refused. */
+export function periodOf(opts: { month?: string; from?: string; to?: string }, clock: Clock): Period {
+  if (opts.month !== undefined) {
+    if (opts.from !== undefined || opts.to !== undefined) throw usageError('period.monthAndRange');
+    const { from, to } = parseMonth(opts.month, clock);
+    return { from, to };
+  }
+  const period: Period = {};
+  if (opts.from !== undefined) period.from = parseDate(opts.from, clock);
+  if (opts.to !== undefined) period.to = parseDate(opts.to, clock);
+  if (period.from && period.to && period.from > period.to) throw usageError('period.reversed', period as Record<string, unknown>);
+  return period;
+}
+
+/** Whole days from one stored date to another (negative when `to` is earlier). */
+export function daysBetween(from: string, to: string): number {
+  return Math.round((dateOf(to).getTime() - dateOf(from).getTime()) / 86_400_000);
+}

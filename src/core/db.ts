@@ -1,0 +1,119 @@
+/**
+ * Opening the one SQLite file: path rules, pragmas, application id, migrations.
+ * Every connection: WAL, synchronous=FULL (checked), foreign keys, busy timeout.
+ */
+import type Database from 'better-sqlite3';
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { dataError, usageError } from './errors.js';
+
+export type DB = Database.Database;
+
+/** The native driver is loaded on first open, so --help and --version never pay for it. */
+const require = createRequire(import.meta.url);
+const driver = (): typeof Database => require('better-sqlite3') as typeof Database;
+
+/** 'WNMI': marks a file as a wenmi database. */
+export const APPLICATION_ID = 0x574e4d49;
+const BUSY_TIMEOUT_MS = 10_000;
+
+export interface Migration {
+  /** `register:NNN-name`, applied in list order, recorded in schema_migrations. */
+  id: string;
+  up(db: DB): void;
+}
+
+/** Where the database lives when neither --db nor WENMI_DB says: $XDG_DATA_HOME/wenmi/wenmi.db. */
+export function defaultDbPath(env: Record<string, string | undefined>, home: string): string {
+  const base = env.XDG_DATA_HOME && path.isAbsolute(env.XDG_DATA_HOME) ? env.XDG_DATA_HOME : path.join(home, '.local', 'share');
+  return path.join(base, 'wenmi', 'wenmi.db');
+}
+
+/** Refuses paths that are not a plain file path: empty, :memory:, file: URIs. */
+export function checkDbPath(p: string): void {
+  if (p.trim() === '') throw usageError('db.emptyPath');
+  if (p === ':memory:' || /^file:/i.test(p)) throw usageError('db.notAFile', { path: p });
+}
+
+export interface OpenOptions {
+  /** Create the file (and its folder, 0700) when missing. Otherwise a missing file is an error. */
+  create: boolean;
+  migrations: Migration[];
+}
+
+export function openDatabase(file: string, opts: OpenOptions): DB {
+  checkDbPath(file);
+  const abs = path.resolve(file);
+  if (!fs.existsSync(abs)) {
+    if (!opts.create) throw dataError('db.notFound', { path: file });
+    fs.mkdirSync(path.dirname(abs), { recursive: true, mode: 0o700 });
+    fs.closeSync(fs.openSync(abs, 'wx', 0o600));
+  } else if (!fs.statSync(abs).isFile()) {
+    throw dataError('db.notWenmi', { path: file });
+  }
+  let db: DB;
+  try {
+    db = new (driver())(abs, { fileMustExist: true });
+    prepare(db, opts.migrations, file);
+  } catch (e) {
+    if ((e as { code?: string }).code === 'SQLITE_NOTADB') throw dataError('db.notWenmi', { path: file });
+    throw e;
+  }
+  return db;
+}
+
+/** A fresh in-memory database with every migration: for tests. */
+export function openMemoryDatabase(migrations: Migration[]): DB {
+  const db = new (driver())(':memory:');
+  db.pragma('foreign_keys = ON');
+  migrate(db, migrations, ':memory:');
+  return db;
+}
+
+function prepare(db: DB, migrations: Migration[], file: string): void {
+  const appId = db.pragma('application_id', { simple: true }) as number;
+  if (appId !== APPLICATION_ID) {
+    const objects = db.prepare('SELECT count(*) FROM sqlite_schema').pluck().get() as number;
+    if (appId !== 0 || objects > 0) throw dataError('db.notWenmi', { path: file });
+  }
+  db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+  const mode = db.pragma('journal_mode = WAL', { simple: true });
+  if (mode !== 'wal') throw dataError('db.pragma', { pragma: 'journal_mode', value: mode });
+  db.pragma('synchronous = FULL');
+  const sync = db.pragma('synchronous', { simple: true });
+  if (sync !== 2) throw dataError('db.pragma', { pragma: 'synchronous', value: sync });
+  db.pragma('foreign_keys = ON');
+  migrate(db, migrations, file);
+}
+
+/** Applies the migrations the file lacks, each in its own IMMEDIATE transaction; refuses a file newer than the code. */
+export function migrate(db: DB, migrations: Migration[], file: string): void {
+  db.exec('CREATE TABLE IF NOT EXISTS schema_migrations (id TEXT PRIMARY KEY, position INTEGER NOT NULL)');
+  const known = new Set(migrations.map((m) => m.id));
+  const applied = () => new Set(db.prepare('SELECT id FROM schema_migrations').pluck().all() as string[]);
+  const unknown = [...applied()].filter((id) => !known.has(id));
+  if (unknown.length > 0) throw dataError('db.newer', { path: file, migration: unknown[0] });
+  migrations.forEach((m, i) => {
+    if (applied().has(m.id)) return;
+    db.transaction(() => {
+      if (db.prepare('SELECT 1 FROM schema_migrations WHERE id = ?').get(m.id)) return; // another process was first
+      m.up(db);
+      db.prepare('INSERT INTO schema_migrations (id, position) VALUES (?, ?)').run(m.id, i + 1);
+      db.pragma(`application_id = ${APPLICATION_ID}`);
+      db.pragma(`user_version = ${db.prepare('SELECT count(*) FROM schema_migrations').pluck().get() as number}`);
+    }).immediate();
+  });
+}
+
+/** SQL for triggers that make a table append-only: posted rows are never updated or deleted. */
+export function appendOnly(table: string): string {
+  return `
+CREATE TRIGGER ${table}_no_update BEFORE UPDATE ON ${table} BEGIN SELECT RAISE(ABORT, '${table} is append-only: post a correction instead'); END;
+CREATE TRIGGER ${table}_no_delete BEFORE DELETE ON ${table} BEGIN SELECT RAISE(ABORT, '${table} is append-only: post a void instead'); END;`;
+}
+
+/** Runs fn in an IMMEDIATE write transaction (the writer lock is taken at BEGIN, so reads inside see the latest data). */
+export function writeTx<T>(db: DB, fn: () => T): T {
+  return db.transaction(fn).immediate();
+}

@@ -1,0 +1,25 @@
+/** Typed errors. Rules throw these with a message key; the CLI renders the message and maps the kind to an exit code in one place. */
+export type ErrorKind = 'usage' | 'data' | 'check' | 'interrupted';
+
+export const EXIT = { ok: 0, data: 1, usage: 2, check: 3, interrupted: 130 } as const;
+
+export class WenmiError extends Error {
+  constructor(
+    readonly kind: ErrorKind,
+    readonly code: string,
+    readonly params: Record<string, unknown> = {},
+  ) {
+    super(`${code} ${JSON.stringify(params)}`);
+    this.name = 'WenmiError';
+  }
+  get exitCode(): number {
+    return EXIT[this.kind];
+  }
+}
+
+/** The user typed something wrong or left something out: exit 2. */
+export const usageError = (code: string, params: Record<string, unknown> = {}) => new WenmiError('usage', code, params);
+/** The data does not allow it (wrong state, unknown id, not enough stock): exit 1. */
+export const dataError = (code: string, params: Record<string, unknown> = {}) => new WenmiError('data', code, params);
+/** A check that a script asked about failed: exit 3. */
+export const checkError = (code: string, params: Record<string, unknown> = {}) => new WenmiError('check', code, params);

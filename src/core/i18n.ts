@@ -1,0 +1,43 @@
+/** Messages and labels in Chinese and English. One switch: --lang, defaulting from the locale. */
+export type Lang = 'zh' | 'en';
+export interface Messages {
+  zh: Record<string, string>;
+  en: Record<string, string>;
+}
+/** A label in both languages; columns and states carry one. */
+export interface Label {
+  zh: string;
+  en: string;
+}
+
+let current: Lang = 'en';
+const catalog: Messages = { zh: {}, en: {} };
+
+export function addMessages(m: Messages): void {
+  Object.assign(catalog.zh, m.zh);
+  Object.assign(catalog.en, m.en);
+}
+
+export function setLang(lang: Lang): void {
+  current = lang;
+}
+
+export function getLang(): Lang {
+  return current;
+}
+
+/** zh for a Chinese locale (LC_ALL, then LC_MESSAGES, then LANG), en otherwise. */
+export function detectLang(env: Record<string, string | undefined>): Lang {
+  const loc = env.LC_ALL || env.LC_MESSAGES || env.LANG || '';
+  return /^zh/i.test(loc) ? 'zh' : 'en';
+}
+
+/** The message for a key, with {name} placeholders filled; the key itself if no catalogue has it. */
+export function t(key: string, params: Record<string, unknown> = {}): string {
+  const template = catalog[current][key] ?? catalog.en[key] ?? key;
+  return template.replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? String(params[name]) : m));
+}
+
+export function label(l: Label): string {
+  return l[current];
+}

@@ -1,0 +1,137 @@
+/**
+ * The hash-chained journal. Every posted change inserts one row into an append-only register
+ * table and appends one journal row carrying that row's full content; each journal row's
+ * SHA-256 hash chains to the previous one. Rules post through `post` and nothing else.
+ */
+import { createHash } from 'node:crypto';
+import type { Clock } from './clock.js';
+import { formatTimestamp } from './dates.js';
+import type { DB, Migration } from './db.js';
+import { appendOnly } from './db.js';
+
+/** What every rule receives: the database, the clock and the operator. No I/O beyond the database. */
+export interface Ctx {
+  db: DB;
+  clock: Clock;
+  operator: string;
+}
+
+export const GENESIS = '0'.repeat(64);
+
+export const journalMigration: Migration = {
+  id: 'core:001-journal',
+  up(db) {
+    db.exec(`
+CREATE TABLE journal (
+  seq INTEGER PRIMARY KEY,
+  at TEXT NOT NULL,
+  operator TEXT NOT NULL,
+  register TEXT NOT NULL,
+  action TEXT NOT NULL,
+  tbl TEXT NOT NULL,
+  row_id INTEGER NOT NULL,
+  content TEXT NOT NULL,
+  reason TEXT,
+  prev_hash TEXT NOT NULL,
+  hash TEXT NOT NULL UNIQUE
+);
+CREATE INDEX journal_row ON journal (tbl, row_id);
+${appendOnly('journal')}`);
+  },
+};
+
+export interface JournalRow {
+  seq: number;
+  at: string;
+  operator: string;
+  register: string;
+  action: string;
+  tbl: string;
+  row_id: number;
+  content: string;
+  reason: string | null;
+  prev_hash: string;
+  hash: string;
+}
+
+/** The hash of a journal row: SHA-256 over its fields and the previous hash, in a fixed order. */
+export function hashOf(r: Omit<JournalRow, 'hash'>): string {
+  const fields = [r.seq, r.at, r.operator, r.register, r.action, r.tbl, r.row_id, r.content, r.reason, r.prev_hash];
+  return createHash('sha256').update(JSON.stringify(fields)).digest('hex');
+}
+
+export interface PostInput {
+  register: string;
+  /** What happened, in the register's words: `receive`, `correct`, `void`, `issue`, … */
+  action: string;
+  table: string;
+  values: Record<string, unknown>;
+  reason?: string | null;
+}
+
+export interface Posted {
+  id: number;
+  seq: number;
+  row: Record<string, unknown>;
+}
+
+const IDENT = /^[a-z_][a-z0-9_]*$/;
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type Statement = ReturnType<DB['prepare']> & { run(...p: any[]): { lastInsertRowid: number | bigint }; get(...p: any[]): unknown; all(...p: any[]): unknown[] };
+const statements = new WeakMap<DB, Map<string, Statement>>();
+
+function stmt(db: DB, sql: string): Statement {
+  let cache = statements.get(db);
+  if (!cache) statements.set(db, (cache = new Map()));
+  let s = cache.get(sql);
+  if (!s) cache.set(sql, (s = db.prepare(sql) as Statement));
+  return s;
+}
+
+function sqlValue(v: unknown): unknown {
+  if (typeof v === 'boolean') return v ? 1 : 0;
+  if (v !== null && typeof v === 'object') return JSON.stringify(v);
+  return v;
+}
+
+/** Inserts one register row and journals it. Must run inside a write transaction (see writeTx). */
+export function post(ctx: Ctx, input: PostInput): Posted {
+  const { db } = ctx;
+  if (!db.inTransaction) throw new Error(`post(${input.table}) outside a write transaction`);
+  const cols = Object.keys(input.values).filter((k) => input.values[k] !== undefined);
+  for (const name of [input.table, ...cols]) if (!IDENT.test(name)) throw new Error(`bad identifier ${name}`);
+  const sql = cols.length
+    ? `INSERT INTO ${input.table} (${cols.join(', ')}) VALUES (${cols.map(() => '?').join(', ')})`
+    : `INSERT INTO ${input.table} DEFAULT VALUES`;
+  const id = Number(stmt(db, sql).run(...cols.map((c) => sqlValue(input.values[c]))).lastInsertRowid);
+  const row = stmt(db, `SELECT * FROM ${input.table} WHERE rowid = ?`).get(id) as Record<string, unknown>;
+  const last = stmt(db, 'SELECT seq, hash FROM journal ORDER BY seq DESC LIMIT 1').get() as { seq: number; hash: string } | undefined;
+  const entry: Omit<JournalRow, 'hash'> = {
+    seq: (last?.seq ?? 0) + 1,
+    at: formatTimestamp(ctx.clock.now()),
+    operator: ctx.operator,
+    register: input.register,
+    action: input.action,
+    tbl: input.table,
+    row_id: id,
+    content: JSON.stringify(row),
+    reason: input.reason ?? null,
+    prev_hash: last?.hash ?? GENESIS,
+  };
+  const hash = hashOf(entry);
+  stmt(
+    db,
+    'INSERT INTO journal (seq, at, operator, register, action, tbl, row_id, content, reason, prev_hash, hash) VALUES (@seq, @at, @operator, @register, @action, @tbl, @row_id, @content, @reason, @prev_hash, @hash)',
+  ).run({ ...entry, hash });
+  return { id, seq: entry.seq, row };
+}
+
+/** The journal rows of one register row, oldest first: its history. */
+export function historyOf(db: DB, table: string, rowId: number): JournalRow[] {
+  return stmt(db, 'SELECT * FROM journal WHERE tbl = ? AND row_id = ? ORDER BY seq').all(table, rowId) as JournalRow[];
+}
+
+export function journalHead(db: DB): { seq: number; hash: string } {
+  const last = stmt(db, 'SELECT seq, hash FROM journal ORDER BY seq DESC LIMIT 1').get() as { seq: number; hash: string } | undefined;
+  return last ?? { seq: 0, hash: GENESIS };
+}

@@ -1,0 +1,93 @@
+/**
+ * CSV for people (Excel, LibreOffice) and TSV for scripts.
+ * CSV: RFC 4180 quoting, CRLF, and text cells that a spreadsheet would run as a formula
+ * (beginning with = + - @, tab, CR, or their full-width forms) prefixed with '.
+ */
+const FORMULA_START = /^[=+\-@\t\r＝＋－＠]/;
+const NEEDS_QUOTES = /[",\r\n]|^\s|\s$/;
+
+/** One CSV cell. Numbers stay numbers; text keeps its leading zeros. */
+export function csvCell(value: unknown): string {
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'number' || typeof value === 'bigint') return String(value);
+  if (typeof value === 'boolean') return value ? 'true' : 'false';
+  let text = String(value);
+  if (FORMULA_START.test(text)) text = `'${text}`;
+  return NEEDS_QUOTES.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+export function csvLine(values: unknown[]): string {
+  return values.map(csvCell).join(',') + '\r\n';
+}
+
+/** One TSV cell: tabs and line breaks inside a value become spaces, so each row stays one line. */
+export function tsvCell(value: unknown): string {
+  if (value === null || value === undefined) return '';
+  return String(value).replace(/[\t\r\n]+/g, ' ');
+}
+
+export function tsvLine(values: unknown[]): string {
+  return values.map(tsvCell).join('\t') + '\n';
+}
+
+export const BOM = '\ufeff';
+
+export interface ParsedCsv {
+  header: string[];
+  rows: { line: number; cells: string[] }[];
+}
+
+/**
+ * Parses CSV text (RFC 4180; a BOM is stripped; CRLF or LF). Blank lines are skipped.
+ * Throws { line, code } for an unterminated quote or a stray quote, with the line number.
+ */
+export function parseCsv(text: string): ParsedCsv {
+  if (text.startsWith(BOM)) text = text.slice(1);
+  const records: { line: number; cells: string[] }[] = [];
+  let cells: string[] = [];
+  let cell = '';
+  let line = 1;
+  let recordLine = 1;
+  let quoted = false;
+  let wasQuoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i]!;
+    if (quoted) {
+      if (ch === '"') {
+        if (text[i + 1] === '"') {
+          cell += '"';
+          i++;
+        } else quoted = false;
+      } else {
+        if (ch === '\n') line++;
+        cell += ch;
+      }
+      continue;
+    }
+    if (ch === '"') {
+      if (cell !== '' || wasQuoted) throw Object.assign(new Error('csv.strayQuote'), { line, code: 'csv.strayQuote' });
+      quoted = wasQuoted = true;
+    } else if (ch === ',') {
+      cells.push(cell);
+      cell = '';
+      wasQuoted = false;
+    } else if (ch === '\r' || ch === '\n') {
+      if (ch === '\r' && text[i + 1] === '\n') i++;
+      cells.push(cell);
+      if (cells.length > 1 || cells[0] !== '') records.push({ line: recordLine, cells });
+      cells = [];
+      cell = '';
+      wasQuoted = false;
+      line++;
+      recordLine = line;
+    } else {
+      if (wasQuoted) throw Object.assign(new Error('csv.strayQuote'), { line, code: 'csv.strayQuote' });
+      cell += ch;
+    }
+  }
+  if (quoted) throw Object.assign(new Error('csv.unterminated'), { line: recordLine, code: 'csv.unterminated' });
+  cells.push(cell);
+  if (cells.length > 1 || cells[0] !== '') records.push({ line: recordLine, cells });
+  const [head, ...rows] = records;
+  return { header: head ? head.cells.map((h) => h.trim()) : [], rows };
+}

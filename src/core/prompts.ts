@@ -1,0 +1,39 @@
+/**
+ * Asking for what the command line left out: only on a terminal (stdin and stdout TTYs, no
+ * --no-input), on stderr; otherwise one usage error naming every missing flag.
+ * The prompt library is loaded only when a question is actually asked.
+ */
+import { usageError, WenmiError } from './errors.js';
+import { label, t, type Label } from './i18n.js';
+
+export interface Field {
+  key: string;
+  flag: string;
+  label: Label;
+  /** Throws a usage error for a bad answer. */
+  check?: (value: string) => void;
+}
+
+export async function completeFields(values: Record<string, unknown>, fields: Field[], interactive: boolean): Promise<void> {
+  const missing = fields.filter((f) => values[f.key] === undefined || values[f.key] === '');
+  if (missing.length === 0) return;
+  if (!interactive) throw usageError('input.missing', { flags: missing.map((f) => f.flag).join(' ') });
+  const { input } = await import('@inquirer/prompts');
+  for (const f of missing) {
+    values[f.key] = await input(
+      {
+        message: `${label(f.label)} (${f.flag})`,
+        required: true,
+        validate: (v: string) => {
+          try {
+            f.check?.(v);
+            return true;
+          } catch (e) {
+            return e instanceof WenmiError ? t(e.code, e.params) : String(e);
+          }
+        },
+      },
+      { output: process.stderr },
+    );
+  }
+}

@@ -1,0 +1,50 @@
+/**
+ * Classification (密级★保密期限) and copy numbers (份号), shared by every register that keeps
+ * classified entries. Limits: 绝密 ≤ 30 years, 机密 ≤ 20, 秘密 ≤ 10; 长期 only for 绝密.
+ */
+import { usageError } from './errors.js';
+
+export const LEVELS = ['秘密', '机密', '绝密'] as const;
+export type Level = (typeof LEVELS)[number];
+export const MAX_YEARS: Record<Level, number> = { 秘密: 10, 机密: 20, 绝密: 30 };
+
+export interface Classification {
+  level: Level;
+  /** `5年`, `长期`, or null when the document gives no period. */
+  period: string | null;
+}
+
+/** Parses `秘密★5年`, `机密`, `绝密★长期` (an ASCII `*` may stand for ★). */
+export function parseClassification(text: string): Classification {
+  const m = /^\s*(秘密|机密|绝密)\s*(?:[★*]\s*(?:(\d{1,2})\s*年|(长期)))?\s*$/.exec(text);
+  if (!m) throw usageError('secret.invalid', { value: text });
+  const level = m[1] as Level;
+  if (m[3]) {
+    if (level !== '绝密') throw usageError('secret.longTerm', { value: text });
+    return { level, period: '长期' };
+  }
+  if (m[2]) {
+    const years = Number(m[2]);
+    if (years < 1 || years > MAX_YEARS[level]) throw usageError('secret.tooLong', { value: text, level, max: MAX_YEARS[level] });
+    return { level, period: `${years}年` };
+  }
+  return { level, period: null };
+}
+
+/** `秘密★5年`, or just `机密` when there is no period (the star goes too). */
+export function formatClassification(level: string | null, period: string | null): string {
+  if (!level) return '';
+  return period ? `${level}★${period}` : level;
+}
+
+/** What lists show instead of a classified title. */
+export function maskedTitle(level: string): string {
+  return `【${level}】`;
+}
+
+/** A 份号: up to 6 digits, stored zero-padded to 6 (`3` → `000003`). */
+export function parseCopyNo(text: string): string {
+  const t = text.trim();
+  if (!/^\d{1,6}$/.test(t) || Number(t) === 0) throw usageError('secret.copyNo', { value: text });
+  return t.padStart(6, '0');
+}

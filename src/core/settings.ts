@@ -1,0 +1,68 @@
+/** Settings a unit sets once (unit name, default operator, …), kept in the database and journaled like everything else. */
+import type { DB, Migration } from './db.js';
+import { appendOnly } from './db.js';
+import { usageError } from './errors.js';
+import type { Label } from './i18n.js';
+import { post, type Ctx } from './journal.js';
+
+export interface SettingDef {
+  key: string;
+  label: Label;
+  default?: string;
+  /** Returns the value to store, or throws a usage error. */
+  validate?: (value: string) => string;
+}
+
+export const settingsMigration: Migration = {
+  id: 'core:002-settings',
+  up(db) {
+    db.exec(`
+CREATE TABLE settings (
+  id INTEGER PRIMARY KEY,
+  key TEXT NOT NULL,
+  value TEXT NOT NULL
+);
+CREATE INDEX settings_key ON settings (key, id);
+${appendOnly('settings')}`);
+  },
+};
+
+export const coreSettings: SettingDef[] = [
+  { key: 'unit.name', label: { zh: '单位名称', en: 'unit name' } },
+  {
+    key: 'operator.default',
+    label: { zh: '默认经办人', en: 'default operator' },
+    validate: (v) => {
+      if (v.trim() === '') throw usageError('settings.emptyValue', { key: 'operator.default' });
+      return v.trim();
+    },
+  },
+];
+
+function defOf(defs: SettingDef[], key: string): SettingDef {
+  const def = defs.find((d) => d.key === key);
+  if (!def) throw usageError('settings.unknownKey', { key, keys: defs.map((d) => d.key).join(', ') });
+  return def;
+}
+
+/** The current value: the latest one set, else the default, else undefined. */
+export function getSetting(db: DB, defs: SettingDef[], key: string): string | undefined {
+  const def = defOf(defs, key);
+  const v = db.prepare('SELECT value FROM settings WHERE key = ? ORDER BY id DESC LIMIT 1').pluck().get(key) as string | undefined;
+  return v ?? def.default;
+}
+
+export function listSettings(db: DB, defs: SettingDef[]): { key: string; value: string | null; isDefault: boolean; label: Label }[] {
+  return defs.map((d) => {
+    const v = db.prepare('SELECT value FROM settings WHERE key = ? ORDER BY id DESC LIMIT 1').pluck().get(d.key) as string | undefined;
+    return { key: d.key, label: d.label, value: v ?? d.default ?? null, isDefault: v === undefined };
+  });
+}
+
+/** Sets a value (validated) as a new journaled entry. Call inside writeTx. */
+export function setSetting(ctx: Ctx, defs: SettingDef[], key: string, value: string, reason?: string): string {
+  const def = defOf(defs, key);
+  const stored = def.validate ? def.validate(value) : value;
+  post(ctx, { register: 'config', action: 'set', table: 'settings', values: { key, value: stored }, reason: reason ?? null });
+  return stored;
+}

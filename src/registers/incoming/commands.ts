@@ -1,0 +1,289 @@
+/** `wenmi incoming …`: parse, call the rules, render. */
+import type { Command } from 'commander';
+import { formatTimestamp, parseDate, parseMoment } from '../../core/dates.js';
+import type { DB } from '../../core/db.js';
+import { label, t } from '../../core/i18n.js';
+import { journalHead } from '../../core/journal.js';
+import { renderBook, type Row } from '../../core/output/render.js';
+import type { Field } from '../../core/prompts.js';
+import { recordReveal } from '../../core/reveal.js';
+import { getSetting } from '../../core/settings.js';
+import { choiceOption, describe, intArg, type Kit, type Session } from '../../cli/kit.js';
+import { bookColumns, classifiedBookColumns, listColumns, STATE_LABELS } from './columns.js';
+import { classificationOf, correctIncoming, getIncoming, handlingNote, receiveIncoming, REGISTER, shownTitle, URGENCIES, voidIncoming, type IncomingFields } from './rules.js';
+import { classifiedNumbers, iterateIncoming, journalOf, type IncomingFilter, type IncomingRow } from './sql.js';
+
+/** The registered fields, shared by receive and correct. */
+function withFields(cmd: Command): Command {
+  return cmd
+    .option('--sender <name>', describe({ zh: '来文单位', en: 'sender (来文单位)' }))
+    .option('--title <text>', describe({ zh: '标题', en: 'title (标题)' }))
+    .option('--sender-no <no>', describe({ zh: '来文文号，如 财预〔2026〕12号', en: "the sender's number (文号), e.g. 财预〔2026〕12号" }))
+    .option('--type <type>', describe({ zh: '文种：通知、请示、函……', en: 'document type (文种): 通知, 请示, 函, …' }))
+    .option('--secret <class>', describe({ zh: '密级★期限，如 秘密★5年、机密、绝密★长期', en: 'classification, e.g. 秘密★5年, 机密, 绝密★长期' }))
+    .option('--copy-no <no>', describe({ zh: '份号（涉密必填，6 位）', en: 'copy number (份号; classified only, 6 digits)' }))
+    .addOption(choiceOption('--urgency <level>', { zh: '紧急程度', en: 'urgency (紧急程度)' }, URGENCIES))
+    .option('--copies <n>', describe({ zh: '份数（默认 1）', en: 'copies (份数; default 1)' }), intArg(1))
+    .option('--pages <n>', describe({ zh: '页数', en: 'pages (页数)' }), intArg(1))
+    .option('--attachments <text>', describe({ zh: '附件', en: 'attachments (附件)' }))
+    .option('--received <time>', describe({ zh: '签收时间（默认现在），如 2026-11-27 09:30', en: 'time of receipt (default now), e.g. 2026-11-27 09:30' }))
+    .option('--deadline <date>', describe({ zh: '办理时限（特急、加急件必填）', en: 'handling deadline (required when urgent)' }));
+}
+
+function fieldsOf(s: Session, o: Record<string, any>): IncomingFields {
+  return {
+    receivedAt: o.received === undefined ? undefined : parseMoment(o.received, s.clock),
+    sender: o.sender,
+    senderNo: o.senderNo,
+    title: o.title,
+    docType: o.type,
+    secret: o.secret,
+    copyNo: o.copyNo,
+    urgency: o.urgency,
+    copies: o.copies,
+    pages: o.pages,
+    attachments: o.attachments,
+    deadline: o.deadline === undefined ? undefined : o.deadline === '' ? null : parseDate(o.deadline, s.clock),
+    note: o.note,
+  };
+}
+
+function entryJson(row: IncomingRow, reveal: boolean) {
+  return {
+    number: row.number,
+    receivedAt: row.received_at,
+    receivedOn: row.received_on,
+    sender: row.sender,
+    senderNo: row.sender_no,
+    title: shownTitle(row, reveal),
+    type: row.doc_type,
+    secret: classificationOf(row) || null,
+    copyNo: row.copy_no,
+    urgency: row.urgency,
+    copies: row.copies,
+    pages: row.pages,
+    attachments: row.attachments,
+    deadline: row.deadline,
+    note: row.note,
+    state: row.state,
+  };
+}
+
+function filterOf(s: Session, o: Record<string, any>): IncomingFilter {
+  const { from, to } = s.period(o);
+  return {
+    from,
+    to,
+    sender: o.sender,
+    state: o.state,
+    classified: o.classified ? true : o.ordinary ? false : undefined,
+    search: o.search,
+    searchClassified: o.reveal === true,
+    limit: o.limit,
+  };
+}
+
+/** Records the reveal before anything classified is shown. */
+function guardReveal(s: Session, filter: IncomingFilter, reveal: boolean, command: string): void {
+  if (!reveal) return;
+  const refs = classifiedNumbers(s.db(), filter);
+  s.tx((ctx) => recordReveal(ctx, REGISTER, command, refs));
+}
+
+/** The paper book's rows. Opens the database first, so a missing file fails before any output. */
+function bookRows(s: Session, filter: IncomingFilter, reveal: boolean): Iterable<Row> {
+  const db = s.db();
+  return bookRowsOf(db, filter, reveal);
+}
+
+function* bookRowsOf(db: DB, filter: IncomingFilter, reveal: boolean): Generator<Row> {
+  for (const row of iterateIncoming(db, filter))
+    yield {
+      number: row.number,
+      receivedOn: row.received_on,
+      sender: row.sender,
+      senderNo: row.sender_no,
+      title: shownTitle(row, reveal),
+      secret: classificationOf(row),
+      copyNo: row.copy_no,
+      copies: row.copies,
+      pages: row.pages,
+      handling: handlingNote(db, row),
+    };
+}
+
+const revealOption = (cmd: Command) => cmd.option('--reveal', describe({ zh: '显示涉密标题（记入日志）', en: 'show classified titles (journaled)' }));
+
+export function incomingCommands(root: Command, kit: Kit): void {
+  const incoming = kit.verb(root, 'incoming', { zh: '收文登记：签收、登记、列表、打印、导出', en: 'incoming documents (收文): receive, register, list, print, export' }, [
+    'wenmi incoming receive --sender 市财政局 --title 关于编报预算的通知',
+    'wenmi incoming list --month this-month',
+    'wenmi incoming print --month 2026-11',
+  ]);
+
+  withFields(
+    kit.verb(incoming, 'receive', { zh: '签收并登记一份来文，输出收文编号', en: 'sign for and register a document; prints its number' }, [
+      'wenmi incoming receive --sender 市财政局 --sender-no 财预〔2026〕12号 --title 关于编报2027年部门预算的通知 --type 通知 --pages 6',
+      'wenmi incoming receive --sender 市委办公室 --title 某文件 --secret 机密★10年 --copy-no 000003 --urgency 加急 --deadline +3d',
+    ]),
+  )
+    .option('--note <text>', describe({ zh: '备注', en: 'note' }))
+    .option('--format <format>', describe({ zh: 'text（只输出编号）或 json', en: 'text (the number only) or json' }))
+    .action(
+      kit.run(async (s, o) => {
+        const values: Record<string, unknown> = { sender: o.sender, title: o.title };
+        await s.complete(values, [
+          { key: 'sender', flag: '--sender', label: { zh: '来文单位', en: 'sender' } },
+          { key: 'title', flag: '--title', label: { zh: '标题', en: 'title' } },
+        ] satisfies Field[]);
+        const fields = { ...fieldsOf(s, { ...o, ...values }), receivedAt: o.received === undefined ? formatTimestamp(s.clock.now()) : parseMoment(o.received, s.clock) };
+        const row = receiveIncoming(s.ctx(), fields);
+        if (o.format === 'json') s.print(JSON.stringify(entryJson(row, true)) + '\n');
+        else s.print(row.number + '\n');
+        s.info(t('incoming.received', { number: row.number }));
+      }),
+    );
+
+  const states = Object.keys(STATE_LABELS);
+  revealOption(
+    kit.withPeriod(
+      kit.withOutput(
+        kit.verb(incoming, 'list', { zh: '列出收文（涉密标题默认遮蔽）', en: 'list incoming documents (classified titles masked)' }, [
+          'wenmi incoming list --month this-month',
+          'wenmi incoming list --sender 财政 --state 已登记 --format json',
+          'wenmi incoming list --search 预算 --limit 20',
+        ]),
+      ),
+    ),
+  )
+    .option('--sender <text>', describe({ zh: '来文单位包含此文字', en: "sender's name contains this" }))
+    .addOption(choiceOption('--state <state>', { zh: '状态', en: 'state' }, states))
+    .option('--classified', describe({ zh: '只列涉密文件', en: 'classified documents only' }))
+    .option('--ordinary', describe({ zh: '只列非涉密文件', en: 'ordinary documents only' }))
+    .option('--search <text>', describe({ zh: '标题包含此文字', en: 'title contains this' }))
+    .option('--limit <n>', describe({ zh: '最多列出条数', en: 'at most this many rows' }), intArg(1))
+    .action(
+      kit.run(async (s, o) => {
+        const filter = filterOf(s, o);
+        const db = s.db();
+        guardReveal(s, filter, o.reveal === true, 'list');
+        const rows = function* () {
+          for (const row of iterateIncoming(db, filter)) yield entryJson(row, o.reveal === true);
+        };
+        await s.output(listColumns, rows(), o);
+      }),
+    );
+
+  revealOption(
+    kit.verb(incoming, 'show', { zh: '显示一份来文及其全部历史', en: 'show one document and its whole history' }, ['wenmi incoming show 2026-0001', 'wenmi incoming show M2026-0002 --reveal --format json']),
+  )
+    .argument('<number>', describe({ zh: '收文编号', en: 'the document number' }))
+    .option('--format <format>', 'table|json')
+    .action(
+      kit.run(async (s, o, [ref]) => {
+        const row = getIncoming(s.db(), ref!);
+        const reveal = o.reveal === true && row.secret_level !== null;
+        if (reveal) s.tx((ctx) => recordReveal(ctx, REGISTER, 'show', [row.number]));
+        const entry = entryJson(row, o.reveal === true);
+        const history = journalOf(s.db(), row.id).map((j) => ({ seq: j.seq, at: j.at, operator: j.operator, action: j.action, reason: j.reason }));
+        if (o.format === 'json') return s.print(JSON.stringify({ entry, history }, null, 2) + '\n');
+        const fieldRows = listColumns
+          .concat([{ key: 'receivedAt', label: { zh: '签收时间', en: 'received at' } }, { key: 'type', label: { zh: '文种', en: 'type' } }, { key: 'copyNo', label: { zh: '份号', en: 'copy no.' } }, { key: 'pages', label: { zh: '页数', en: 'pages' } }, { key: 'attachments', label: { zh: '附件', en: 'attachments' } }, { key: 'note', label: { zh: '备注', en: 'note' } }])
+          .map((c) => ({ field: label(c.label), value: c.text ? c.text((entry as Row)[c.key]) : (entry as Row)[c.key] ?? '' }));
+        await s.output([{ key: 'field', label: { zh: '项目', en: 'field' } }, { key: 'value', label: { zh: '内容', en: 'value' }, wrap: 60 }], fieldRows, { format: 'table' });
+        s.print('\n');
+        await s.output(
+          [
+            { key: 'seq', label: { zh: '日志序号', en: 'seq' }, num: true },
+            { key: 'at', label: { zh: '时间', en: 'at' } },
+            { key: 'operator', label: { zh: '经办人', en: 'operator' } },
+            { key: 'action', label: { zh: '操作', en: 'action' } },
+            { key: 'reason', label: { zh: '原因', en: 'reason' }, wrap: 40 },
+          ],
+          history,
+          { format: 'table' },
+        );
+      }),
+    );
+
+  withFields(
+    kit.verb(incoming, 'correct', { zh: '更正登记内容（新记录引用原记录并说明原因）', en: 'correct registered fields (a new version naming the old one, with a reason)' }, [
+      'wenmi incoming correct 2026-0001 --title 关于编报2027年部门预算的通知 --reason 标题录入有误',
+    ]),
+  )
+    .argument('<number>', describe({ zh: '收文编号', en: 'the document number' }))
+    .option('--note <text>', describe({ zh: '备注', en: 'note' }))
+    .option('--reason <text>', describe({ zh: '更正原因（必填）', en: 'why (required)' }))
+    .action(
+      kit.run((s, o, [ref]) => {
+        const row = correctIncoming(s.ctx(), ref!, fieldsOf(s, o), o.reason);
+        s.info(t('incoming.corrected', { number: row.number }));
+      }),
+    );
+
+  kit
+    .verb(incoming, 'void', { zh: '作废一条登记（编号保留，标记作废）', en: 'void an entry (its number stays, marked void)' }, ['wenmi incoming void 2026-0007 --reason 重复登记'])
+    .argument('<number>', describe({ zh: '收文编号', en: 'the document number' }))
+    .option('--reason <text>', describe({ zh: '作废原因（必填）', en: 'why (required)' }))
+    .action(
+      kit.run((s, o, [ref]) => {
+        const row = voidIncoming(s.ctx(), ref!, o.reason);
+        s.info(t('incoming.voided', { number: row.number }));
+      }),
+    );
+
+  revealOption(
+    kit.withPeriod(
+      kit.verb(incoming, 'print', { zh: '按纸质收文登记簿的格式打印一个时期', en: 'print the register as its paper book, for a period' }, [
+        'wenmi incoming print --month 2026-11',
+        'wenmi incoming print --from 2026-01-01 --to 2026-12-31 -o 收文登记簿2026.txt',
+        'wenmi incoming print --classified --month 2026-11',
+      ]),
+    ),
+  )
+    .option('--classified', describe({ zh: '打印涉密收文登记簿（另册）', en: 'print the classified book (kept apart)' }))
+    .option('-o, --output <file>', describe({ zh: '写入文件', en: 'write to a file' }))
+    .option('--force', describe({ zh: '覆盖已存在的文件', en: 'overwrite an existing file' }))
+    .action(
+      kit.run(async (s, o) => {
+        const filter = { ...filterOf(s, o), classified: o.classified === true };
+        guardReveal(s, filter, o.reveal === true, 'print');
+        const db = s.db();
+        const rows = [...bookRows(s, filter, o.reveal === true)];
+        const unit = getSetting(db, kit.registry.settings, 'unit.name');
+        const period = filter.from || filter.to ? `${filter.from ?? '…'} — ${filter.to ?? '…'}` : label({ zh: '全部', en: 'all dates' });
+        const head = journalHead(db);
+        await s.toOutput(o, (out) =>
+          renderBook(out, {
+            title: label(o.classified ? { zh: '涉密收文登记簿', en: 'Register of incoming documents (classified)' } : { zh: '收文登记簿', en: 'Register of incoming documents' }),
+            meta: [unit ?? '', period].filter(Boolean),
+            columns: o.classified ? classifiedBookColumns : bookColumns,
+            rows,
+            footer: [
+              t('incoming.bookFooter', { count: rows.length, at: formatTimestamp(s.clock.now()).slice(0, 16).replace('T', ' '), operator: s.operator(), head: `${head.seq}:${head.hash}` }),
+            ],
+          }),
+        );
+      }),
+    );
+
+  revealOption(
+    kit.withPeriod(
+      kit.withOutput(
+        kit.verb(incoming, 'export', { zh: '导出登记簿（默认 CSV，可在 Excel 中打开）', en: 'export the register (CSV by default, opens in Excel)' }, [
+          'wenmi incoming export --month 2026-11 -o 收文2026-11.csv',
+          'wenmi incoming export --from 2026-01-01 --to 2026-12-31 --format json',
+        ]),
+      ),
+    ),
+  )
+    .option('--classified', describe({ zh: '导出涉密登记簿', en: 'the classified book' }))
+    .action(
+      kit.run(async (s, o) => {
+        const filter = { ...filterOf(s, o), classified: o.classified === true };
+        guardReveal(s, filter, o.reveal === true, 'export');
+        const format = o.format ?? (o.output && o.output !== '-' ? undefined : 'csv');
+        await s.output(o.classified ? classifiedBookColumns : bookColumns, bookRows(s, filter, o.reveal === true), { ...o, format });
+      }),
+    );
+}

@@ -1,0 +1,16 @@
+/** 收文 — the incoming-document register. */
+import type { Register } from '../../core/register.js';
+import { incomingCommands } from './commands.js';
+import { messages } from './messages.js';
+import { incomingDeadlines } from './rules.js';
+import { migrations, tables } from './schema.js';
+
+export const incoming: Register = {
+  name: 'incoming',
+  label: { zh: '收文', en: 'incoming' },
+  migrations,
+  tables,
+  messages,
+  deadlines: incomingDeadlines,
+  commands: incomingCommands,
+};

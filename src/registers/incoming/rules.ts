@@ -1,0 +1,184 @@
+/** The rules of the incoming register: plain functions over the database, no I/O. */
+import { writeTx } from '../../core/db.js';
+import type { DueItem } from '../../core/deadlines.js';
+import { dataError, usageError } from '../../core/errors.js';
+import { post, type Ctx } from '../../core/journal.js';
+import { formatClassification, maskedTitle, parseClassification, parseCopyNo } from '../../core/secret.js';
+import { findByNumber, lastEvent, nextSerial, openWithDeadline, type IncomingRow } from './sql.js';
+import type { DB } from '../../core/db.js';
+
+export const REGISTER = 'incoming';
+export const URGENCIES = ['特急', '加急'] as const;
+/** States that take no further handling. */
+export const FINAL_STATES = ['作废', '退回', '已办结', '已归档'];
+
+/** The registered fields of a document, as a command gives them (dates already in stored form). */
+export interface IncomingFields {
+  receivedAt?: string;
+  sender?: string;
+  senderNo?: string | null;
+  title?: string;
+  docType?: string | null;
+  /** `秘密★5年`, `机密`, … or null for an ordinary document. */
+  secret?: string | null;
+  copyNo?: string | null;
+  urgency?: string | null;
+  copies?: number;
+  pages?: number | null;
+  attachments?: string | null;
+  deadline?: string | null;
+  note?: string | null;
+}
+
+type RevisionValues = {
+  received_at: string;
+  received_on: string;
+  sender: string;
+  sender_no: string | null;
+  title: string;
+  doc_type: string | null;
+  secret_level: string | null;
+  secret_period: string | null;
+  copy_no: string | null;
+  urgency: string | null;
+  copies: number;
+  pages: number | null;
+  attachments: string | null;
+  deadline: string | null;
+  note: string | null;
+};
+
+const blankToNull = (v: string | null | undefined) => (v === undefined ? undefined : v === null || v.trim() === '' ? null : v.trim());
+const trimmed = (v: string | undefined) => (v === undefined ? undefined : v.trim());
+
+/** Applies the fields given over a base revision and checks the result as a whole. */
+function revisionOf(ctx: Ctx, base: RevisionValues | null, f: IncomingFields): RevisionValues {
+  const pick = <K extends keyof RevisionValues>(key: K, given: RevisionValues[K] | undefined, fallback: RevisionValues[K]): RevisionValues[K] => (given !== undefined ? given : base ? base[key] : fallback);
+  const receivedAt = f.receivedAt ?? base?.received_at;
+  if (!receivedAt) throw new Error('receivedAt missing');
+  let level = base?.secret_level ?? null;
+  let period = base?.secret_period ?? null;
+  if (f.secret !== undefined) {
+    const c = f.secret === null || f.secret.trim() === '' ? null : parseClassification(f.secret);
+    level = c?.level ?? null;
+    period = c?.period ?? null;
+  }
+  const copyNo = f.copyNo === undefined ? base?.copy_no ?? null : f.copyNo === null || f.copyNo.trim() === '' ? null : parseCopyNo(f.copyNo);
+  const v: RevisionValues = {
+    received_at: receivedAt,
+    received_on: receivedAt.slice(0, 10),
+    sender: pick('sender', trimmed(f.sender), ''),
+    sender_no: pick('sender_no', blankToNull(f.senderNo), null),
+    title: pick('title', trimmed(f.title), ''),
+    doc_type: pick('doc_type', blankToNull(f.docType), null),
+    secret_level: level,
+    secret_period: period,
+    copy_no: copyNo,
+    urgency: pick('urgency', blankToNull(f.urgency), null),
+    copies: pick('copies', f.copies, 1),
+    pages: pick('pages', f.pages, null),
+    attachments: pick('attachments', blankToNull(f.attachments), null),
+    deadline: pick('deadline', f.deadline, null),
+    note: pick('note', blankToNull(f.note), null),
+  };
+  const missing = [v.sender === '' && '--sender', v.title === '' && '--title'].filter(Boolean);
+  if (missing.length) throw usageError('input.missing', { flags: missing.join(' ') });
+  if (v.urgency !== null && !(URGENCIES as readonly string[]).includes(v.urgency)) throw usageError('incoming.urgency', { value: v.urgency });
+  if (v.urgency !== null && v.deadline === null) throw usageError('incoming.urgentNeedsDeadline', { urgency: v.urgency });
+  if (v.secret_level !== null && v.copy_no === null) throw usageError('incoming.copyNoRequired');
+  if (v.secret_level === null && v.copy_no !== null) throw usageError('incoming.copyNoOnlyClassified');
+  if (!Number.isInteger(v.copies) || v.copies < 1) throw usageError('incoming.copies', { value: v.copies });
+  if (v.pages !== null && (!Number.isInteger(v.pages) || v.pages < 1)) throw usageError('incoming.pages', { value: v.pages });
+  if (v.deadline !== null && v.deadline < v.received_on) throw usageError('incoming.deadlineBeforeReceipt', { deadline: v.deadline, received: v.received_on });
+  if (new Date(v.received_at) > ctx.clock.now()) throw usageError('incoming.receivedInFuture', { received: v.received_on });
+  return v;
+}
+
+export function formatNumber(year: number, classified: boolean, serial: number): string {
+  return `${classified ? 'M' : ''}${year}-${String(serial).padStart(4, '0')}`;
+}
+
+/** 签收 + 登记: registers a document and gives it the next number of its series (ordinary or classified) for the year. */
+export function receiveIncoming(ctx: Ctx, fields: IncomingFields): IncomingRow {
+  return writeTx(ctx.db, () => {
+    const values = revisionOf(ctx, null, fields);
+    const classified = values.secret_level !== null;
+    const year = Number(values.received_on.slice(0, 4));
+    const serial = nextSerial(ctx.db, year, classified);
+    const number = formatNumber(year, classified, serial);
+    const doc = post(ctx, { register: REGISTER, action: 'receive', table: 'incoming_docs', values: { number, year, classified, serial } });
+    post(ctx, { register: REGISTER, action: 'receive', table: 'incoming_revisions', values: { doc_id: doc.id, ...values } });
+    return findByNumber(ctx.db, number)!;
+  });
+}
+
+/** Finds a document by its 收文编号 (`2026-0001`, `M2026-0001`). */
+export function getIncoming(db: DB, ref: string): IncomingRow {
+  const row = findByNumber(db, ref.trim().toUpperCase());
+  if (!row) throw dataError('incoming.notFound', { ref });
+  return row;
+}
+
+function revisionValues(row: IncomingRow): RevisionValues {
+  const { received_at, received_on, sender, sender_no, title, doc_type, secret_level, secret_period, copy_no, urgency, copies, pages, attachments, deadline, note } = row;
+  return { received_at, received_on, sender, sender_no, title, doc_type, secret_level, secret_period, copy_no, urgency, copies, pages, attachments, deadline, note };
+}
+
+function requireReason(reason: string | undefined): string {
+  if (reason === undefined || reason.trim() === '') throw usageError('incoming.reasonRequired');
+  return reason.trim();
+}
+
+/** 更正: a new revision naming the one it corrects, with a reason. The old one stays in the history. */
+export function correctIncoming(ctx: Ctx, ref: string, fields: IncomingFields, reason: string | undefined): IncomingRow {
+  const why = requireReason(reason);
+  if (Object.values(fields).every((v) => v === undefined)) throw usageError('incoming.nothingToCorrect');
+  return writeTx(ctx.db, () => {
+    const row = getIncoming(ctx.db, ref);
+    if (row.state === '作废') throw dataError('incoming.isVoid', { ref: row.number });
+    const base = revisionValues(row);
+    const next = revisionOf(ctx, base, fields);
+    if ((next.secret_level !== null) !== (row.classified === 1)) throw usageError('incoming.changesSeries', { ref: row.number });
+    if (JSON.stringify(next) === JSON.stringify(base)) throw usageError('incoming.noChange', { ref: row.number });
+    post(ctx, { register: REGISTER, action: 'correct', table: 'incoming_revisions', values: { doc_id: row.id, ...next, corrects: row.revision }, reason: why });
+    return getIncoming(ctx.db, row.number);
+  });
+}
+
+/** 作废: the number stays in the register, marked void, with the reason. */
+export function voidIncoming(ctx: Ctx, ref: string, reason: string | undefined): IncomingRow {
+  const why = requireReason(reason);
+  return writeTx(ctx.db, () => {
+    const row = getIncoming(ctx.db, ref);
+    if (row.state === '作废') throw dataError('incoming.alreadyVoid', { ref: row.number });
+    post(ctx, { register: REGISTER, action: 'void', table: 'incoming_events', values: { doc_id: row.id, kind: 'void', state: '作废', reason: why }, reason: why });
+    return getIncoming(ctx.db, row.number);
+  });
+}
+
+/** 处理情况 as the paper register shows it: the state, and the reason of a void. */
+export function handlingNote(db: DB, row: IncomingRow): string {
+  if (row.state === '作废') return `作废：${lastEvent(db, row.id, 'void')?.reason ?? ''}`;
+  return row.state;
+}
+
+/** The title as lists show it: a classified title is masked unless revealed. */
+export function shownTitle(row: IncomingRow, reveal: boolean): string {
+  return row.secret_level !== null && !reveal ? maskedTitle(row.secret_level) : row.title;
+}
+
+export function classificationOf(row: IncomingRow): string {
+  return formatClassification(row.secret_level, row.secret_period);
+}
+
+/** Open documents with a handling deadline, for `wenmi due`. */
+export function incomingDeadlines(db: DB, _today: string): DueItem[] {
+  return openWithDeadline(db).map((row) => ({
+    register: REGISTER,
+    ref: row.number,
+    what: shownTitle(row, false),
+    who: null,
+    due: row.deadline!,
+  }));
+}
+

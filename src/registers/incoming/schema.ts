@@ -1,0 +1,66 @@
+/**
+ * 收文登记簿. A document's identity and number live in incoming_docs; its registered fields in
+ * incoming_revisions (a correction is a new revision naming the one it corrects); what happens
+ * to it in incoming_events (the state after each event). All three are append-only.
+ */
+import { appendOnly, type Migration } from '../../core/db.js';
+
+export const tables = ['incoming_docs', 'incoming_revisions', 'incoming_events'];
+
+export const migrations: Migration[] = [
+  {
+    id: 'incoming:001-register',
+    up(db) {
+      db.exec(`
+CREATE TABLE incoming_docs (
+  id INTEGER PRIMARY KEY,
+  number TEXT NOT NULL UNIQUE,
+  year INTEGER NOT NULL,
+  classified INTEGER NOT NULL CHECK (classified IN (0, 1)),
+  serial INTEGER NOT NULL CHECK (serial >= 1),
+  UNIQUE (year, classified, serial)
+);
+CREATE TABLE incoming_revisions (
+  id INTEGER PRIMARY KEY,
+  doc_id INTEGER NOT NULL REFERENCES incoming_docs (id),
+  received_at TEXT NOT NULL,
+  received_on TEXT NOT NULL,
+  sender TEXT NOT NULL CHECK (sender <> ''),
+  sender_no TEXT,
+  title TEXT NOT NULL CHECK (title <> ''),
+  doc_type TEXT,
+  secret_level TEXT CHECK (secret_level IN ('秘密', '机密', '绝密')),
+  secret_period TEXT,
+  copy_no TEXT CHECK (copy_no GLOB '[0-9][0-9][0-9][0-9][0-9][0-9]'),
+  urgency TEXT CHECK (urgency IN ('特急', '加急')),
+  copies INTEGER NOT NULL CHECK (copies >= 1),
+  pages INTEGER CHECK (pages >= 1),
+  attachments TEXT,
+  deadline TEXT,
+  note TEXT,
+  corrects INTEGER REFERENCES incoming_revisions (id)
+);
+CREATE INDEX incoming_revisions_doc ON incoming_revisions (doc_id, id);
+CREATE TABLE incoming_events (
+  id INTEGER PRIMARY KEY,
+  doc_id INTEGER NOT NULL REFERENCES incoming_docs (id),
+  kind TEXT NOT NULL,
+  state TEXT,
+  data TEXT,
+  reason TEXT
+);
+CREATE INDEX incoming_events_doc ON incoming_events (doc_id, id);
+CREATE INDEX incoming_events_state ON incoming_events (doc_id, state, id) WHERE state IS NOT NULL;
+CREATE VIEW incoming_current AS
+SELECT d.id, d.number, d.year, d.classified, d.serial, r.id AS revision,
+       r.received_at, r.received_on, r.sender, r.sender_no, r.title, r.doc_type, r.secret_level, r.secret_period,
+       r.copy_no, r.urgency, r.copies, r.pages, r.attachments, r.deadline, r.note,
+       COALESCE((SELECT e.state FROM incoming_events e WHERE e.doc_id = d.id AND e.state IS NOT NULL ORDER BY e.id DESC LIMIT 1), '已登记') AS state
+FROM incoming_docs d
+JOIN incoming_revisions r ON r.id = (SELECT max(x.id) FROM incoming_revisions x WHERE x.doc_id = d.id);
+${appendOnly('incoming_docs')}
+${appendOnly('incoming_revisions')}
+${appendOnly('incoming_events')}`);
+    },
+  },
+];

@@ -1,0 +1,121 @@
+/** Every query of the incoming register. */
+import type { DB } from '../../core/db.js';
+
+export interface IncomingRow {
+  id: number;
+  number: string;
+  year: number;
+  classified: number;
+  serial: number;
+  revision: number;
+  received_at: string;
+  received_on: string;
+  sender: string;
+  sender_no: string | null;
+  title: string;
+  doc_type: string | null;
+  secret_level: string | null;
+  secret_period: string | null;
+  copy_no: string | null;
+  urgency: string | null;
+  copies: number;
+  pages: number | null;
+  attachments: string | null;
+  deadline: string | null;
+  note: string | null;
+  state: string;
+}
+
+export interface IncomingFilter {
+  from?: string;
+  to?: string;
+  /** Part of the sender's name. */
+  sender?: string;
+  state?: string;
+  classified?: boolean;
+  /** Text in titles; classified titles are searched only when revealed. */
+  search?: string;
+  searchClassified?: boolean;
+  limit?: number;
+}
+
+export function nextSerial(db: DB, year: number, classified: boolean): number {
+  const max = db.prepare('SELECT max(serial) FROM incoming_docs WHERE year = ? AND classified = ?').pluck().get(year, classified ? 1 : 0) as number | null;
+  return (max ?? 0) + 1;
+}
+
+export function findByNumber(db: DB, number: string): IncomingRow | undefined {
+  return db.prepare('SELECT * FROM incoming_current WHERE number = ?').get(number) as IncomingRow | undefined;
+}
+
+/** The WHERE clause and parameters of a filter. */
+function where(f: IncomingFilter): { sql: string; params: Record<string, unknown> } {
+  const parts: string[] = [];
+  const params: Record<string, unknown> = {};
+  if (f.from) parts.push('received_on >= @from'), (params.from = f.from);
+  if (f.to) parts.push('received_on <= @to'), (params.to = f.to);
+  if (f.sender) parts.push("instr(sender, @sender) > 0"), (params.sender = f.sender);
+  if (f.state) parts.push('state = @state'), (params.state = f.state);
+  if (f.classified !== undefined) parts.push('classified = @classified'), (params.classified = f.classified ? 1 : 0);
+  if (f.search) {
+    parts.push(f.searchClassified ? 'instr(title, @search) > 0' : '(classified = 0 AND instr(title, @search) > 0)');
+    params.search = f.search;
+  }
+  return { sql: parts.length ? `WHERE ${parts.join(' AND ')}` : '', params };
+}
+
+/** The register in its order: by receipt date, then number. Streams. */
+export function iterateIncoming(db: DB, f: IncomingFilter): IterableIterator<IncomingRow> {
+  const { sql, params } = where(f);
+  const limit = f.limit !== undefined ? ` LIMIT ${Math.trunc(f.limit)}` : '';
+  return db.prepare(`SELECT * FROM incoming_current ${sql} ORDER BY received_on, classified, year, serial${limit}`).iterate(params) as IterableIterator<IncomingRow>;
+}
+
+/** Numbers of the classified entries a filter selects (to record a reveal before showing them). */
+export function classifiedNumbers(db: DB, f: IncomingFilter): string[] {
+  const { sql, params } = where({ ...f, classified: true });
+  const limit = f.limit !== undefined ? ` LIMIT ${Math.trunc(f.limit)}` : '';
+  return db.prepare(`SELECT number FROM (SELECT * FROM incoming_current ${sql} ORDER BY received_on, classified, year, serial${limit})`).pluck().all(params) as string[];
+}
+
+export interface RevisionRow extends Omit<IncomingRow, 'number' | 'year' | 'classified' | 'serial' | 'revision' | 'state'> {
+  doc_id: number;
+  corrects: number | null;
+}
+
+export function revisionsOf(db: DB, docId: number): RevisionRow[] {
+  return db.prepare('SELECT * FROM incoming_revisions WHERE doc_id = ? ORDER BY id').all(docId) as RevisionRow[];
+}
+
+export interface EventRow {
+  id: number;
+  doc_id: number;
+  kind: string;
+  state: string | null;
+  data: string | null;
+  reason: string | null;
+}
+
+export function lastEvent(db: DB, docId: number, kind: string): EventRow | undefined {
+  return db.prepare('SELECT * FROM incoming_events WHERE doc_id = ? AND kind = ? ORDER BY id DESC LIMIT 1').get(docId, kind) as EventRow | undefined;
+}
+
+/** Every journal entry about one document, oldest first. */
+export function journalOf(db: DB, docId: number) {
+  return db
+    .prepare(
+      `SELECT j.seq, j.at, j.operator, j.action, j.tbl, j.row_id, j.content, j.reason FROM journal j
+       WHERE (j.tbl = 'incoming_docs' AND j.row_id = @id)
+          OR (j.tbl = 'incoming_revisions' AND j.row_id IN (SELECT id FROM incoming_revisions WHERE doc_id = @id))
+          OR (j.tbl = 'incoming_events' AND j.row_id IN (SELECT id FROM incoming_events WHERE doc_id = @id))
+       ORDER BY j.seq`,
+    )
+    .all({ id: docId }) as { seq: number; at: string; operator: string; action: string; tbl: string; row_id: number; content: string; reason: string | null }[];
+}
+
+/** Open documents with a handling deadline, for the deadline engine. */
+export function openWithDeadline(db: DB): IncomingRow[] {
+  return db
+    .prepare("SELECT * FROM incoming_current WHERE deadline IS NOT NULL AND state NOT IN ('作废', '退回', '已办结', '已归档') ORDER BY deadline")
+    .all() as IncomingRow[];
+}

@@ -1,0 +1,5 @@
+/** The registers of wenmi. A register is one folder and one line here. */
+import type { Register } from '../core/register.js';
+import { incoming } from './incoming/index.js';
+
+export const registers: Register[] = [incoming];

@@ -1,0 +1,81 @@
+/**
+ * Test seams: a rule context over a fresh in-memory database with a fixed clock; the CLI run
+ * in-process with injected streams; the built binary run as a user or script would.
+ */
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { buildRegistry } from '../src/cli/registry.js';
+import { main } from '../src/cli/main.js';
+import type { IO } from '../src/cli/kit.js';
+import { fixedClock } from '../src/core/clock.js';
+import { openMemoryDatabase } from '../src/core/db.js';
+import { setLang, type Lang } from '../src/core/i18n.js';
+import type { Ctx } from '../src/core/journal.js';
+import { memoryOut } from '../src/core/output/sink.js';
+
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+export const BIN = path.join(ROOT, 'bin', 'wenmi.js');
+export const NOW = '2026-11-27T09:30';
+
+/** A rule context: every migration on a fresh in-memory database, a fixed clock, an operator. */
+export function testCtx(now: string = NOW, operator = '王秘书'): Ctx & { setNow(at: string): void } {
+  const registry = buildRegistry();
+  const db = openMemoryDatabase(registry.migrations);
+  let clock = fixedClock(now);
+  return {
+    db,
+    get clock() {
+      return clock;
+    },
+    operator,
+    setNow(at: string) {
+      clock = fixedClock(at);
+    },
+  };
+}
+
+export const tables = () => buildRegistry().tables;
+
+/** A private temporary folder, removed after the test run. */
+export function tempDir(): string {
+  return fs.mkdtempSync(path.join(os.tmpdir(), 'wenmi-test-'));
+}
+
+export interface CliResult {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+export interface CliOptions {
+  env?: Record<string, string | undefined>;
+  tty?: boolean;
+  columns?: number;
+  lang?: Lang;
+}
+
+/** Runs one command line in-process with injected streams (not a terminal unless `tty`). */
+export async function cli(args: string[], opts: CliOptions = {}): Promise<CliResult> {
+  const stdout = memoryOut({ isTTY: opts.tty ?? false, columns: opts.columns ?? 200 });
+  const stderr = memoryOut({ isTTY: opts.tty ?? false });
+  const io: IO = { stdout, stderr, stdinIsTTY: opts.tty ?? false, env: { LANG: 'en_US.UTF-8', WENMI_NOW: NOW, WENMI_OPERATOR: '王秘书', ...opts.env }, home: os.tmpdir() };
+  const code = await main(args, io);
+  setLang('en');
+  return { code, stdout: stdout.text(), stderr: stderr.text() };
+}
+
+/** Runs the built binary (npm run build first) as a process; stdin closed unless given. */
+export function bin(args: string[], opts: { env?: Record<string, string | undefined>; input?: string; cwd?: string } = {}): CliResult {
+  const r = spawnSync(process.execPath, [BIN, ...args], {
+    encoding: 'utf8',
+    input: opts.input ?? '',
+    cwd: opts.cwd,
+    env: { PATH: process.env.PATH, HOME: process.env.HOME, LANG: 'en_US.UTF-8', WENMI_NOW: NOW, WENMI_OPERATOR: '王秘书', ...opts.env },
+    timeout: 20_000,
+  });
+  if (r.error) throw r.error;
+  return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
+}
