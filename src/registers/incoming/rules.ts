@@ -156,6 +156,19 @@ export function voidIncoming(ctx: Ctx, ref: string, reason: string | undefined):
   });
 }
 
+/**
+ * 归档: marks a document filed under an archive number (called by the archive register when it
+ * files an item from an incoming document, inside the same transaction).
+ */
+export function fileIncoming(ctx: Ctx, ref: string, archiveNo: string): IncomingRow {
+  return writeTx(ctx.db, () => {
+    const row = getIncoming(ctx.db, ref);
+    if (row.state === '作废' || row.state === '退回' || row.state === '已归档') throw dataError('incoming.cannotFile', { ref: row.number, state: row.state });
+    post(ctx, { register: REGISTER, action: 'file', table: 'incoming_events', values: { doc_id: row.id, kind: 'file', state: '已归档', data: { archiveNo } } });
+    return getIncoming(ctx.db, row.number);
+  });
+}
+
 /** 处理情况 as the paper register shows it: the state, and the reason of a void. */
 export function handlingNote(db: DB, row: IncomingRow): string {
   if (row.state === '作废') return `作废：${lastEvent(db, row.id, 'void')?.reason ?? ''}`;
