@@ -100,8 +100,7 @@ export function layoutTable(columns: Column[], rows: Row[], maxWidth: number | u
     let excess = widths.reduce((a, b) => a + b, 0) + frame - maxWidth;
     while (excess > 0) {
       const i = widths.indexOf(Math.max(...widths));
-      const floor = Math.max(8, displayWidth(head[i]!));
-      if (widths[i]! <= floor) break;
+      if (widths[i]! <= 4) break; // every column is down to two CJK characters: let it overflow
       widths[i]!--;
       excess--;
     }
