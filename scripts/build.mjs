@@ -1,9 +1,12 @@
 // Bundles the CLI into dist/ with esbuild. better-sqlite3 stays external (a native addon);
 // everything loaded with import() (prompts, tables) becomes its own chunk, loaded only when used.
 import { build } from 'esbuild';
+import fs from 'node:fs';
+
+fs.rmSync('dist', { recursive: true, force: true });
 
 await build({
-  entryPoints: { cli: 'src/cli/main.ts' },
+  entryPoints: { cli: 'src/cli/entry.ts' },
   outdir: 'dist',
   bundle: true,
   splitting: true,

@@ -2,7 +2,6 @@
  * The program: root command, global options, and the one place where errors become exit codes.
  * Exit codes: 0 ok, 1 runtime/data failure, 2 usage or missing input, 3 a check failed, 130 interrupted.
  */
-import { Chalk } from 'chalk';
 import { Command, CommanderError, Option } from 'commander';
 import os from 'node:os';
 import tty from 'node:tty';
@@ -78,7 +77,6 @@ export function buildProgram(io: IO, onExit: (code: number) => void, sessions: S
 /** Runs one command line; returns the exit code. Never calls process.exit. */
 export async function main(argv: string[], io: IO): Promise<number> {
   setLang(langOf(argv, io.env));
-  const color = new Chalk({ level: useColor(argv, io.env, io.stderr.isTTY) ? 1 : 0 });
   const sessions: Session[] = [];
   let code = EXIT.ok as number;
   try {
@@ -89,7 +87,11 @@ export async function main(argv: string[], io: IO): Promise<number> {
       code = e.code === 'commander.helpDisplayed' || e.code === 'commander.version' ? EXIT.ok : EXIT.usage;
     } else {
       const { text, code: c } = errorText(e, io.env.WENMI_DEBUG === '1');
-      if (text) io.stderr.write(color.red(t('error.prefix')) + text + '\n');
+      if (text) {
+        // chalk is loaded only to colour an error on a terminal
+        const prefix = useColor(argv, io.env, io.stderr.isTTY) ? new (await import('chalk')).Chalk({ level: 1 }).red(t('error.prefix')) : t('error.prefix');
+        io.stderr.write(prefix + text + '\n');
+      }
       code = c;
     }
   } finally {
@@ -113,6 +115,6 @@ export function processIO(): IO {
   };
 }
 
-export async function run(): Promise<void> {
+export async function runProcess(): Promise<void> {
   process.exitCode = await main(process.argv.slice(2), processIO());
 }

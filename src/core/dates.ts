@@ -7,19 +7,23 @@ import { addMonths } from 'date-fns/addMonths';
 import { addWeeks } from 'date-fns/addWeeks';
 import { addYears } from 'date-fns/addYears';
 import { endOfMonth } from 'date-fns/endOfMonth';
-import { format } from 'date-fns/format';
 import { startOfMonth } from 'date-fns/startOfMonth';
 import type { Clock } from './clock.js';
 import { usageError } from './errors.js';
 
-/** The one function that writes a stored date. */
+const pad = (n: number, w = 2) => String(n).padStart(w, '0');
+
+/** The one function that writes a stored date: yyyy-MM-dd, local. */
 export function formatDate(d: Date): string {
-  return format(d, 'yyyy-MM-dd');
+  return `${pad(d.getFullYear(), 4)}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
 }
 
-/** The one function that writes a stored moment: local time with its offset. */
+/** The one function that writes a stored moment: local time with its offset, 2026-11-27T09:30:00+08:00. */
 export function formatTimestamp(d: Date): string {
-  return format(d, "yyyy-MM-dd'T'HH:mm:ssxxx");
+  const off = -d.getTimezoneOffset();
+  const sign = off < 0 ? '-' : '+';
+  const zone = `${sign}${pad(Math.floor(Math.abs(off) / 60))}:${pad(Math.abs(off) % 60)}`;
+  return `${formatDate(d)}T${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}${zone}`;
 }
 
 /** A stored date as a Date at local midnight. */
@@ -110,7 +114,7 @@ export function parseMonth(input: string, clock: Clock): { from: string; to: str
     if (m && +m[2]! >= 1 && +m[2]! <= 12) first = new Date(+m[1]!, +m[2]! - 1, 1);
   }
   if (!first) throw usageError('month.invalid', { value: input });
-  return { from: formatDate(first), to: formatDate(endOfMonth(first)), month: format(first, 'yyyy-MM') };
+  return { from: formatDate(first), to: formatDate(endOfMonth(first)), month: formatDate(first).slice(0, 7) };
 }
 
 /** The period of `--month`, `--from`, `--to` (inclusive). A month excludes from/to; from after to is refused. */

@@ -91,11 +91,11 @@ function prepare(db: DB, migrations: Migration[], file: string): void {
 export function migrate(db: DB, migrations: Migration[], file: string): void {
   db.exec('CREATE TABLE IF NOT EXISTS schema_migrations (id TEXT PRIMARY KEY, position INTEGER NOT NULL)');
   const known = new Set(migrations.map((m) => m.id));
-  const applied = () => new Set(db.prepare('SELECT id FROM schema_migrations').pluck().all() as string[]);
-  const unknown = [...applied()].filter((id) => !known.has(id));
+  const applied = new Set(db.prepare('SELECT id FROM schema_migrations').pluck().all() as string[]);
+  const unknown = [...applied].filter((id) => !known.has(id));
   if (unknown.length > 0) throw dataError('db.newer', { path: file, migration: unknown[0] });
   migrations.forEach((m, i) => {
-    if (applied().has(m.id)) return;
+    if (applied.has(m.id)) return;
     db.transaction(() => {
       if (db.prepare('SELECT 1 FROM schema_migrations WHERE id = ?').get(m.id)) return; // another process was first
       m.up(db);

@@ -39,6 +39,7 @@ export function displayWidth(text: string): number {
  * it can, between any two CJK characters, and inside a long word only when it must.
  */
 export function wrapText(text: string, width: number): string[] {
+  if (!/[\r\n]/.test(text) && displayWidth(text) <= width) return [text];
   const out: string[] = [];
   for (const para of text.split(/\r\n|\r|\n/)) {
     let line = '';

@@ -1,0 +1,16 @@
+/**
+ * The bundle's entry: answers `--version` without loading anything, and loads the program
+ * (commander, every register) for everything else.
+ */
+import fs from 'node:fs';
+import { VERSION } from './version.js';
+
+export async function run(): Promise<void> {
+  const argv = process.argv.slice(2);
+  if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-V')) {
+    fs.writeSync(1, `${VERSION}\n`);
+    return;
+  }
+  const { runProcess } = await import('./main.js');
+  await runProcess();
+}
