@@ -36,7 +36,7 @@ export const bookColumns: Column[] = [
   { key: 'number', label: { zh: '收文编号', en: 'number' } },
   { key: 'receivedOn', label: { zh: '收文日期', en: 'received' } },
   { key: 'sender', label: { zh: '来文单位', en: 'sender' }, wrap: 14 },
-  { key: 'senderNo', label: { zh: '文号', en: "sender's no." }, wrap: 16 },
+  { key: 'senderNo', label: { zh: '文号', en: "sender's no." }, wrap: 24 },
   { key: 'title', label: { zh: '标题', en: 'title' }, wrap: 28 },
   { key: 'secret', label: { zh: '密级', en: 'classification' } },
   { key: 'copies', label: { zh: '份数', en: 'copies' }, num: true },

@@ -68,14 +68,14 @@ function where(f: IncomingFilter): { sql: string; params: Record<string, unknown
 export function iterateIncoming(db: DB, f: IncomingFilter): IterableIterator<IncomingRow> {
   const { sql, params } = where(f);
   const limit = f.limit !== undefined ? ` LIMIT ${Math.trunc(f.limit)}` : '';
-  return db.prepare(`SELECT * FROM incoming_current ${sql} ORDER BY received_on, classified, year, serial${limit}`).iterate(params) as IterableIterator<IncomingRow>;
+  return db.prepare(`SELECT * FROM incoming_current ${sql} ORDER BY classified, year, serial${limit}`).iterate(params) as IterableIterator<IncomingRow>;
 }
 
 /** Numbers of the classified entries a filter selects (to record a reveal before showing them). */
 export function classifiedNumbers(db: DB, f: IncomingFilter): string[] {
   const { sql, params } = where({ ...f, classified: true });
   const limit = f.limit !== undefined ? ` LIMIT ${Math.trunc(f.limit)}` : '';
-  return db.prepare(`SELECT number FROM (SELECT * FROM incoming_current ${sql} ORDER BY received_on, classified, year, serial${limit})`).pluck().all(params) as string[];
+  return db.prepare(`SELECT number FROM (SELECT * FROM incoming_current ${sql} ORDER BY classified, year, serial${limit})`).pluck().all(params) as string[];
 }
 
 export interface RevisionRow extends Omit<IncomingRow, 'number' | 'year' | 'classified' | 'serial' | 'revision' | 'state'> {
