@@ -2,7 +2,7 @@
 import type { Command } from 'commander';
 import { formatDate, parseDate } from '../../core/dates.js';
 import { label, t } from '../../core/i18n.js';
-import type { Row } from '../../core/output/render.js';
+import type { Column, Row } from '../../core/output/render.js';
 import type { Field } from '../../core/prompts.js';
 import { choiceOption, describe, type Kit } from '../../cli/kit.js';
 import { sealColumns, wordText } from './columns.js';
@@ -11,7 +11,7 @@ import { historyRows, requestRows, sealRow, sealRows } from './report.js';
 import { addSeal, getSeal, handoverSeal, lendSeal, reportLost, retireSeal, returnSeal, RETIRE_HOW, SEAL_STATES, SEAL_TYPES } from './rules.js';
 import { eventsOf } from './sql.js';
 
-const collect = (v: string, prev: string[]) => [...prev, v];
+const collect = (v: string, prev: string[] | undefined) => [...(prev ?? []), v];
 const f = (key: string, flag: string, zh: string, en: string): Field => ({ key, flag, label: { zh, en } });
 const sealArg = (cmd: Command) => cmd.argument('<seal>', describe({ zh: '印章编号（如 S001）或名称', en: 'the seal: its code (e.g. S001) or name' }));
 
@@ -72,7 +72,13 @@ export function sealCommands(root: Command, kit: Kit): void {
           const events = eventsOf(db, row.id).map((e) => ({ kind: e.kind, state: e.state, on: e.on_date, custodian: e.custodian, location: e.location, counterpart: e.counterpart, witnesses: e.witnesses ? JSON.parse(e.witnesses) : [], approver: e.approver, due: e.due, reason: e.reason, note: e.note }));
           return s.print(JSON.stringify({ seal: entry, events, requests: requestRows(db, { sealId: row.id }), history }, null, 2) + '\n');
         }
-        const fields: Row[] = sealColumns
+        const lost: Column[] = [
+          { key: 'lostOn', label: { zh: '遗失日期', en: 'lost on' } },
+          { key: 'lostBy', label: { zh: '遗失时持有人', en: 'held by when lost' } },
+          { key: 'lostReason', label: { zh: '遗失经过', en: 'what happened' } },
+          { key: 'note', label: { zh: '备注', en: 'note' } },
+        ];
+        const fields: Row[] = [...sealColumns, ...lost]
           .filter((c) => entry[c.key] !== null)
           .map((c) => ({ field: label(c.label), value: c.text ? c.text(entry[c.key]) : entry[c.key] }));
         await s.output([{ key: 'field', label: { zh: '项目', en: 'field' } }, { key: 'value', label: { zh: '内容', en: 'value' }, wrap: 60 }], fields, { format: 'table' });
@@ -161,7 +167,7 @@ export function sealCommands(root: Command, kit: Kit): void {
     ),
   )
     .addOption(choiceOption('--how <how>', { zh: '处置方式', en: 'how' }, RETIRE_HOW))
-    .option('--witness <name>', describe({ zh: '见证人（写两次）', en: 'a witness (give two)' }), collect, [])
+    .option('--witness <name>', describe({ zh: '见证人（写两次）', en: 'a witness (give two)' }), collect)
     .option('--reason <text>', describe({ zh: '原因（遗失的印章必填）', en: 'why (required for a lost seal)' }))
     .action(
       kit.run(async (s, o, [ref]) => {

@@ -82,7 +82,7 @@ export const messages: Messages = {
     'seal.rejected': '{number} rejected: {reason}',
     'seal.cancelled': '{number} cancelled: {reason}',
     'seal.stamped': '{number}: {count} copies stamped ({stamped}/{approved} in all)',
-    'seal.bookFooter': '{lines} entries, {count} copies stamped. Printed {at} by {operator}. Journal head {head}',
+    'seal.bookFooter': 'Lines: {lines}; copies stamped: {count}. Printed {at} by {operator}. Journal head {head}',
     'seal.history.add': 'in use: kept by {custodian}{location}',
     'seal.history.handover': 'handover: {from} → {to}, witness {witnesses}{location}',
     'seal.history.lend': 'lent to {to}, approved by {approver}, due {due}',

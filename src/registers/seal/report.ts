@@ -16,12 +16,13 @@ export function sealRow(s: SealRow, today: string): Row {
     state: s.state,
     custodian: s.custodian,
     location: s.location,
-    holder: s.holder,
+    holder: s.state === '外借' ? s.holder : null,
     due: s.due,
     overdueDays: overdue,
     lentOn: s.lent_on,
     lostOn: s.lost_on,
     lostReason: s.lost_reason,
+    lostBy: s.state === '遗失' ? s.holder : null,
     note: s.note,
   };
 }

@@ -34,7 +34,7 @@ const GOLDEN_EN = [
   '├────────────┼────────────┼────────────────────────┼────────┼──────────┼────────┼─────────────┼────────────┼────────────────────┤',
   '│ 2026-11-10 │ 办公室公章 │ 关于采购办公设备的合同 │ 办公室 │ 签订合同 │      1 │ 周主任      │ 陈经办     │ Y2026-0001         │',
   '└────────────┴────────────┴────────────────────────┴────────┴──────────┴────────┴─────────────┴────────────┴────────────────────┘',
-  '3 entries, 5 copies stamped. Printed 2026-11-27 09:30 by 王秘书. Journal head <head>',
+  'Lines: 3; copies stamped: 5. Printed 2026-11-27 09:30 by 王秘书. Journal head <head>',
 ].join('\n') + '\n';
 
 describe('seal print: the paper book', () => {
@@ -60,11 +60,11 @@ describe('seal print: the paper book', () => {
     expect(one.stdout).toContain('S002 合同专用章');
     expect(one.stdout).toContain('房屋租赁合同');
     expect(one.stdout).not.toContain('关于采购办公设备的合同');
-    expect(one.stdout).toContain('1 entries, 2 copies stamped.');
+    expect(one.stdout).toContain('Lines: 1; copies stamped: 2.');
     const early = await run(['seal', 'print', '--from', '2026-11-04', '--to', '2026-11-09']);
-    expect(early.stdout).toContain('1 entries, 2 copies stamped.');
+    expect(early.stdout).toContain('Lines: 1; copies stamped: 2.');
     const none = await run(['seal', 'print', '--month', '2026-10']);
-    expect(none.stdout).toContain('0 entries, 0 copies stamped.');
+    expect(none.stdout).toContain('Lines: 0; copies stamped: 0.');
     expect((await run(['seal', 'print', '--seal', 'S009'])).code).toBe(1);
   });
 });
@@ -184,7 +184,10 @@ describe('seal commands', () => {
     const { run } = await office();
     await ok(run, ['seal', 'lost', 'S001', '--reason', '被盗，已报警'], '2026-11-26T08:00');
     const due = JSON.parse((await run(['due', '--format', 'json'])).stdout);
-    expect(due).toMatchObject([{ register: 'seal', ref: 'S001', what: '遗失：办公室公章（被盗，已报警）', due: '2026-11-26', status: 'overdue' }]);
+    expect(due).toMatchObject([{ register: 'seal', ref: 'S001', what: '遗失：办公室公章（被盗，已报警）', who: '李保管', due: '2026-11-26', status: 'overdue' }]);
+    const show = JSON.parse((await run(['seal', 'show', 'S001', '--format', 'json'])).stdout);
+    expect(show.seal).toMatchObject({ state: '遗失', holder: null, lostBy: '李保管', lostOn: '2026-11-26', lostReason: '被盗，已报警' });
+    expect((await run(['seal', 'show', 'S001'], { lang: 'zh' })).stdout).toContain('遗失时持有人');
     expect((await run(['seal', 'stamp', 'Y2026-0004'])).code).toBe(1);
     expect((await run(['verify'])).code).toBe(0);
   });
