@@ -46,8 +46,8 @@ export function formatSealCode(serial: number): string {
 const CODE_RE = /^s0*(\d{1,6})$/i;
 
 /**
- * Finds a seal by its code (S001, s1) or by name: an exact name first (if several seals share it,
- * the one still in existence, i.e. not 遗失/销毁), else a unique part of a name.
+ * Finds a seal by its code (S001, s1) or by name: an exact name first, else a part of a name.
+ * Where several seals match, the one still in existence (not 遗失/销毁) is meant if it is the only one.
  */
 export function getSeal(db: DB, ref: string): SealRow {
   const r = ref.trim();
@@ -57,16 +57,14 @@ export function getSeal(db: DB, ref: string): SealRow {
     const row = sealByCode(db, formatSealCode(Number(code[1])));
     if (row) return row;
   }
-  const exact = sealsByName(db, r);
-  if (exact.length === 1) return exact[0]!;
-  if (exact.length > 1) {
-    const live = exact.filter((s) => !GONE_STATES.includes(s.state));
-    if (live.length === 1) return live[0]!;
-    throw dataError('seal.ambiguous', { ref: r, matches: exact.map((s) => `${s.code} ${s.name}（${s.state}）`).join('、') });
+  for (const found of [sealsByName(db, r), sealsNameContains(db, r)]) {
+    if (found.length === 1) return found[0]!;
+    if (found.length > 1) {
+      const live = found.filter((s) => !GONE_STATES.includes(s.state));
+      if (live.length === 1) return live[0]!;
+      throw dataError('seal.ambiguous', { ref: r, matches: found.map((s) => `${s.code} ${s.name}（${s.state}）`).join('、') });
+    }
   }
-  const partial = sealsNameContains(db, r);
-  if (partial.length === 1) return partial[0]!;
-  if (partial.length > 1) throw dataError('seal.ambiguous', { ref: r, matches: partial.map((s) => `${s.code} ${s.name}`).join('、') });
   throw dataError('seal.notFound', { ref: r });
 }
 

@@ -106,6 +106,8 @@ describe('seals and their custody', () => {
     // the name is free again once the old seal is destroyed; the name then means the live one
     addSeal(ctx, { name: '合同专用章', type: '合同章', custodian: '李保管' });
     expect(getSeal(ctx.db, '合同专用章').code).toBe('S003');
+    expect(getSeal(ctx.db, '专用章').code).toBe('S003');
+    expect(getSeal(ctx.db, 'S002').state).toBe('销毁');
     verified(ctx);
   });
 
