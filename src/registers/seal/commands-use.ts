@@ -1,0 +1,170 @@
+/** `wenmi seal request|approve|reject|cancel|stamp|requests|print|export`: the use of seals and the usage register. */
+import type { Command } from 'commander';
+import { formatTimestamp, parseDate } from '../../core/dates.js';
+import { usageError } from '../../core/errors.js';
+import { label, t } from '../../core/i18n.js';
+import { journalHead } from '../../core/journal.js';
+import { renderBook } from '../../core/output/render.js';
+import type { Field } from '../../core/prompts.js';
+import { getSetting } from '../../core/settings.js';
+import { choiceOption, describe, intArg, type Kit, type Session } from '../../cli/kit.js';
+import { bookColumns, requestColumns } from './columns.js';
+import { bookRows, requestRows } from './report.js';
+import { getSeal } from './rules.js';
+import { approveRequest, cancelRequest, rejectRequest, REQUEST_STATES, requestUse, stampRequest } from './usage.js';
+
+export const dateOpt = (s: Session, v: string | undefined) => (v === undefined ? undefined : parseDate(v, s.clock));
+export const onOption = (cmd: Command) => cmd.option('--on <date>', describe({ zh: '日期（默认今天）', en: 'the date (default today)' }));
+const reqArg = (cmd: Command) => cmd.argument('<request>', describe({ zh: '申请编号，如 Y2026-0001', en: 'the request number, e.g. Y2026-0001' }));
+const f = (key: string, flag: string, zh: string, en: string, check?: (v: string) => void): Field => ({ key, flag, label: { zh, en }, check });
+const positive = (v: string) => {
+  if (!/^\s*\d+\s*$/.test(v) || Number(v) < 1) throw usageError('seal.count', { flag: '--count', value: v });
+};
+const sealOption = (cmd: Command) => cmd.option('--seal <seal>', describe({ zh: '只看这枚印章（编号或名称）', en: 'one seal only (code or name)' }));
+
+/** The period and seal of print and export. */
+function bookFilter(s: Session, o: Record<string, any>) {
+  const { from, to } = s.period(o);
+  const seal = o.seal === undefined ? undefined : getSeal(s.db(), o.seal);
+  return { from, to, seal };
+}
+
+export function useCommands(seal: Command, kit: Kit): void {
+  onOption(
+    kit.verb(seal, 'request', { zh: '用印申请：写明文件名称、用印单位、事由、份数；输出申请编号', en: 'ask to use a seal: document, unit, purpose, copies; prints the request number' }, [
+      'wenmi seal request --seal S001 --doc 关于采购办公设备的合同 --unit 办公室 --purpose 签订合同 --count 2 --requester 陈经办',
+    ]),
+  )
+    .option('--seal <seal>', describe({ zh: '印章编号或名称', en: 'the seal: code or name' }))
+    .option('--doc <name>', describe({ zh: '文件名称（不得为空白纸、空白介绍信）', en: 'the document (never blank paper or a blank letter of introduction)' }))
+    .option('--unit <name>', describe({ zh: '用印单位', en: 'the unit asking (用印单位)' }))
+    .option('--purpose <text>', describe({ zh: '事由', en: 'purpose (事由)' }))
+    .option('--count <n>', describe({ zh: '用印份数', en: 'copies to stamp' }), intArg(1))
+    .option('--requester <name>', describe({ zh: '申请人', en: 'who asks' }))
+    .option('--note <text>', describe({ zh: '备注', en: 'note' }))
+    .action(
+      kit.run(async (s, o) => {
+        const v: Record<string, unknown> = { seal: o.seal, doc: o.doc, unit: o.unit, purpose: o.purpose, count: o.count };
+        await s.complete(v, [f('seal', '--seal', '印章', 'seal'), f('doc', '--doc', '文件名称', 'document'), f('unit', '--unit', '用印单位', 'unit'), f('purpose', '--purpose', '事由', 'purpose'), f('count', '--count', '份数', 'copies', positive)]);
+        const row = requestUse(s.ctx(), { ...o, ...v, count: Number(v.count), on: dateOpt(s, o.on) } as never);
+        s.print(row.number + '\n');
+        s.info(t('seal.requested', { number: row.number, seal: `${row.seal_code} ${row.seal_name}`, count: row.count }));
+      }),
+    );
+
+  onOption(reqArg(kit.verb(seal, 'approve', { zh: '批准用印申请（可少于申请份数）', en: 'approve a request (for its copies or fewer)' }, ['wenmi seal approve Y2026-0001 --approver 周主任', 'wenmi seal approve Y2026-0002 --approver 周主任 --count 1'])))
+    .option('--approver <name>', describe({ zh: '批准人', en: 'who approves' }))
+    .option('--count <n>', describe({ zh: '批准份数（默认申请份数）', en: 'copies approved (default: as asked)' }), intArg(1))
+    .action(
+      kit.run(async (s, o, [ref]) => {
+        const v: Record<string, unknown> = { approver: o.approver };
+        await s.complete(v, [f('approver', '--approver', '批准人', 'approver')]);
+        const row = approveRequest(s.ctx(), ref!, { approver: String(v.approver), count: o.count, on: dateOpt(s, o.on) });
+        s.info(t('seal.approved', { number: row.number, count: row.approved, approver: row.approver }));
+      }),
+    );
+
+  onOption(reqArg(kit.verb(seal, 'reject', { zh: '驳回用印申请，须说明原因', en: 'reject a request, with a reason' }, ['wenmi seal reject Y2026-0003 --reason 无领导签字'])))
+    .option('--reason <text>', describe({ zh: '原因（必填）', en: 'why (required)' }))
+    .option('--approver <name>', describe({ zh: '驳回人（默认经办人）', en: 'who rejects (default the operator)' }))
+    .action(
+      kit.run((s, o, [ref]) => {
+        const row = rejectRequest(s.ctx(), ref!, { reason: o.reason, approver: o.approver, on: dateOpt(s, o.on) });
+        s.info(t('seal.rejected', { number: row.number, reason: row.decision_reason }));
+      }),
+    );
+
+  onOption(reqArg(kit.verb(seal, 'cancel', { zh: '撤销未完成的申请（已用印的记录保留）', en: 'cancel an open request (lines already stamped stay)' }, ['wenmi seal cancel Y2026-0004 --reason 合同取消'])))
+    .option('--reason <text>', describe({ zh: '原因（必填）', en: 'why (required)' }))
+    .action(
+      kit.run((s, o, [ref]) => {
+        const row = cancelRequest(s.ctx(), ref!, { reason: o.reason, on: dateOpt(s, o.on) });
+        s.info(t('seal.cancelled', { number: row.number, reason: o.reason }));
+      }),
+    );
+
+  onOption(
+    reqArg(
+      kit.verb(seal, 'stamp', { zh: '用印：登记一行用印记录；累计不超过批准份数，只有在用的印章可用', en: 'stamp: writes a line of the usage register; never past the approved count, only with a seal in use' }, [
+        'wenmi seal stamp Y2026-0001',
+        'wenmi seal stamp Y2026-0001 --count 1 --handler 陈经办 --note 第一批',
+      ]),
+    ),
+  )
+    .option('--count <n>', describe({ zh: '本次份数（默认批准余数）', en: 'copies this time (default: all still approved)' }), intArg(1))
+    .option('--handler <name>', describe({ zh: '经办人（默认申请人，否则操作人）', en: 'who handled it (default the requester, else the operator)' }))
+    .option('--note <text>', describe({ zh: '备注', en: 'remarks' }))
+    .action(
+      kit.run((s, o, [ref]) => {
+        const { request, line } = stampRequest(s.ctx(), ref!, { count: o.count, handler: o.handler, note: o.note, on: dateOpt(s, o.on) });
+        s.info(t('seal.stamped', { number: request.number, count: line.count, stamped: request.stamped, approved: request.approved }));
+      }),
+    );
+
+  sealOption(
+    kit.withPeriod(
+      kit.withOutput(
+        kit.verb(seal, 'requests', { zh: '列出用印申请；--pending 只列待批准或待用印的', en: 'list seal requests; --pending only those awaiting approval or stamping' }, [
+          'wenmi seal requests --pending',
+          'wenmi seal requests --month this-month --seal S001 --format json',
+        ]),
+      ),
+    ),
+  )
+    .option('--pending', describe({ zh: '只列待批准、待用印的', en: 'only those awaiting approval or stamping' }))
+    .addOption(choiceOption('--state <state>', { zh: '状态', en: 'state' }, REQUEST_STATES))
+    .action(
+      kit.run(async (s, o) => {
+        const { from, to, seal: one } = bookFilter(s, o);
+        await s.output(requestColumns, requestRows(s.db(), { from, to, sealId: one?.id, pending: o.pending === true, state: o.state }), o);
+      }),
+    );
+
+  sealOption(
+    kit.withPeriod(
+      kit.verb(seal, 'print', { zh: '按纸质印章使用登记簿的格式打印一个时期', en: 'print the seal-usage register as its paper book, for a period' }, [
+        'wenmi seal print --month 2026-11',
+        'wenmi seal print --from 2026-01-01 --to 2026-12-31 --seal S001 -o 用印登记簿2026.txt',
+      ]),
+    ),
+  )
+    .option('-o, --output <file>', describe({ zh: '写入文件', en: 'write to a file' }))
+    .option('--force', describe({ zh: '覆盖已存在的文件', en: 'overwrite an existing file' }))
+    .action(
+      kit.run(async (s, o) => {
+        const { from, to, seal: one } = bookFilter(s, o);
+        const db = s.db();
+        const rows = bookRows(db, { from, to, sealId: one?.id });
+        const unit = getSetting(db, kit.registry.settings, 'unit.name');
+        const period = from || to ? `${from ?? '…'} — ${to ?? '…'}` : label({ zh: '全部', en: 'all dates' });
+        const head = journalHead(db);
+        const total = rows.reduce((n, r) => n + (r.count as number), 0);
+        await s.toOutput(o, (out) =>
+          renderBook(out, {
+            title: label({ zh: '印章使用登记簿', en: 'Seal usage register' }),
+            meta: [unit ?? '', one ? `${one.code} ${one.name}` : '', period].filter(Boolean),
+            columns: bookColumns,
+            rows,
+            footer: [t('seal.bookFooter', { lines: rows.length, count: total, at: formatTimestamp(s.clock.now()).slice(0, 16).replace('T', ' '), operator: s.operator(), head: `${head.seq}:${head.hash}` })],
+          }),
+        );
+      }),
+    );
+
+  sealOption(
+    kit.withPeriod(
+      kit.withOutput(
+        kit.verb(seal, 'export', { zh: '导出印章使用登记簿（默认 CSV，可在 Excel 中打开）', en: 'export the seal-usage register (CSV by default, opens in Excel)' }, [
+          'wenmi seal export --month 2026-11 -o 用印2026-11.csv',
+          'wenmi seal export --from 2026-01-01 --to 2026-12-31 --seal S001 --format json',
+        ]),
+      ),
+    ),
+  ).action(
+    kit.run(async (s, o) => {
+      const { from, to, seal: one } = bookFilter(s, o);
+      const format = o.format ?? (o.output && o.output !== '-' ? undefined : 'csv');
+      await s.output(bookColumns, bookRows(s.db(), { from, to, sealId: one?.id }), { ...o, format });
+    }),
+  );
+}

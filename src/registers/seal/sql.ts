@@ -1,0 +1,176 @@
+/** Every query of the seal register. */
+import type { DB } from '../../core/db.js';
+
+export interface SealRow {
+  id: number;
+  code: string;
+  serial: number;
+  name: string;
+  type: string;
+  since: string;
+  note: string | null;
+  state: string;
+  last_kind: string;
+  last_on: string;
+  custodian: string | null;
+  location: string | null;
+  /** The borrower while 外借; who held it when it was lost while 遗失. */
+  holder: string | null;
+  due: string | null;
+  lent_on: string | null;
+  lost_on: string | null;
+  lost_reason: string | null;
+}
+
+export interface SealEventRow {
+  id: number;
+  seal_id: number;
+  kind: string;
+  state: string;
+  on_date: string;
+  custodian: string | null;
+  location: string | null;
+  counterpart: string | null;
+  witnesses: string | null;
+  approver: string | null;
+  due: string | null;
+  reason: string | null;
+  note: string | null;
+}
+
+export interface RequestRow {
+  id: number;
+  number: string;
+  year: number;
+  serial: number;
+  seal_id: number;
+  requested_on: string;
+  doc: string;
+  unit: string;
+  purpose: string;
+  count: number;
+  requester: string | null;
+  note: string | null;
+  seal_code: string;
+  seal_name: string;
+  approver: string | null;
+  approved: number | null;
+  approved_on: string | null;
+  decision_reason: string | null;
+  stamped: number;
+  state: string;
+}
+
+export interface StampLine {
+  id: number;
+  request_id: number;
+  number: string;
+  stamped_on: string;
+  seal_code: string;
+  seal_name: string;
+  doc: string;
+  unit: string;
+  purpose: string;
+  count: number;
+  approver: string;
+  handler: string;
+  custodian: string | null;
+  note: string | null;
+}
+
+export function nextSealSerial(db: DB): number {
+  return ((db.prepare('SELECT max(serial) FROM seals').pluck().get() as number | null) ?? 0) + 1;
+}
+
+export function nextRequestSerial(db: DB, year: number): number {
+  return ((db.prepare('SELECT max(serial) FROM seal_requests WHERE year = ?').pluck().get(year) as number | null) ?? 0) + 1;
+}
+
+export function sealByCode(db: DB, code: string): SealRow | undefined {
+  return db.prepare('SELECT * FROM seal_current WHERE code = ?').get(code) as SealRow | undefined;
+}
+
+export function sealsByName(db: DB, name: string): SealRow[] {
+  return db.prepare('SELECT * FROM seal_current WHERE name = ? ORDER BY serial').all(name) as SealRow[];
+}
+
+export function sealsNameContains(db: DB, text: string): SealRow[] {
+  return db.prepare('SELECT * FROM seal_current WHERE instr(name, ?) > 0 ORDER BY serial').all(text) as SealRow[];
+}
+
+export function listSeals(db: DB, f: { state?: string; out?: boolean } = {}): SealRow[] {
+  const parts: string[] = [];
+  const params: Record<string, unknown> = {};
+  if (f.state) parts.push('state = @state'), (params.state = f.state);
+  if (f.out) parts.push("state = '外借'");
+  const where = parts.length ? `WHERE ${parts.join(' AND ')}` : '';
+  return db.prepare(`SELECT * FROM seal_current ${where} ORDER BY serial`).all(params) as SealRow[];
+}
+
+export function eventsOf(db: DB, sealId: number): SealEventRow[] {
+  return db.prepare('SELECT * FROM seal_events WHERE seal_id = ? ORDER BY id').all(sealId) as SealEventRow[];
+}
+
+export function requestByNumber(db: DB, number: string): RequestRow | undefined {
+  return db.prepare('SELECT * FROM seal_request_current WHERE number = ?').get(number) as RequestRow | undefined;
+}
+
+export interface RequestFilter {
+  from?: string;
+  to?: string;
+  sealId?: number;
+  pending?: boolean;
+  state?: string;
+}
+
+export function listRequests(db: DB, f: RequestFilter): RequestRow[] {
+  const parts: string[] = [];
+  const params: Record<string, unknown> = {};
+  if (f.from) parts.push('requested_on >= @from'), (params.from = f.from);
+  if (f.to) parts.push('requested_on <= @to'), (params.to = f.to);
+  if (f.sealId !== undefined) parts.push('seal_id = @seal'), (params.seal = f.sealId);
+  if (f.pending) parts.push("state IN ('待批准', '已批准', '部分用印')");
+  if (f.state) parts.push('state = @state'), (params.state = f.state);
+  const where = parts.length ? `WHERE ${parts.join(' AND ')}` : '';
+  return db.prepare(`SELECT * FROM seal_request_current ${where} ORDER BY year, serial`).all(params) as RequestRow[];
+}
+
+const STAMP_LINE = `
+SELECT st.id, st.request_id, r.number, st.stamped_on, sl.code AS seal_code, sl.name AS seal_name, r.doc, r.unit, r.purpose,
+       st.count, a.approver, st.handler, st.custodian, st.note
+FROM seal_stamps st
+JOIN seal_requests r ON r.id = st.request_id
+JOIN seals sl ON sl.id = st.seal_id
+JOIN seal_request_events a ON a.request_id = r.id AND a.kind = '批准'`;
+
+/** The usage register in its order: by stamping date, then entry. */
+export function stampLines(db: DB, f: { from?: string; to?: string; sealId?: number; requestId?: number }): StampLine[] {
+  const parts: string[] = [];
+  const params: Record<string, unknown> = {};
+  if (f.from) parts.push('st.stamped_on >= @from'), (params.from = f.from);
+  if (f.to) parts.push('st.stamped_on <= @to'), (params.to = f.to);
+  if (f.sealId !== undefined) parts.push('st.seal_id = @seal'), (params.seal = f.sealId);
+  if (f.requestId !== undefined) parts.push('st.request_id = @request'), (params.request = f.requestId);
+  const where = parts.length ? `WHERE ${parts.join(' AND ')}` : '';
+  return db.prepare(`${STAMP_LINE} ${where} ORDER BY st.stamped_on, st.id`).all(params) as StampLine[];
+}
+
+/** Seals out on loan or lost: the open custody items for the deadline engine. */
+export function sealsOutOrLost(db: DB): SealRow[] {
+  return db.prepare("SELECT * FROM seal_current WHERE state IN ('外借', '遗失') ORDER BY serial").all() as SealRow[];
+}
+
+/** Every journal entry about one seal (its identity, custody events, requests, decisions and stamps), oldest first. */
+export function journalOf(db: DB, sealId: number) {
+  return db
+    .prepare(
+      `SELECT j.seq, j.at, j.operator, j.action, j.tbl, j.row_id, j.content, j.reason FROM journal j
+       WHERE (j.tbl = 'seals' AND j.row_id = @id)
+          OR (j.tbl = 'seal_events' AND j.row_id IN (SELECT id FROM seal_events WHERE seal_id = @id))
+          OR (j.tbl = 'seal_requests' AND j.row_id IN (SELECT id FROM seal_requests WHERE seal_id = @id))
+          OR (j.tbl = 'seal_request_events' AND j.row_id IN (SELECT e.id FROM seal_request_events e JOIN seal_requests r ON r.id = e.request_id WHERE r.seal_id = @id))
+          OR (j.tbl = 'seal_stamps' AND j.row_id IN (SELECT id FROM seal_stamps WHERE seal_id = @id))
+       ORDER BY j.seq`,
+    )
+    .all({ id: sealId }) as { seq: number; at: string; operator: string; action: string; tbl: string; row_id: number; content: string; reason: string | null }[];
+}

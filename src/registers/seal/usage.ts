@@ -1,0 +1,163 @@
+/**
+ * The rules of the seal register, part two: 用印申请 → 批准/驳回 → 用印. A request names its document
+ * (never blank paper); only an approved request of a seal in use (在用) is stamped; the total
+ * stamped never exceeds the approved count. Each check reads the data inside the write transaction.
+ */
+import type { DB } from '../../core/db.js';
+import { writeTx } from '../../core/db.js';
+import { dataError, usageError } from '../../core/errors.js';
+import { post, type Ctx } from '../../core/journal.js';
+import { eventDate, getSeal, REGISTER, required, text } from './rules.js';
+import { nextRequestSerial, requestByNumber, stampLines, type RequestRow, type SealRow, type StampLine } from './sql.js';
+
+/** States of a request, as seal_request_current derives them. */
+export const REQUEST_STATES = ['待批准', '已批准', '部分用印', '已用印', '已驳回', '已撤销'] as const;
+/** Seal states in which no request is taken or approved. */
+const UNUSABLE = ['遗失', '停用', '封存', '销毁'];
+
+/**
+ * True for a document name that is obviously blank paper: 空白纸, 空白介绍信, 空白页, 白纸, blank, …
+ * Stamping blank paper or a blank letter of introduction is never allowed.
+ */
+export function looksBlank(doc: string): boolean {
+  const d = doc.replace(/[\s\p{P}\p{S}]/gu, '').toLowerCase();
+  if (d === '') return true;
+  if (/^(空白|白纸|blank|无|none|na|tbd|待定)/.test(d)) return true;
+  return /空白(的)?(纸|页|介绍信|信笺|信纸|文件|文书|合同|表|单据|证明|授权书|委托书|函)/.test(d);
+}
+
+export function formatRequestNumber(year: number, serial: number): string {
+  return `Y${year}-${String(serial).padStart(4, '0')}`;
+}
+
+/** Finds a request by its number: Y2026-0001, y2026-1. */
+export function getRequest(db: DB, ref: string): RequestRow {
+  const m = /^y(\d{4})-0*(\d{1,6})$/i.exec(ref.trim());
+  const row = m ? requestByNumber(db, formatRequestNumber(Number(m[1]), Number(m[2]))) : undefined;
+  if (!row) throw dataError('seal.requestNotFound', { ref: ref.trim() });
+  return row;
+}
+
+function usable(seal: SealRow): void {
+  if (UNUSABLE.includes(seal.state)) throw dataError('seal.notUsable', { code: seal.code, name: seal.name, state: seal.state });
+}
+
+function checkCount(n: number | undefined, flag: string): void {
+  if (n !== undefined && (!Number.isInteger(n) || n < 1)) throw usageError('seal.count', { flag, value: n });
+}
+
+export interface NewRequest {
+  seal?: string;
+  doc?: string;
+  unit?: string;
+  purpose?: string;
+  count?: number;
+  requester?: string;
+  on?: string;
+  note?: string;
+}
+
+/** 用印申请: gives the request the next number of its year, Y2026-0001, without gaps. */
+export function requestUse(ctx: Ctx, f: NewRequest): RequestRow {
+  const doc = text(f.doc);
+  required({ '--seal': text(f.seal), '--doc': doc, '--unit': text(f.unit), '--purpose': text(f.purpose), '--count': f.count });
+  if (looksBlank(doc!)) throw usageError('seal.blankDocument', { doc });
+  checkCount(f.count, '--count');
+  return writeTx(ctx.db, () => {
+    const seal = getSeal(ctx.db, f.seal!);
+    usable(seal);
+    const on = eventDate(ctx, f.on, seal.since, '启用');
+    const year = Number(on.slice(0, 4));
+    const serial = nextRequestSerial(ctx.db, year);
+    const number = formatRequestNumber(year, serial);
+    post(ctx, {
+      register: REGISTER,
+      action: 'request',
+      table: 'seal_requests',
+      values: { number, year, serial, seal_id: seal.id, requested_on: on, doc, unit: text(f.unit), purpose: text(f.purpose), count: f.count, requester: text(f.requester) ?? null, note: text(f.note) ?? null },
+    });
+    return requestByNumber(ctx.db, number)!;
+  });
+}
+
+function pending(row: RequestRow): void {
+  if (row.state !== '待批准') throw dataError('seal.requestNotPending', { number: row.number, state: row.state });
+}
+
+/** 批准: the approver allows the request, for its count or fewer. */
+export function approveRequest(ctx: Ctx, ref: string, f: { approver?: string; count?: number; on?: string }): RequestRow {
+  const approver = text(f.approver);
+  required({ '--approver': approver });
+  checkCount(f.count, '--count');
+  return writeTx(ctx.db, () => {
+    const row = getRequest(ctx.db, ref);
+    pending(row);
+    const count = f.count ?? row.count;
+    if (count > row.count) throw usageError('seal.approveMore', { number: row.number, count, requested: row.count });
+    usable(getSeal(ctx.db, row.seal_code));
+    const on = eventDate(ctx, f.on, row.requested_on, row.number);
+    post(ctx, { register: REGISTER, action: 'approve', table: 'seal_request_events', values: { request_id: row.id, kind: '批准', on_date: on, approver, count } });
+    return getRequest(ctx.db, row.number);
+  });
+}
+
+/** 驳回: the request is refused, with a reason. */
+export function rejectRequest(ctx: Ctx, ref: string, f: { reason?: string; approver?: string; on?: string }): RequestRow {
+  const reason = text(f.reason);
+  required({ '--reason': reason });
+  return writeTx(ctx.db, () => {
+    const row = getRequest(ctx.db, ref);
+    pending(row);
+    const on = eventDate(ctx, f.on, row.requested_on, row.number);
+    post(ctx, { register: REGISTER, action: 'reject', table: 'seal_request_events', values: { request_id: row.id, kind: '驳回', on_date: on, approver: text(f.approver) ?? ctx.operator, reason }, reason });
+    return getRequest(ctx.db, row.number);
+  });
+}
+
+/** 撤销: an open request (pending, or approved and not fully stamped) is closed; what was stamped stays. */
+export function cancelRequest(ctx: Ctx, ref: string, f: { reason?: string; on?: string }): RequestRow {
+  const reason = text(f.reason);
+  required({ '--reason': reason });
+  return writeTx(ctx.db, () => {
+    const row = getRequest(ctx.db, ref);
+    if (!['待批准', '已批准', '部分用印'].includes(row.state)) throw dataError('seal.cannotCancel', { number: row.number, state: row.state });
+    const on = eventDate(ctx, f.on, row.approved_on ?? row.requested_on, row.number);
+    post(ctx, { register: REGISTER, action: 'cancel', table: 'seal_request_events', values: { request_id: row.id, kind: '撤销', on_date: on, reason }, reason });
+    return getRequest(ctx.db, row.number);
+  });
+}
+
+export interface Stamping {
+  /** Default: all that the approval still allows. */
+  count?: number;
+  /** 经办人; default the requester, else the operator. */
+  handler?: string;
+  on?: string;
+  note?: string;
+}
+
+/** 用印: writes one line of the usage register. */
+export function stampRequest(ctx: Ctx, ref: string, f: Stamping = {}): { line: StampLine; request: RequestRow } {
+  checkCount(f.count, '--count');
+  return writeTx(ctx.db, () => {
+    const row = getRequest(ctx.db, ref);
+    if (row.state === '待批准') throw dataError('seal.notApproved', { number: row.number });
+    if (row.state === '已驳回' || row.state === '已撤销') throw dataError('seal.requestClosed', { number: row.number, state: row.state });
+    if (row.state === '已用印') throw dataError('seal.fullyStamped', { number: row.number, approved: row.approved });
+    const seal = getSeal(ctx.db, row.seal_code);
+    if (seal.state !== '在用') throw dataError('seal.sealNotInUse', { code: seal.code, name: seal.name, state: seal.state });
+    const remaining = row.approved! - row.stamped;
+    const count = f.count ?? remaining;
+    if (count > remaining) throw dataError('seal.overCount', { number: row.number, count, approved: row.approved, stamped: row.stamped, remaining });
+    const on = eventDate(ctx, f.on, seal.last_on > row.approved_on! ? seal.last_on : row.approved_on, seal.last_on > row.approved_on! ? seal.last_kind : row.number);
+    const handler = text(f.handler) ?? row.requester ?? ctx.operator;
+    const stamp = post(ctx, {
+      register: REGISTER,
+      action: 'stamp',
+      table: 'seal_stamps',
+      values: { request_id: row.id, seal_id: seal.id, stamped_on: on, count, handler, custodian: seal.custodian, note: text(f.note) ?? null },
+    });
+    const line = stampLines(ctx.db, { requestId: row.id }).find((l) => l.id === stamp.id)!;
+    return { line, request: getRequest(ctx.db, row.number) };
+  });
+}

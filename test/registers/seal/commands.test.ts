@@ -1,0 +1,204 @@
+import { describe, expect, it } from 'vitest';
+import { parseCsv } from '../../../src/core/output/csv.js';
+import { freshDb, office, ok } from './setup.js';
+
+/** The printed book with its journal head (which depends on the timezone of the journal times) named apart. */
+const headless = (text: string) => text.replace(/\d+:[0-9a-f]{64}/, '<head>');
+
+const GOLDEN_ZH = [
+  '                                                        印章使用登记簿',
+  '                                                      某市人民政府办公室',
+  '                                                   2026-11-01 — 2026-11-30',
+  '┌────────────┬────────────┬────────────────────────┬──────────┬──────────┬──────────┬──────────┬────────┬────────────────────┐',
+  '│ 用印日期   │ 印章       │ 文件名称               │ 用印单位 │ 事由     │ 用印数量 │ 批准人   │ 经办人 │ 备注               │',
+  '├────────────┼────────────┼────────────────────────┼──────────┼──────────┼──────────┼──────────┼────────┼────────────────────┤',
+  '│ 2026-11-03 │ 办公室公章 │ 关于采购办公设备的合同 │ 办公室   │ 签订合同 │        2 │ 周主任   │ 陈经办 │ Y2026-0001；第一批 │',
+  '├────────────┼────────────┼────────────────────────┼──────────┼──────────┼──────────┼──────────┼────────┼────────────────────┤',
+  '│ 2026-11-05 │ 合同专用章 │ 房屋租赁合同           │ 后勤科   │ 续租     │        2 │ 吴副主任 │ 王五   │ Y2026-0002         │',
+  '├────────────┼────────────┼────────────────────────┼──────────┼──────────┼──────────┼──────────┼────────┼────────────────────┤',
+  '│ 2026-11-10 │ 办公室公章 │ 关于采购办公设备的合同 │ 办公室   │ 签订合同 │        1 │ 周主任   │ 陈经办 │ Y2026-0001         │',
+  '└────────────┴────────────┴────────────────────────┴──────────┴──────────┴──────────┴──────────┴────────┴────────────────────┘',
+  '共 3 条、用印 5 份。打印于 2026-11-27 09:30，经办人 王秘书。日志链头 <head>',
+].join('\n') + '\n';
+
+const GOLDEN_EN = [
+  '                                                       Seal usage register',
+  '                                                       某市人民政府办公室',
+  '                                                     2026-11-01 — 2026-11-30',
+  '┌────────────┬────────────┬────────────────────────┬────────┬──────────┬────────┬─────────────┬────────────┬────────────────────┐',
+  '│ date       │ seal       │ document               │ unit   │ purpose  │ copies │ approved by │ handled by │ remarks            │',
+  '├────────────┼────────────┼────────────────────────┼────────┼──────────┼────────┼─────────────┼────────────┼────────────────────┤',
+  '│ 2026-11-03 │ 办公室公章 │ 关于采购办公设备的合同 │ 办公室 │ 签订合同 │      2 │ 周主任      │ 陈经办     │ Y2026-0001；第一批 │',
+  '├────────────┼────────────┼────────────────────────┼────────┼──────────┼────────┼─────────────┼────────────┼────────────────────┤',
+  '│ 2026-11-05 │ 合同专用章 │ 房屋租赁合同           │ 后勤科 │ 续租     │      2 │ 吴副主任    │ 王五       │ Y2026-0002         │',
+  '├────────────┼────────────┼────────────────────────┼────────┼──────────┼────────┼─────────────┼────────────┼────────────────────┤',
+  '│ 2026-11-10 │ 办公室公章 │ 关于采购办公设备的合同 │ 办公室 │ 签订合同 │      1 │ 周主任      │ 陈经办     │ Y2026-0001         │',
+  '└────────────┴────────────┴────────────────────────┴────────┴──────────┴────────┴─────────────┴────────────┴────────────────────┘',
+  'Lines: 3; copies stamped: 5. Printed 2026-11-27 09:30 by 王秘书. Journal head <head>',
+].join('\n') + '\n';
+
+describe('seal print: the paper book', () => {
+  it('prints 印章使用登记簿 under zh with the columns in the paper order', async () => {
+    const { run } = await office();
+    const r = await run(['seal', 'print', '--month', '2026-11'], { lang: 'zh' });
+    expect(r.code).toBe(0);
+    expect(headless(r.stdout)).toBe(GOLDEN_ZH);
+    const head = (await run(['verify'])).stdout.trim();
+    expect(r.stdout).toContain(`日志链头 ${head}\n`);
+  });
+
+  it('prints the same book under en', async () => {
+    const { run } = await office();
+    const r = await run(['seal', 'print', '--month', '2026-11']);
+    expect(r.code).toBe(0);
+    expect(headless(r.stdout)).toBe(GOLDEN_EN);
+  });
+
+  it('prints one seal only, and nothing outside the period', async () => {
+    const { run } = await office();
+    const one = await run(['seal', 'print', '--month', '2026-11', '--seal', '合同专用章']);
+    expect(one.stdout).toContain('S002 合同专用章');
+    expect(one.stdout).toContain('房屋租赁合同');
+    expect(one.stdout).not.toContain('关于采购办公设备的合同');
+    expect(one.stdout).toContain('Lines: 1; copies stamped: 2.');
+    const early = await run(['seal', 'print', '--from', '2026-11-04', '--to', '2026-11-09']);
+    expect(early.stdout).toContain('Lines: 1; copies stamped: 2.');
+    const none = await run(['seal', 'print', '--month', '2026-10']);
+    expect(none.stdout).toContain('Lines: 0; copies stamped: 0.');
+    expect((await run(['seal', 'print', '--seal', 'S009'])).code).toBe(1);
+  });
+});
+
+describe('seal export', () => {
+  it('exports the same rows as CSV (default) and JSON', async () => {
+    const { run } = await office();
+    const csv = await run(['seal', 'export', '--month', '2026-11']);
+    expect(csv.code).toBe(0);
+    expect(csv.stdout.endsWith('\r\n')).toBe(true);
+    const { header, rows } = parseCsv(csv.stdout);
+    expect(header).toEqual(['date', 'seal', 'document', 'unit', 'purpose', 'copies', 'approved by', 'handled by', 'remarks']);
+    expect(rows.map(({ cells: r }) => [r[0], r[1], r[5], r[8]])).toEqual([
+      ['2026-11-03', '办公室公章', '2', 'Y2026-0001；第一批'],
+      ['2026-11-05', '合同专用章', '2', 'Y2026-0002'],
+      ['2026-11-10', '办公室公章', '1', 'Y2026-0001'],
+    ]);
+    const json = JSON.parse((await run(['seal', 'export', '--month', '2026-11', '--seal', 'S001', '--format', 'json'])).stdout);
+    expect(json).toEqual([
+      { stampedOn: '2026-11-03', seal: '办公室公章', doc: '关于采购办公设备的合同', unit: '办公室', purpose: '签订合同', count: 2, approver: '周主任', handler: '陈经办', note: 'Y2026-0001；第一批' },
+      { stampedOn: '2026-11-10', seal: '办公室公章', doc: '关于采购办公设备的合同', unit: '办公室', purpose: '签订合同', count: 1, approver: '周主任', handler: '陈经办', note: 'Y2026-0001' },
+    ]);
+    const tsv = await run(['seal', 'export', '--month', '2026-11', '--format', 'tsv'], { lang: 'zh' });
+    expect(tsv.stdout.split('\n')[0]).toBe('用印日期\t印章\t文件名称\t用印单位\t事由\t用印数量\t批准人\t经办人\t备注');
+  });
+});
+
+describe('seal commands', () => {
+  it('lists requests awaiting approval or stamping', async () => {
+    const { run } = await office();
+    const pending = JSON.parse((await run(['seal', 'requests', '--pending', '--format', 'json'])).stdout);
+    expect(pending.map((r: { number: string; state: string }) => [r.number, r.state])).toEqual([
+      ['Y2026-0003', '待批准'],
+      ['Y2026-0004', '已批准'],
+    ]);
+    const all = JSON.parse((await run(['seal', 'requests', '--format', 'json', '--seal', 'S001'])).stdout);
+    expect(all.map((r: { number: string; stamped: number }) => [r.number, r.stamped])).toEqual([
+      ['Y2026-0001', 3],
+      ['Y2026-0003', 0],
+      ['Y2026-0004', 0],
+    ]);
+    const tsv = await run(['seal', 'requests', '--pending']);
+    expect(tsv.stdout).toContain('awaiting approval');
+  });
+
+  it('refuses --blank (exit 2), a blank document (exit 2), stamping an unapproved request (exit 1); nothing changes', async () => {
+    const { run } = await office();
+    const head = (await run(['verify'])).stdout;
+    const blank = await run(['seal', 'stamp', 'Y2026-0004', '--blank']);
+    expect(blank.code).toBe(2);
+    expect(blank.stderr).toContain("unknown option '--blank'");
+    const paper = await run(['seal', 'request', '--seal', 'S001', '--doc', '空白介绍信', '--unit', '办公室', '--purpose', '备用', '--count', '5'], { lang: 'zh' });
+    expect(paper.code).toBe(2);
+    expect(paper.stderr).toContain('不得在空白纸张或空白介绍信上用印');
+    const noDoc = await run(['seal', 'request', '--seal', 'S001', '--unit', '办公室', '--purpose', '备用']);
+    expect(noDoc.code).toBe(2);
+    expect(noDoc.stderr).toContain('missing required options: --doc --count');
+    const unapproved = await run(['seal', 'stamp', 'Y2026-0003']);
+    expect(unapproved.code).toBe(1);
+    expect(unapproved.stderr).toContain('Y2026-0003 is not approved');
+    expect((await run(['verify'])).stdout).toBe(head);
+  });
+
+  it('lend needs --due (exit 2); seals out show in list --out and in wenmi due; stamping while out is refused', async () => {
+    const { run } = await office();
+    const noDue = await run(['seal', 'lend', 'S001', '--to', '孙律师', '--approver', '周主任']);
+    expect(noDue.code).toBe(2);
+    expect(noDue.stderr).toContain('--due');
+    await ok(run, ['seal', 'lend', 'S001', '--to', '孙律师', '--due', '2026-11-25', '--approver', '周主任', '--on', '2026-11-22']);
+    const out = JSON.parse((await run(['seal', 'list', '--out', '--format', 'json'])).stdout);
+    expect(out).toEqual([
+      { code: 'S001', name: '办公室公章', type: '公章', since: '2026-01-04', state: '外借', custodian: '李保管', location: '机要室保险柜', holder: '孙律师', due: '2026-11-25', overdueDays: 2 },
+    ]);
+    const due = await run(['due', '--fail-if-overdue', '--format', 'json']);
+    expect(due.code).toBe(3);
+    expect(JSON.parse(due.stdout)).toEqual([
+      { due: '2026-11-25', days: -2, status: 'overdue', register: 'seal', ref: 'S001', what: '外借：办公室公章', who: '孙律师', reminders: null, lastReminder: null },
+    ]);
+    const stamp = await run(['seal', 'stamp', 'Y2026-0004']);
+    expect(stamp.code).toBe(1);
+    expect(stamp.stderr).toContain('S001 办公室公章 is 外借 and cannot be stamped');
+    await ok(run, ['seal', 'return', 'S001']);
+    expect(JSON.parse((await run(['seal', 'list', '--out', '--format', 'json'])).stdout)).toEqual([]);
+    await ok(run, ['seal', 'stamp', 'Y2026-0004']);
+    expect((await run(['verify'])).code).toBe(0);
+  });
+
+  it('retire: one witness is refused (exit 2), two are recorded; show tells the whole history', async () => {
+    const { run } = await office();
+    const one = await run(['seal', 'retire', 'S002', '--how', '封存', '--witness', '钱主任']);
+    expect(one.code).toBe(2);
+    expect(one.stderr).toContain('two different witnesses (1 given)');
+    expect((await run(['seal', 'retire', 'S002', '--how', '作废', '--witness', 'A', '--witness', 'B'])).code).toBe(2);
+    await ok(run, ['seal', 'handover', 'S002', '--to', '赵新', '--witness', '钱主任', '--location', '财务室']);
+    await ok(run, ['seal', 'retire', 'S002', '--how', '封存', '--witness', '钱主任', '--witness', '吴科长', '--reason', '机构更名']);
+    const show = JSON.parse((await run(['seal', 'show', '合同专用章', '--format', 'json'])).stdout);
+    expect(show.seal).toMatchObject({ code: 'S002', state: '封存', custodian: '赵新', location: '财务室' });
+    expect(show.events.map((e: { kind: string; witnesses: string[] }) => [e.kind, e.witnesses])).toEqual([
+      ['启用', []],
+      ['移交', ['钱主任']],
+      ['封存', ['钱主任', '吴科长']],
+    ]);
+    expect(show.history.map((h: { detail: string }) => h.detail)).toEqual([
+      'in use: kept by 李保管',
+      'request Y2026-0002: 房屋租赁合同, 2 copies',
+      'approved Y2026-0002: 2 copies, by 吴副主任',
+      'stamped Y2026-0002: 2 copies, handled by 王五',
+      'handover: 李保管 → 赵新, witness 钱主任，财务室',
+      'sealed away: witnesses 钱主任、吴科长',
+    ]);
+    const table = await run(['seal', 'show', 'S002'], { lang: 'zh' });
+    expect(table.stdout).toContain('封存：见证人 钱主任、吴科长');
+    expect((await run(['seal', 'list', '--state', '封存', '--format', 'json'])).stdout).toContain('"S002"');
+  });
+
+  it('a lost seal is reported at once and stays overdue in wenmi due', async () => {
+    const { run } = await office();
+    await ok(run, ['seal', 'lost', 'S001', '--reason', '被盗，已报警'], '2026-11-26T08:00');
+    const due = JSON.parse((await run(['due', '--format', 'json'])).stdout);
+    expect(due).toMatchObject([{ register: 'seal', ref: 'S001', what: '遗失：办公室公章（被盗，已报警）', who: '李保管', due: '2026-11-26', status: 'overdue' }]);
+    const show = JSON.parse((await run(['seal', 'show', 'S001', '--format', 'json'])).stdout);
+    expect(show.seal).toMatchObject({ state: '遗失', holder: null, lostBy: '李保管', lostOn: '2026-11-26', lostReason: '被盗，已报警' });
+    expect((await run(['seal', 'show', 'S001'], { lang: 'zh' })).stdout).toContain('遗失时持有人');
+    expect((await run(['seal', 'stamp', 'Y2026-0004'])).code).toBe(1);
+    expect((await run(['verify'])).code).toBe(0);
+  });
+
+  it('add prints the code; unknown seals and requests are data errors (exit 1)', async () => {
+    const { run } = await freshDb();
+    const add = await run(['seal', 'add', '--name', '财务专用章', '--type', '财务章', '--custodian', '郑会计']);
+    expect([add.code, add.stdout]).toEqual([0, 'S001\n']);
+    expect((await run(['seal', 'add', '--name', 'X', '--type', '私章', '--custodian', 'A'])).code).toBe(2);
+    expect((await run(['seal', 'show', '公章'])).code).toBe(1);
+    expect((await run(['seal', 'approve', 'Y2026-0009', '--approver', '周主任'])).code).toBe(1);
+    expect((await run(['seal', 'stamp', 'Y2026-0001', '--count', '0'])).code).toBe(2);
+  });
+});

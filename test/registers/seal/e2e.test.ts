@@ -1,0 +1,60 @@
+import { spawn } from 'node:child_process';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { BIN, bin, NOW, tempDir } from '../../helpers.js';
+
+/** Runs the built binary as a child process without waiting, so two can race. */
+function child(args: string[], env: Record<string, string>): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const p = spawn(process.execPath, [BIN, ...args], {
+      env: { PATH: process.env.PATH, HOME: process.env.HOME, LANG: 'en_US.UTF-8', WENMI_NOW: NOW, WENMI_OPERATOR: '王秘书', ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    p.stdout.on('data', (d) => (stdout += d));
+    p.stderr.on('data', (d) => (stderr += d));
+    p.on('error', reject);
+    p.on('close', (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+describe('the built binary', () => {
+  beforeAll(async () => {
+    const { execFileSync } = await import('node:child_process');
+    execFileSync(process.execPath, ['scripts/build.mjs'], { cwd: path.resolve(BIN, '..', '..') });
+  });
+
+  it('two processes stamping the same request at once never exceed the approved count', async () => {
+    const db = path.join(tempDir(), 'w.db');
+    const env = { WENMI_DB: db };
+    expect(bin(['init', '--db', db]).code).toBe(0);
+    expect(bin(['seal', 'add', '--name', '办公室公章', '--type', '公章', '--custodian', '李保管'], { env }).code).toBe(0);
+    for (let i = 0; i < 4; i++) {
+      expect(bin(['seal', 'request', '--seal', 'S001', '--doc', `合同${i}`, '--unit', '办公室', '--purpose', '签约', '--count', '3'], { env }).code).toBe(0);
+      expect(bin(['seal', 'approve', `Y2026-000${i + 1}`, '--approver', '周主任'], { env }).code).toBe(0);
+    }
+    for (let i = 1; i <= 4; i++) {
+      const [a, b] = await Promise.all([child(['seal', 'stamp', `Y2026-000${i}`, '--count', '2'], env), child(['seal', 'stamp', `Y2026-000${i}`, '--count', '2'], env)]);
+      expect([a.code, b.code].sort()).toEqual([0, 1]);
+      expect(a.stderr + b.stderr).toContain('would exceed it');
+    }
+    const requests = JSON.parse(bin(['seal', 'requests', '--format', 'json'], { env }).stdout) as { stamped: number; approved: number }[];
+    expect(requests.map((r) => r.stamped)).toEqual([2, 2, 2, 2]);
+    const verify = bin(['verify'], { env });
+    expect(verify.code).toBe(0);
+  });
+
+  it('refuses --blank and a lent seal as a user would meet them', () => {
+    const db = path.join(tempDir(), 'w.db');
+    const env = { WENMI_DB: db };
+    bin(['init', '--db', db]);
+    bin(['seal', 'add', '--name', '办公室公章', '--type', '公章', '--custodian', '李保管'], { env });
+    const blank = bin(['seal', 'request', '--seal', 'S001', '--doc', '介绍信', '--unit', 'A', '--purpose', 'B', '--count', '1', '--blank'], { env });
+    expect(blank.code).toBe(2);
+    expect(blank.stdout).toBe('');
+    const noDue = bin(['seal', 'lend', 'S001', '--to', '孙律师', '--approver', '周主任'], { env });
+    expect([noDue.code, noDue.stderr]).toEqual([2, 'error: missing required options: --due\nGive them on the command line (nothing is asked without a terminal).\n']);
+    expect(JSON.parse(bin(['seal', 'requests', '--format', 'json'], { env }).stdout)).toEqual([]);
+  });
+});
