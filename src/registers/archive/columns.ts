@@ -70,6 +70,7 @@ export const loanColumns: Column[] = [
   { key: 'daysOverdue', label: { zh: '逾期天数', en: 'days overdue' }, num: true },
   { key: 'returnedOn', label: { zh: '归还日期', en: 'returned' } },
   { key: 'condition', label: { zh: '归还情况', en: 'condition' }, text: wordText },
+  { key: 'damaged', label: { zh: '标记', en: 'flag' }, text: (v) => (v ? label({ zh: '有损', en: 'DAMAGED' }) : '') },
 ];
 
 /** 借阅登记簿, in the paper order. */
