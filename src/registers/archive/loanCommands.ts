@@ -4,7 +4,7 @@ import { formatDate, formatTimestamp, parseDate } from '../../core/dates.js';
 import { usageError } from '../../core/errors.js';
 import { label, t } from '../../core/i18n.js';
 import { journalHead } from '../../core/journal.js';
-import { renderBook, type Row } from '../../core/output/render.js';
+import { renderBook, renderRows, type Format, type Row } from '../../core/output/render.js';
 import type { Field } from '../../core/prompts.js';
 import { getSetting } from '../../core/settings.js';
 import { choiceOption, describe, intArg, type Kit, type Session } from '../../cli/kit.js';
@@ -141,13 +141,16 @@ export function loanCommands(archive: Command, kit: Kit): void {
     );
 
   revealOption(
-    kit.withOutput(
-      kit.verb(archive, 'remind', { zh: '催还：为每笔到期未还的借阅出具催还通知（文本或供邮件合并的 CSV），每份记入日志', en: 'overdue reminders (催还): one notice per loan past due, as text or CSV for a mail merge; each is journaled' }, [
-        'wenmi archive remind --overdue',
-        'wenmi archive remind --overdue --format csv -o 催还2026-11-27.csv',
-      ]),
-    ),
+    kit.verb(archive, 'remind', { zh: '催还：为每笔到期未还的借阅出具催还通知（文本或供邮件合并的 CSV），每份记入日志', en: 'overdue reminders (催还): one notice per loan past due, as text or CSV for a mail merge; each is journaled' }, [
+      'wenmi archive remind --overdue',
+      'wenmi archive remind --overdue --format csv -o 催还2026-11-27.csv',
+    ]),
   )
+    .option('--format <format>', describe({ zh: '输出格式：text（通知文本，默认）|csv|tsv|json', en: 'output format: text (the notices; default) | csv | tsv | json' }))
+    .option('-o, --output <file>', describe({ zh: '写入文件（- 为标准输出）；格式按扩展名', en: 'write to a file (- for stdout); format from the extension' }))
+    .option('--bom', describe({ zh: 'CSV 加 BOM（写文件时默认加）', en: 'start CSV with a BOM (default when writing a file)' }))
+    .option('--no-bom', describe({ zh: 'CSV 不加 BOM', en: 'no BOM in CSV' }))
+    .option('--force', describe({ zh: '覆盖已存在的输出文件', en: 'overwrite an existing output file' }))
     .option('--overdue', describe({ zh: '只催已逾期的（不加则今天到期的也提醒）', en: 'overdue loans only (without it, loans due today get a notice too)' }))
     .action(
       kit.run(async (s, o) => {
@@ -157,16 +160,18 @@ export function loanCommands(archive: Command, kit: Kit): void {
         const format: string = o.format ?? (toFile && /\.(csv|tsv|json)$/i.test(o.output) ? /\.(\w+)$/.exec(o.output)![1]!.toLowerCase() : 'text');
         if (!['text', 'csv', 'tsv', 'json'].includes(format)) throw usageError('format.invalid', { value: format, choices: 'text|csv|tsv|json' });
         guardReveal(s, o.reveal === true, 'remind', () => classifiedRefs(overdueLoans(db, today, o.overdue !== true)));
-        const notices = s.tx((ctx) => remindOverdue(ctx, { includeDueToday: o.overdue !== true, format }));
-        const rows = notices.map((n) => noticeRow(n, today, o.reveal === true));
-        if (format === 'text') {
-          const unit = getSetting(db, kit.registry.settings, 'unit.name') ?? '';
-          await s.toOutput(o, (out) => {
-            out.write(rows.map((r) => noticeText(r, unit)).join('\n' + '—'.repeat(30) + '\n\n'));
-            out.flush();
-          });
-        } else await s.output(noticeColumns, rows, { ...o, format });
-        s.info(t('archive.reminded', { count: rows.length }));
+        const unit = getSetting(db, kit.registry.settings, 'unit.name') ?? '';
+        let count = 0;
+        // The output is opened first, so a file that cannot be written fails before any notice is journaled.
+        await s.toOutput(o, async (out) => {
+          const notices = s.tx((ctx) => remindOverdue(ctx, { includeDueToday: o.overdue !== true, format }));
+          const rows = notices.map((n) => noticeRow(n, today, o.reveal === true));
+          count = rows.length;
+          if (format !== 'text') return void (await renderRows(out, s.io.stderr, noticeColumns, rows, { format: format as Format, bom: o.bom ?? (toFile && format === 'csv') }));
+          out.write(rows.map((r) => noticeText(r, unit)).join('\n' + '—'.repeat(30) + '\n\n'));
+          out.flush();
+        });
+        s.info(t('archive.reminded', { count }));
       }),
     );
 

@@ -154,9 +154,15 @@ describe('loans, reminders, due', () => {
       { on_date: '2026-12-14', days_overdue: 3, format: 'text' },
       { on_date: '2026-12-15', days_overdue: 4, format: 'csv' },
     ]);
+    const file = path.join(path.dirname(dbPath), '催还.csv');
+    await ok(['archive', 'remind', '--overdue', '-o', file], { WENMI_NOW: '2026-12-15T09:00' });
+    expect(fs.readFileSync(file, 'utf8').startsWith('\ufeffnotice date,')).toBe(true);
+    const exists = await run(['archive', 'remind', '--overdue', '-o', file], { WENMI_NOW: '2026-12-15T09:00' });
+    expect(exists.code).not.toBe(0);
+    expect(query('SELECT count(*) AS n FROM archive_reminders')).toEqual([{ n: 3 }]); // the refused run journaled nothing
     const due = JSON.parse((await ok(['due', '--format', 'json'], { WENMI_NOW: '2026-12-15T09:00' })).stdout);
     expect(due).toEqual([
-      expect.objectContaining({ register: 'archive', ref: 'Z001-WS·2026-Y-0001', who: '李明', due: '2026-12-11', days: -4, reminders: 2, lastReminder: '2026-12-15' }),
+      expect.objectContaining({ register: 'archive', ref: 'Z001-WS·2026-Y-0001', who: '李明', due: '2026-12-11', days: -4, reminders: 3, lastReminder: '2026-12-15' }),
       expect.objectContaining({ register: 'archive', ref: 'Z001-WS·2026-Y-0002', who: '赵敏', due: '2026-12-17', days: 2, reminders: 0 }),
     ]);
     expect((await run(['due', '--fail-if-overdue'], { WENMI_NOW: '2026-12-15T09:00' })).code).toBe(3);
