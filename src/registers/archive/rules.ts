@@ -6,7 +6,10 @@ import { post, type Ctx } from '../../core/journal.js';
 import { formatClassification, maskedTitle, parseClassification } from '../../core/secret.js';
 import { getSetting } from '../../core/settings.js';
 import { fileIncoming, getIncoming } from '../incoming/rules.js';
+import { normalizeArchiveNo } from './normalize.js';
 import { archiveSettings } from './settings.js';
+
+export { normalizeArchiveNo };
 import { allItems, findItem, findItemByIncoming, nextItemSerial, type ItemRow } from './sql.js';
 
 export const REGISTER = 'archive';
@@ -47,11 +50,6 @@ export interface ArchiveNoParts {
 /** 档号 per DA/T 22-2015: 全宗号-门类代码·年度-保管期限[-机构代码]-件号, e.g. Z001-WS·2026-Y-BGS-0001. */
 export function formatArchiveNo(p: ArchiveNoParts): string {
   return `${p.fonds}-${p.category}\u00b7${p.year}-${p.retention}${p.org ? `-${p.org}` : ''}-${String(p.serial).padStart(4, '0')}`;
-}
-
-/** A 档号 as typed: upper case, and the dots people type for the middle dot (. ・ • ‧ ･ ∙ ⋅ ．) made U+00B7. */
-export function normalizeArchiveNo(text: string): string {
-  return text.trim().toUpperCase().replace(/[.\u30fb\u2022\u2027\uff65\u2219\u22c5\uff0e]/g, '\u00b7');
 }
 
 export function getItem(db: DB, ref: string): ItemRow {

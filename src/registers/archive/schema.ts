@@ -85,7 +85,7 @@ SELECT l.id, l.loan_no, l.year, l.serial, l.item_id, l.borrower, l.dept, l.purpo
        i.archive_no, i.title, i.own_title, i.secret_level, i.secret_period,
        COALESCE((SELECT e.due FROM archive_loan_events e WHERE e.loan_id = l.id AND e.kind = 'renew' ORDER BY e.id DESC LIMIT 1), l.due) AS due,
        (SELECT count(*) FROM archive_loan_events e WHERE e.loan_id = l.id AND e.kind = 'renew') AS renewals,
-       (SELECT group_concat(a.approver, ',') FROM (SELECT e.approver FROM archive_loan_events e WHERE e.loan_id = l.id AND e.kind = 'renew' ORDER BY e.id) a) AS renew_approvers,
+       (SELECT group_concat(a.approver, '、') FROM (SELECT e.approver FROM archive_loan_events e WHERE e.loan_id = l.id AND e.kind = 'renew' ORDER BY e.id) a) AS renew_approvers,
        r.on_date AS returned_on, r.condition AS return_condition, r.note AS return_note,
        (SELECT count(*) FROM archive_reminders m WHERE m.loan_id = l.id) AS reminders,
        (SELECT max(m.on_date) FROM archive_reminders m WHERE m.loan_id = l.id) AS last_reminder

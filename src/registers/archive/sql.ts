@@ -1,5 +1,6 @@
 /** Every query of the archive register. */
 import type { DB } from '../../core/db.js';
+import { normalizeArchiveNo } from './normalize.js';
 
 export interface ItemRow {
   id: number;
@@ -116,8 +117,9 @@ function where(f: ItemFilter): { sql: string; params: Record<string, unknown> } 
   if (f.onLoan !== undefined) parts.push(f.onLoan ? 'loan_no IS NOT NULL' : 'loan_no IS NULL');
   if (f.search) {
     const title = f.searchClassified ? 'instr(title, @search) > 0' : '(secret_level IS NULL AND instr(title, @search) > 0)';
-    parts.push(`(${title} OR instr(COALESCE(doc_no, ''), @search) > 0 OR instr(author, @search) > 0 OR instr(archive_no, upper(@search)) > 0)`);
+    parts.push(`(${title} OR instr(COALESCE(doc_no, ''), @search) > 0 OR instr(author, @search) > 0 OR instr(archive_no, @searchNo) > 0)`);
     params.search = f.search;
+    params.searchNo = normalizeArchiveNo(f.search);
   }
   return { sql: parts.length ? `WHERE ${parts.join(' AND ')}` : '', params };
 }

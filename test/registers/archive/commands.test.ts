@@ -79,6 +79,7 @@ describe('lists, reveal, catalogue', () => {
     const revealed = JSON.parse((await ok(['archive', 'search', '涉密', '--format', 'json', '--reveal'])).stdout);
     expect(revealed.map((r: { archiveNo: string }) => r.archiveNo)).toEqual(['Z001-WS·2026-D30-0001']);
     expect(JSON.parse((await ok(['archive', 'search', '15号', '--format', 'json'])).stdout)).toHaveLength(1);
+    expect(JSON.parse((await ok(['archive', 'search', 'z001-ws.2026-d30', '--format', 'json'])).stdout).map((r: { archiveNo: string }) => r.archiveNo)).toEqual(['Z001-WS·2026-D30-0001']);
     expect(query('SELECT register, command, refs FROM reveals')).toEqual([{ register: 'archive', command: 'search', refs: '["Z001-WS·2026-D30-0001"]' }]);
     const show = JSON.parse((await ok(['archive', 'show', 'Z001-WS.2026-D30-0001', '--format', 'json'])).stdout);
     expect(show.entry.title).toBe('【秘密】');

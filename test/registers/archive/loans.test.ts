@@ -71,7 +71,10 @@ describe('refusals', () => {
     refused(ctx, () => renewLoan(ctx, 'J2026-0001', { approver: '王主任', due: '2026-12-17' }), /archive.renewNotExtending/);
     refused(ctx, () => renewLoan(ctx, 'J2026-0001', { approver: '王主任', days: 31 }), /archive.termTooLong/);
     refused(ctx, () => renewLoan(ctx, 'J2026-0001', { approver: ' ' }), /input.missing.*--approver/);
-    expect(renewLoan(ctx, 'J2026-0001', { approver: '王主任', days: 30 }).due).toBe('2026-12-31');
+    expect(renewLoan(ctx, 'J2026-0001', { approver: '王主任', days: 20 }).due).toBe('2026-12-21');
+    ctx.setNow('2026-12-02T09:00');
+    const twice = renewLoan(ctx, 'J2026-0001', { approver: '赵主任', days: 30 });
+    expect([twice.due, twice.renewals, twice.renew_approvers]).toEqual(['2027-01-01', 2, '王主任、赵主任']);
     refused(ctx, () => renewLoan(ctx, 'J2026-0009', { approver: '王主任' }), /archive.loanNotFound/);
   });
 
