@@ -1,0 +1,110 @@
+/** The columns of the archive register: lists, the 归档文件目录 and the 借阅登记簿 in their paper order. */
+import { label, type Label } from '../../core/i18n.js';
+import type { Column } from '../../core/output/render.js';
+
+/** Stored words (the domain's Chinese) and their English. */
+export const WORDS: Record<string, Label> = {
+  在库: { zh: '在库', en: 'on the shelf' },
+  借出: { zh: '借出', en: 'out on loan' },
+  在借: { zh: '在借', en: 'out' },
+  逾期: { zh: '逾期', en: 'overdue' },
+  已归还: { zh: '已归还', en: 'returned' },
+  完好: { zh: '完好', en: 'intact' },
+  破损: { zh: '破损', en: 'damaged' },
+  缺页: { zh: '缺页', en: 'pages missing' },
+  现场阅览: { zh: '现场阅览', en: 'on site' },
+  外借: { zh: '外借', en: 'taken away' },
+  缺失: { zh: '缺失', en: 'missing (not on the shelf, not on loan)' },
+  借出在架: { zh: '借出在架', en: 'on the shelf but recorded as out' },
+  未登记: { zh: '未登记', en: 'not in the catalogue' },
+  Y: { zh: '永久', en: 'permanent' },
+  D30: { zh: '定期30年', en: '30 years' },
+  D10: { zh: '定期10年', en: '10 years' },
+};
+
+export const wordText = (v: unknown) => {
+  const l = WORDS[String(v)];
+  return l ? label(l) : String(v);
+};
+
+export const itemColumns: Column[] = [
+  { key: 'archiveNo', label: { zh: '档号', en: 'archive no.' } },
+  { key: 'date', label: { zh: '日期', en: 'date' } },
+  { key: 'docNo', label: { zh: '文号', en: 'doc no.' }, wrap: 16 },
+  { key: 'author', label: { zh: '责任者', en: 'author' }, wrap: 14 },
+  { key: 'title', label: { zh: '题名', en: 'title' }, wrap: 30 },
+  { key: 'secret', label: { zh: '密级', en: 'classification' } },
+  { key: 'pages', label: { zh: '页数', en: 'pages' }, num: true },
+  { key: 'box', label: { zh: '盒号', en: 'box' } },
+  { key: 'location', label: { zh: '存放位置', en: 'location' } },
+  { key: 'state', label: { zh: '状态', en: 'state' }, text: wordText },
+  { key: 'loanNo', label: { zh: '借阅编号', en: 'loan' } },
+];
+
+/** 归档文件目录 (DA/T 22-2015), plus 盒号 and 存放位置. */
+export const catalogColumns: Column[] = [
+  { key: 'seq', label: { zh: '序号', en: 'no.' }, num: true },
+  { key: 'archiveNo', label: { zh: '档号', en: 'archive no.' } },
+  { key: 'docNo', label: { zh: '文号', en: 'doc no.' }, wrap: 16 },
+  { key: 'author', label: { zh: '责任者', en: 'author' }, wrap: 14 },
+  { key: 'title', label: { zh: '题名', en: 'title' }, wrap: 28 },
+  { key: 'date', label: { zh: '日期', en: 'date' } },
+  { key: 'secret', label: { zh: '密级', en: 'classification' } },
+  { key: 'pages', label: { zh: '页数', en: 'pages' }, num: true },
+  { key: 'remarks', label: { zh: '备注', en: 'remarks' }, wrap: 16 },
+  { key: 'box', label: { zh: '盒号', en: 'box' } },
+  { key: 'location', label: { zh: '存放位置', en: 'location' } },
+];
+
+export const loanColumns: Column[] = [
+  { key: 'loanNo', label: { zh: '借阅编号', en: 'loan' } },
+  { key: 'archiveNo', label: { zh: '档号', en: 'archive no.' } },
+  { key: 'title', label: { zh: '题名', en: 'title' }, wrap: 24 },
+  { key: 'secret', label: { zh: '密级', en: 'classification' } },
+  { key: 'borrower', label: { zh: '借阅人', en: 'borrower' } },
+  { key: 'dept', label: { zh: '部门', en: 'department' } },
+  { key: 'lentOn', label: { zh: '借阅日期', en: 'lent' } },
+  { key: 'due', label: { zh: '应还日期', en: 'due' } },
+  { key: 'use', label: { zh: '方式', en: 'use' }, text: wordText },
+  { key: 'state', label: { zh: '状态', en: 'state' }, text: wordText },
+  { key: 'daysOverdue', label: { zh: '逾期天数', en: 'days overdue' }, num: true },
+  { key: 'returnedOn', label: { zh: '归还日期', en: 'returned' } },
+  { key: 'condition', label: { zh: '归还情况', en: 'condition' }, text: wordText },
+  { key: 'damaged', label: { zh: '标记', en: 'flag' }, text: (v) => (v ? label({ zh: '有损', en: 'DAMAGED' }) : '') },
+];
+
+/** 借阅登记簿, in the paper order. */
+export const loanBookColumns: Column[] = [
+  { key: 'lentOn', label: { zh: '借阅日期', en: 'lent' } },
+  { key: 'borrower', label: { zh: '借阅人', en: 'borrower' } },
+  { key: 'dept', label: { zh: '部门', en: 'department' }, wrap: 10 },
+  { key: 'archiveNo', label: { zh: '档号', en: 'archive no.' } },
+  { key: 'title', label: { zh: '题名', en: 'title' }, wrap: 24 },
+  { key: 'secret', label: { zh: '密级', en: 'classification' } },
+  { key: 'purpose', label: { zh: '事由', en: 'purpose' }, wrap: 14 },
+  { key: 'approver', label: { zh: '审批人', en: 'approved by' }, wrap: 16 },
+  { key: 'due', label: { zh: '应还日期', en: 'due' } },
+  { key: 'returnedOn', label: { zh: '归还日期', en: 'returned' } },
+  { key: 'returnNote', label: { zh: '归还情况', en: 'condition on return' }, wrap: 16 },
+];
+
+export const checkColumns: Column[] = [
+  { key: 'archiveNo', label: { zh: '档号', en: 'archive no.' } },
+  { key: 'finding', label: { zh: '差异', en: 'difference' }, text: wordText },
+  { key: 'loanNo', label: { zh: '借阅编号', en: 'loan' } },
+  { key: 'line', label: { zh: '清单行号', en: 'line in list' }, num: true },
+];
+
+/** 催还 notices as rows, for a mail merge. */
+export const noticeColumns: Column[] = [
+  { key: 'noticeDate', label: { zh: '催还日期', en: 'notice date' } },
+  { key: 'borrower', label: { zh: '借阅人', en: 'borrower' } },
+  { key: 'dept', label: { zh: '部门', en: 'department' } },
+  { key: 'loanNo', label: { zh: '借阅编号', en: 'loan' } },
+  { key: 'archiveNo', label: { zh: '档号', en: 'archive no.' } },
+  { key: 'title', label: { zh: '题名', en: 'title' } },
+  { key: 'lentOn', label: { zh: '借阅日期', en: 'lent' } },
+  { key: 'due', label: { zh: '应还日期', en: 'due' } },
+  { key: 'daysOverdue', label: { zh: '逾期天数', en: 'days overdue' }, num: true },
+  { key: 'reminderNo', label: { zh: '催还次数', en: 'reminder no.' }, num: true },
+];

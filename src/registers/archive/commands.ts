@@ -1,0 +1,233 @@
+/** `wenmi archive …` (归档, 目录, 清点): parse, call the rules, render. The loan verbs are in loanCommands.ts. */
+import type { Command } from 'commander';
+import { formatDate, formatTimestamp, parseDate } from '../../core/dates.js';
+import { EXIT, usageError } from '../../core/errors.js';
+import { label, t } from '../../core/i18n.js';
+import { readTextFile } from '../../core/input.js';
+import { journalHead } from '../../core/journal.js';
+import { renderBook } from '../../core/output/render.js';
+import { recordReveal } from '../../core/reveal.js';
+import { guardReveal, revealOption } from './reveal.js';
+import { getSetting } from '../../core/settings.js';
+import { describe, intArg, type Kit, type Session } from '../../cli/kit.js';
+import { catalogColumns, checkColumns, itemColumns, loanColumns, wordText } from './columns.js';
+import { loanCommands } from './loanCommands.js';
+import { checkShelf, fileItem, getItem, parseRetention, REGISTER } from './rules.js';
+import { classifiedItemNumbers, iterateItems, journalOfItem, loans, type ItemFilter } from './sql.js';
+import { catalogRow, itemJson, loanJson } from './views.js';
+
+function yearArg(value: string): number {
+  if (!/^\d{4}$/.test(value.trim())) throw usageError('archive.year', { value });
+  return Number(value);
+}
+
+function filterOf(s: Session, o: Record<string, any>, search?: string): ItemFilter {
+  const { from, to } = s.period(o);
+  return {
+    from,
+    to,
+    year: o.year === undefined ? undefined : yearArg(o.year),
+    retention: o.retention === undefined ? undefined : parseRetention(o.retention),
+    box: o.box,
+    search,
+    searchClassified: o.reveal === true,
+    onLoan: o.out ? true : o.shelved ? false : undefined,
+    limit: o.limit,
+  };
+}
+
+function listVerb(kit: Kit, parent: Command, name: string, description: { zh: string; en: string }, examples: string[]): Command {
+  return revealOption(kit.withPeriod(kit.withOutput(kit.verb(parent, name, description, examples))))
+    .option('--year <yyyy>', describe({ zh: '年度', en: 'year (年度)' }))
+    .option('--retention <period>', describe({ zh: '保管期限：Y|D30|D10', en: 'retention period: Y|D30|D10' }))
+    .option('--box <box>', describe({ zh: '盒号', en: 'box (盒号)' }))
+    .option('--out', describe({ zh: '只列借出的', en: 'only items out on loan' }))
+    .option('--shelved', describe({ zh: '只列在库的', en: 'only items on the shelf' }))
+    .option('--limit <n>', describe({ zh: '最多列出条数', en: 'at most this many rows' }), intArg(1));
+}
+
+async function listItems(s: Session, o: Record<string, any>, search: string | undefined, command: string): Promise<void> {
+  const filter = filterOf(s, o, search);
+  const db = s.db();
+  guardReveal(s, o.reveal === true, command, () => classifiedItemNumbers(db, filter));
+  const rows = function* () {
+    for (const row of iterateItems(db, filter)) yield itemJson(row, o.reveal === true);
+  };
+  await s.output(itemColumns, rows(), o);
+}
+
+export function archiveCommands(root: Command, kit: Kit): void {
+  const archive = kit.verb(root, 'archive', { zh: '档案：归档、目录、借阅、催还、清点核对', en: 'archives (档案): filing, catalogue, loans, reminders, shelf check' }, [
+    'wenmi config set archive.fonds Z001',
+    'wenmi archive file --from-incoming 2026-0001 --retention D30 --org BGS',
+    'wenmi archive borrow Z001-WS·2026-D30-BGS-0001 --borrower 李明 --dept 财务科 --purpose 查阅预算依据 --approver 王主任',
+    'wenmi archive catalog --year 2026',
+  ]);
+
+  kit
+    .verb(archive, 'file', { zh: '归档一件文件，输出档号（DA/T 22-2015）', en: 'file one item; prints its archive number (档号, DA/T 22-2015)' }, [
+      'wenmi archive file --title 关于2027年部门预算的报告 --author 市某局办公室 --date 2026-11-20 --retention Y --org BGS --doc-no 某办〔2026〕15号 --pages 8 --box 3',
+      'wenmi archive file --from-incoming 2026-0001 --retention D30',
+      'wenmi archive file --from-incoming 2026-0002 --retention D10 --title 市财政局关于预算编报的通知 --own-title',
+    ])
+    .option('--title <text>', describe({ zh: '题名', en: 'title (题名)' }))
+    .option('--own-title', describe({ zh: '题名由归档人拟写（著录时加 [ ]）', en: 'the title was written by the archivist (shown in [ ])' }))
+    .option('--author <name>', describe({ zh: '责任者', en: 'author (责任者)' }))
+    .option('--date <date>', describe({ zh: '文件日期（其年份为年度）', en: "the document's date (its year is the filing year)" }))
+    .option('--retention <period>', describe({ zh: '保管期限：Y（永久）|D30（定期30年）|D10（定期10年）', en: 'retention: Y (permanent) | D30 (30 years) | D10 (10 years)' }))
+    .option('--doc-no <no>', describe({ zh: '文号', en: 'document number (文号)' }))
+    .option('--secret <class>', describe({ zh: '密级★期限，如 秘密★5年', en: 'classification, e.g. 秘密★5年' }))
+    .option('--pages <n>', describe({ zh: '页数', en: 'pages (页数)' }), intArg(1))
+    .option('--org <code>', describe({ zh: '机构（问题）代码，如 BGS', en: 'org code (机构代码), e.g. BGS' }))
+    .option('--box <box>', describe({ zh: '盒号', en: 'box (盒号)' }))
+    .option('--location <text>', describe({ zh: '存放位置', en: 'location (存放位置)' }))
+    .option('--note <text>', describe({ zh: '备注', en: 'remarks (备注)' }))
+    .option('--from-incoming <number>', describe({ zh: '从收文归档：沿用其标题、来文单位、文号、日期、密级、页数，并标记为已归档', en: 'file an incoming document: take its fields and mark it 已归档' }))
+    .option('--format <format>', describe({ zh: 'text（只输出档号）或 json', en: 'text (the number only) or json' }))
+    .action(
+      kit.run(async (s, o) => {
+        const values: Record<string, unknown> = { title: o.title, author: o.author, date: o.date, retention: o.retention };
+        const fields = [{ key: 'retention', flag: '--retention', label: { zh: '保管期限（Y/D30/D10）', en: 'retention (Y/D30/D10)' }, check: (v: string) => void parseRetention(v) }];
+        if (o.fromIncoming === undefined)
+          fields.unshift(
+            { key: 'title', flag: '--title', label: { zh: '题名', en: 'title' }, check: () => undefined },
+            { key: 'author', flag: '--author', label: { zh: '责任者', en: 'author' }, check: () => undefined },
+            { key: 'date', flag: '--date', label: { zh: '文件日期', en: 'date' }, check: (v: string) => void parseDate(v, s.clock) },
+          );
+        await s.complete(values, fields);
+        const row = fileItem(s.ctx(), {
+          title: values.title as string | undefined,
+          ownTitle: o.ownTitle === true,
+          author: values.author as string | undefined,
+          date: values.date === undefined ? undefined : parseDate(values.date as string, s.clock),
+          retention: values.retention as string,
+          docNo: o.docNo,
+          secret: o.secret,
+          pages: o.pages,
+          org: o.org,
+          box: o.box,
+          location: o.location,
+          note: o.note,
+          fromIncoming: o.fromIncoming,
+        });
+        if (o.format === 'json') s.print(JSON.stringify(itemJson(row, true)) + '\n');
+        else s.print(row.archive_no + '\n');
+        s.info(t('archive.filed', { archiveNo: row.archive_no }));
+        if (row.incoming_no) s.info(t('archive.filedIncoming', { ref: row.incoming_no }));
+      }),
+    );
+
+  listVerb(kit, archive, 'list', { zh: '列出档案（涉密题名默认遮蔽）', en: 'list archive items (classified titles masked)' }, [
+    'wenmi archive list --year 2026 --retention Y',
+    'wenmi archive list --out --format json',
+  ])
+    .option('--search <text>', describe({ zh: '题名、文号、责任者或档号包含此文字', en: 'title, doc no., author or archive no. contains this' }))
+    .action(kit.run((s, o) => listItems(s, o, o.search, 'list')));
+
+  listVerb(kit, archive, 'search', { zh: '按题名、文号、责任者、档号查找档案', en: 'find items by title, doc no., author or archive no.' }, ['wenmi archive search 预算', 'wenmi archive search 财预〔2026〕 --year 2026'])
+    .argument('<text>', describe({ zh: '要找的文字', en: 'the text to find' }))
+    .action(kit.run((s, o, [text]) => listItems(s, o, text, 'search')));
+
+  revealOption(kit.verb(archive, 'show', { zh: '显示一件档案、它的借阅和全部历史', en: 'show one item, its loans and its whole history' }, ['wenmi archive show Z001-WS·2026-Y-BGS-0001', 'wenmi archive show Z001-WS.2026-Y-0003 --format json']))
+    .argument('<archiveNo>', describe({ zh: '档号', en: 'the archive number (档号)' }))
+    .option('--format <format>', 'table|json')
+    .action(
+      kit.run(async (s, o, [ref]) => {
+        const db = s.db();
+        const row = getItem(db, ref!);
+        const reveal = o.reveal === true;
+        if (reveal && row.secret_level !== null) s.tx((ctx) => recordReveal(ctx, REGISTER, 'show', [row.archive_no]));
+        const today = formatDate(s.clock.now());
+        const entry = itemJson(row, reveal);
+        const itemLoans = loans(db, { itemId: row.id }).map((l) => loanJson(l, today, reveal));
+        const history = journalOfItem(db, row.id).map((j) => ({ seq: j.seq, at: j.at, operator: j.operator, action: j.action, reason: j.reason }));
+        if (o.format === 'json') return s.print(JSON.stringify({ entry, loans: itemLoans, history }, null, 2) + '\n');
+        const extra = [
+          { key: 'retention', label: { zh: '保管期限', en: 'retention' }, text: wordText },
+          { key: 'note', label: { zh: '备注', en: 'remarks' } },
+          { key: 'incomingNo', label: { zh: '收文编号', en: 'incoming no.' } },
+          { key: 'filedOn', label: { zh: '归档日期', en: 'filed on' } },
+          { key: 'lastCondition', label: { zh: '最近归还情况', en: 'last return' }, text: wordText },
+        ];
+        const fieldRows = [...itemColumns, ...extra].map((c) => ({ field: label(c.label), value: c.text && entry[c.key] != null ? c.text(entry[c.key]) : (entry[c.key] ?? '') }));
+        await s.output([{ key: 'field', label: { zh: '项目', en: 'field' } }, { key: 'value', label: { zh: '内容', en: 'value' }, wrap: 60 }], fieldRows, { format: 'table' });
+        if (itemLoans.length) {
+          s.print('\n');
+          await s.output(loanColumns, itemLoans, { format: 'table' });
+        }
+        s.print('\n');
+        await s.output(
+          [
+            { key: 'seq', label: { zh: '日志序号', en: 'seq' }, num: true },
+            { key: 'at', label: { zh: '时间', en: 'at' } },
+            { key: 'operator', label: { zh: '经办人', en: 'operator' } },
+            { key: 'action', label: { zh: '操作', en: 'action' } },
+            { key: 'reason', label: { zh: '原因', en: 'reason' }, wrap: 40 },
+          ],
+          history,
+          { format: 'table' },
+        );
+      }),
+    );
+
+  revealOption(
+    kit.withOutput(
+      kit.verb(archive, 'catalog', { zh: '打印归档文件目录（一个年度，可按保管期限）', en: 'print the filing catalogue (归档文件目录) of a year, optionally one retention period' }, [
+        'wenmi archive catalog --year 2026',
+        'wenmi archive catalog --year 2026 --retention Y -o 归档文件目录2026-永久.txt',
+        'wenmi archive catalog --year 2026 --format csv -o 目录2026.csv',
+      ]),
+    ),
+  )
+    .option('--year <yyyy>', describe({ zh: '年度（必填）', en: 'year (required)' }))
+    .option('--retention <period>', describe({ zh: '保管期限：Y|D30|D10', en: 'retention period: Y|D30|D10' }))
+    .action(
+      kit.run(async (s, o) => {
+        if (o.year === undefined) throw usageError('input.missing', { flags: '--year' });
+        const filter: ItemFilter = { year: yearArg(o.year), retention: o.retention === undefined ? undefined : parseRetention(o.retention) };
+        const db = s.db();
+        guardReveal(s, o.reveal === true, 'catalog', () => classifiedItemNumbers(db, filter));
+        const rows = [...iterateItems(db, filter)].map((r, i) => catalogRow(r, i + 1, o.reveal === true));
+        if (o.format !== undefined) return s.output(catalogColumns, rows, o);
+        const unit = getSetting(db, kit.registry.settings, 'unit.name');
+        const fonds = getSetting(db, kit.registry.settings, 'archive.fonds') ?? '—';
+        const meta = filter.retention ? t('archive.catalogMetaRetention', { fonds, year: filter.year, retention: wordText(filter.retention) }) : t('archive.catalogMeta', { fonds, year: filter.year });
+        const head = journalHead(db);
+        await s.toOutput(o, (out) =>
+          renderBook(out, {
+            title: label({ zh: '归档文件目录', en: 'Filing catalogue (归档文件目录)' }),
+            meta: [unit ?? '', meta].filter(Boolean),
+            columns: catalogColumns,
+            rows,
+            footer: [t('archive.catalogFooter', { count: rows.length, at: formatTimestamp(s.clock.now()).slice(0, 16).replace('T', ' '), operator: s.operator(), head: `${head.seq}:${head.hash}` })],
+          }),
+        );
+      }),
+    );
+
+  kit
+    .withOutput(
+      kit.verb(archive, 'check', { zh: '清点核对：对照在架档号清单，报告差异；有差异时退出码 3', en: 'shelf check (清点核对): compare a list of the numbers found on the shelves; exit 3 on any difference' }, [
+        'wenmi archive check --found 在架清单.txt',
+        'scan-shelves | wenmi archive check --found - --format json',
+      ]),
+    )
+    .option('--found <file>', describe({ zh: '在架档号清单，每行一个（- 为标准输入）', en: 'the numbers found on the shelves, one per line (- for stdin)' }))
+    .option('--encoding <enc>', describe({ zh: '清单编码：utf-8|gb18030', en: 'encoding of the list: utf-8|gb18030' }), 'utf-8')
+    .action(
+      kit.run(async (s, o) => {
+        if (o.found === undefined) throw usageError('input.missing', { flags: '--found' });
+        const text = readTextFile(o.found, o.encoding);
+        const report = checkShelf(s.db(), text);
+        await s.output(checkColumns, report.findings as unknown as Record<string, unknown>[], o);
+        if (report.findings.length === 0) {
+          s.info(t('archive.checkOk', { items: report.items, found: report.found }));
+          return EXIT.ok;
+        }
+        s.info(t('archive.checkDiff', { count: report.findings.length, items: report.items, found: report.found }));
+        return EXIT.check;
+      }),
+    );
+
+  loanCommands(archive, kit);
+}

@@ -1,0 +1,195 @@
+/** The rules of the archive register (归档, 清点核对): plain functions over the database, no I/O. Loans are in loans.ts. */
+import { formatDate } from '../../core/dates.js';
+import { writeTx, type DB } from '../../core/db.js';
+import { dataError, usageError } from '../../core/errors.js';
+import { post, type Ctx } from '../../core/journal.js';
+import { formatClassification, maskedTitle, parseClassification } from '../../core/secret.js';
+import { getSetting } from '../../core/settings.js';
+import { fileIncoming, getIncoming } from '../incoming/rules.js';
+import { normalizeArchiveNo } from './normalize.js';
+import { archiveSettings } from './settings.js';
+
+export { normalizeArchiveNo };
+import { allItems, findItem, findItemByIncoming, nextItemSerial, type ItemRow } from './sql.js';
+
+export const REGISTER = 'archive';
+export const RETENTIONS = ['Y', 'D30', 'D10'] as const;
+export type Retention = (typeof RETENTIONS)[number];
+export const RETENTION_LABELS: Record<Retention, { zh: string; en: string }> = {
+  Y: { zh: '永久', en: 'permanent' },
+  D30: { zh: '定期30年', en: '30 years' },
+  D10: { zh: '定期10年', en: '10 years' },
+};
+
+/** Parses a retention period: `Y`, `D30`, `D10`, or the Chinese words 永久, 定期30年 (30年), 定期10年 (10年). */
+export function parseRetention(text: string): Retention {
+  const t = text.trim().toUpperCase();
+  if ((RETENTIONS as readonly string[]).includes(t)) return t as Retention;
+  const zh: Record<string, Retention> = { 永久: 'Y', 定期30年: 'D30', '30年': 'D30', 定期10年: 'D10', '10年': 'D10' };
+  const r = zh[text.trim()];
+  if (!r) throw usageError('archive.retention', { value: text });
+  return r;
+}
+
+/** An org (机构/问题) code: 1–6 letters or digits, upper case; empty means none. */
+export function parseOrg(text: string | null | undefined): string {
+  const t = (text ?? '').trim().toUpperCase();
+  if (t !== '' && !/^[A-Z0-9]{1,6}$/.test(t)) throw usageError('archive.org', { value: text });
+  return t;
+}
+
+export interface ArchiveNoParts {
+  fonds: string;
+  category: string;
+  year: number;
+  retention: string;
+  org: string;
+  serial: number;
+}
+
+/** 档号 per DA/T 22-2015: 全宗号-门类代码·年度-保管期限[-机构代码]-件号, e.g. Z001-WS·2026-Y-BGS-0001. */
+export function formatArchiveNo(p: ArchiveNoParts): string {
+  return `${p.fonds}-${p.category}\u00b7${p.year}-${p.retention}${p.org ? `-${p.org}` : ''}-${String(p.serial).padStart(4, '0')}`;
+}
+
+export function getItem(db: DB, ref: string): ItemRow {
+  const row = findItem(db, normalizeArchiveNo(ref));
+  if (!row) throw dataError('archive.notFound', { ref });
+  return row;
+}
+
+/** The catalogue fields of an item, as a command gives them (dates already in stored form). */
+export interface FileFields {
+  title?: string;
+  /** The title was written by the archivist (it stands in [ ]). */
+  ownTitle?: boolean;
+  author?: string;
+  /** The document's date, yyyy-MM-dd; its year is the 年度. */
+  date?: string;
+  retention?: string;
+  docNo?: string | null;
+  secret?: string | null;
+  pages?: number | null;
+  org?: string | null;
+  box?: string | null;
+  location?: string | null;
+  note?: string | null;
+  /** 收文编号 of the incoming document filed as this item. */
+  fromIncoming?: string;
+}
+
+const blankToNull = (v: string | null | undefined) => (v === undefined || v === null || v.trim() === '' ? null : v.trim());
+
+/** The 全宗号 and 门类代码 from the settings; filing without a 全宗号 is refused with how to set it. */
+export function fondsAndCategory(db: DB): { fonds: string; category: string } {
+  const fonds = getSetting(db, archiveSettings, 'archive.fonds');
+  if (!fonds) throw dataError('archive.noFonds');
+  return { fonds, category: getSetting(db, archiveSettings, 'archive.category') ?? 'WS' };
+}
+
+/** 归档: files one item and gives it the next 件号 of its series (year, retention period, org code). */
+export function fileItem(ctx: Ctx, fields: FileFields): ItemRow {
+  return writeTx(ctx.db, () => {
+    const { fonds, category } = fondsAndCategory(ctx.db);
+    let f = fields;
+    let incomingNo: string | null = null;
+    if (fields.fromIncoming !== undefined) {
+      const inc = getIncoming(ctx.db, fields.fromIncoming);
+      const already = findItemByIncoming(ctx.db, inc.number);
+      if (already) throw dataError('archive.incomingFiled', { ref: inc.number, archiveNo: already.archive_no });
+      incomingNo = inc.number;
+      f = {
+        ...fields,
+        title: fields.title ?? inc.title,
+        ownTitle: fields.title !== undefined && fields.ownTitle === true,
+        author: fields.author ?? inc.sender,
+        docNo: fields.docNo !== undefined ? fields.docNo : inc.sender_no,
+        date: fields.date ?? inc.received_on,
+        secret: fields.secret !== undefined ? fields.secret : formatClassification(inc.secret_level, inc.secret_period) || null,
+        pages: fields.pages !== undefined ? fields.pages : inc.pages,
+      };
+    }
+    let title = (f.title ?? '').trim();
+    if (f.ownTitle) title = title.replace(/^[[［【]\s*/, '').replace(/\s*[\]］】]$/, '');
+    const author = (f.author ?? '').trim();
+    const missing = [title === '' && '--title', author === '' && '--author', !f.date && '--date', !f.retention && '--retention'].filter(Boolean);
+    if (missing.length) throw usageError('input.missing', { flags: missing.join(' ') });
+    const retention = parseRetention(f.retention!);
+    const org = parseOrg(f.org);
+    const date = f.date!;
+    if (date > formatDate(ctx.clock.now())) throw usageError('archive.dateInFuture', { date });
+    const secret = f.secret === undefined || f.secret === null || f.secret.trim() === '' ? null : parseClassification(f.secret);
+    if (f.pages !== undefined && f.pages !== null && (!Number.isInteger(f.pages) || f.pages < 1)) throw usageError('archive.pages', { value: f.pages });
+    const year = Number(date.slice(0, 4));
+    const serial = nextItemSerial(ctx.db, { fonds, category, year, retention, org });
+    if (serial > 9999) throw dataError('archive.seriesFull', { series: formatArchiveNo({ fonds, category, year, retention, org, serial: 0 }).slice(0, -5) });
+    const archiveNo = formatArchiveNo({ fonds, category, year, retention, org, serial });
+    post(ctx, {
+      register: REGISTER,
+      action: 'file',
+      table: 'archive_items',
+      values: {
+        archive_no: archiveNo,
+        fonds,
+        category,
+        year,
+        retention,
+        org,
+        serial,
+        title,
+        own_title: f.ownTitle === true,
+        author,
+        doc_no: blankToNull(f.docNo),
+        doc_date: date,
+        secret_level: secret?.level ?? null,
+        secret_period: secret?.period ?? null,
+        pages: f.pages ?? null,
+        box: blankToNull(f.box),
+        location: blankToNull(f.location),
+        note: blankToNull(f.note),
+        incoming_no: incomingNo,
+        filed_on: formatDate(ctx.clock.now()),
+      },
+    });
+    if (incomingNo) fileIncoming(ctx, incomingNo, archiveNo);
+    return findItem(ctx.db, archiveNo)!;
+  });
+}
+
+/** The title as lists show it: a classified title masked unless revealed; an archivist's title in [ ]. */
+export function shownTitle(row: { title: string; own_title: number; secret_level: string | null }, reveal: boolean): string {
+  if (row.secret_level !== null && !reveal) return maskedTitle(row.secret_level);
+  return row.own_title ? `[${row.title}]` : row.title;
+}
+
+export function classificationOf(row: { secret_level: string | null; secret_period: string | null }): string {
+  return formatClassification(row.secret_level, row.secret_period);
+}
+
+/** What the shelf check found about one 档号. Stored words: 缺失 (neither on the shelf nor on loan), 借出在架 (on the shelf but the register says it is out), 未登记 (not in the catalogue). */
+export interface ShelfFinding {
+  archiveNo: string;
+  finding: '缺失' | '借出在架' | '未登记';
+  loanNo: string | null;
+  /** Line in the list of found items (for 借出在架 and 未登记). */
+  line: number | null;
+}
+
+/** 清点核对: compares the 档号 found on the shelves (one per line; blank lines ignored) with the register. */
+export function checkShelf(db: DB, text: string): { findings: ShelfFinding[]; items: number; found: number } {
+  const found = new Map<string, number>();
+  text.split(/\r?\n/).forEach((l, i) => {
+    const t = l.trim();
+    if (t !== '' && !found.has(normalizeArchiveNo(t))) found.set(normalizeArchiveNo(t), i + 1);
+  });
+  const items = allItems(db);
+  const known = new Set(items.map((r) => r.archive_no));
+  const findings: ShelfFinding[] = [];
+  for (const it of items) {
+    const line = found.get(it.archive_no);
+    if (line === undefined && it.loan_no === null) findings.push({ archiveNo: it.archive_no, finding: '缺失', loanNo: null, line: null });
+    if (line !== undefined && it.loan_no !== null) findings.push({ archiveNo: it.archive_no, finding: '借出在架', loanNo: it.loan_no, line });
+  }
+  for (const [no, line] of found) if (!known.has(no)) findings.push({ archiveNo: no, finding: '未登记', loanNo: null, line });
+  return { findings, items: items.length, found: found.size };
+}

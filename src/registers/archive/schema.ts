@@ -1,0 +1,109 @@
+/**
+ * 档案. An item's identity, 档号 and catalogue fields live in archive_items (one row per 件);
+ * loans in archive_loans, what happens to a loan (续借, 归还) in archive_loan_events, and each
+ * 催还 notice in archive_reminders. All append-only; state is derived in the views.
+ */
+import { appendOnly, type Migration } from '../../core/db.js';
+
+export const tables = ['archive_items', 'archive_loans', 'archive_loan_events', 'archive_reminders'];
+
+export const migrations: Migration[] = [
+  {
+    id: 'archive:001-register',
+    up(db) {
+      db.exec(`
+CREATE TABLE archive_items (
+  id INTEGER PRIMARY KEY,
+  archive_no TEXT NOT NULL UNIQUE,
+  fonds TEXT NOT NULL,
+  category TEXT NOT NULL,
+  year INTEGER NOT NULL,
+  retention TEXT NOT NULL CHECK (retention IN ('Y', 'D30', 'D10')),
+  org TEXT NOT NULL DEFAULT '',
+  serial INTEGER NOT NULL CHECK (serial BETWEEN 1 AND 9999),
+  title TEXT NOT NULL CHECK (title <> ''),
+  own_title INTEGER NOT NULL DEFAULT 0 CHECK (own_title IN (0, 1)),
+  author TEXT NOT NULL CHECK (author <> ''),
+  doc_no TEXT,
+  doc_date TEXT NOT NULL,
+  secret_level TEXT CHECK (secret_level IN ('秘密', '机密', '绝密')),
+  secret_period TEXT,
+  pages INTEGER CHECK (pages >= 1),
+  box TEXT,
+  location TEXT,
+  note TEXT,
+  incoming_no TEXT,
+  filed_on TEXT NOT NULL,
+  UNIQUE (fonds, category, year, retention, org, serial)
+);
+CREATE UNIQUE INDEX archive_items_incoming ON archive_items (incoming_no) WHERE incoming_no IS NOT NULL;
+CREATE TABLE archive_loans (
+  id INTEGER PRIMARY KEY,
+  loan_no TEXT NOT NULL UNIQUE,
+  year INTEGER NOT NULL,
+  serial INTEGER NOT NULL CHECK (serial >= 1),
+  item_id INTEGER NOT NULL REFERENCES archive_items (id),
+  borrower TEXT NOT NULL CHECK (borrower <> ''),
+  dept TEXT NOT NULL CHECK (dept <> ''),
+  purpose TEXT NOT NULL CHECK (purpose <> ''),
+  approver TEXT NOT NULL CHECK (approver <> ''),
+  lent_on TEXT NOT NULL,
+  due TEXT NOT NULL,
+  onsite INTEGER NOT NULL CHECK (onsite IN (0, 1)),
+  copy_allowed INTEGER NOT NULL CHECK (copy_allowed IN (0, 1)),
+  copy_approver TEXT,
+  note TEXT,
+  UNIQUE (year, serial)
+);
+CREATE INDEX archive_loans_item ON archive_loans (item_id, id);
+CREATE TABLE archive_loan_events (
+  id INTEGER PRIMARY KEY,
+  loan_id INTEGER NOT NULL REFERENCES archive_loans (id),
+  kind TEXT NOT NULL CHECK (kind IN ('renew', 'return')),
+  on_date TEXT NOT NULL,
+  due TEXT,
+  approver TEXT,
+  condition TEXT CHECK (condition IN ('完好', '破损', '缺页')),
+  note TEXT,
+  CHECK ((kind = 'renew' AND due IS NOT NULL AND approver IS NOT NULL) OR (kind = 'return' AND condition IS NOT NULL))
+);
+CREATE INDEX archive_loan_events_loan ON archive_loan_events (loan_id, id);
+-- a loan is returned once: a second return cannot be stored
+CREATE UNIQUE INDEX archive_loan_returned ON archive_loan_events (loan_id) WHERE kind = 'return';
+CREATE TABLE archive_reminders (
+  id INTEGER PRIMARY KEY,
+  loan_id INTEGER NOT NULL REFERENCES archive_loans (id),
+  on_date TEXT NOT NULL,
+  due TEXT NOT NULL,
+  days_overdue INTEGER NOT NULL,
+  format TEXT NOT NULL
+);
+CREATE INDEX archive_reminders_loan ON archive_reminders (loan_id, id);
+CREATE VIEW archive_loans_current AS
+SELECT l.id, l.loan_no, l.year, l.serial, l.item_id, l.borrower, l.dept, l.purpose, l.approver, l.lent_on,
+       l.due AS first_due, l.onsite, l.copy_allowed, l.copy_approver, l.note,
+       i.archive_no, i.title, i.own_title, i.secret_level, i.secret_period,
+       COALESCE((SELECT e.due FROM archive_loan_events e WHERE e.loan_id = l.id AND e.kind = 'renew' ORDER BY e.id DESC LIMIT 1), l.due) AS due,
+       (SELECT count(*) FROM archive_loan_events e WHERE e.loan_id = l.id AND e.kind = 'renew') AS renewals,
+       (SELECT group_concat(a.approver, '、') FROM (SELECT e.approver FROM archive_loan_events e WHERE e.loan_id = l.id AND e.kind = 'renew' ORDER BY e.id) a) AS renew_approvers,
+       r.on_date AS returned_on, r.condition AS return_condition, r.note AS return_note,
+       (SELECT count(*) FROM archive_reminders m WHERE m.loan_id = l.id) AS reminders,
+       (SELECT max(m.on_date) FROM archive_reminders m WHERE m.loan_id = l.id) AS last_reminder
+FROM archive_loans l
+JOIN archive_items i ON i.id = l.item_id
+LEFT JOIN archive_loan_events r ON r.loan_id = l.id AND r.kind = 'return';
+CREATE VIEW archive_current AS
+SELECT i.*,
+       (SELECT l.loan_no FROM archive_loans l WHERE l.item_id = i.id
+          AND NOT EXISTS (SELECT 1 FROM archive_loan_events r WHERE r.loan_id = l.id AND r.kind = 'return')
+        ORDER BY l.id DESC LIMIT 1) AS loan_no,
+       (SELECT r.condition FROM archive_loan_events r JOIN archive_loans l ON l.id = r.loan_id
+        WHERE l.item_id = i.id AND r.kind = 'return' ORDER BY r.id DESC LIMIT 1) AS last_condition
+FROM archive_items i;
+${appendOnly('archive_items')}
+${appendOnly('archive_loans')}
+${appendOnly('archive_loan_events')}
+${appendOnly('archive_reminders')}`);
+    },
+  },
+];

@@ -1,0 +1,48 @@
+/** The archive register's settings: 全宗号, 门类代码, loan terms, senior approvers. Set with `wenmi config set`. */
+import { usageError } from '../../core/errors.js';
+import type { SettingDef } from '../../core/settings.js';
+
+const days = (key: string) => (v: string) => {
+  const t = v.trim();
+  if (!/^\d{1,3}$/.test(t) || Number(t) < 1) throw usageError('archive.setting.days', { key, value: v });
+  return String(Number(t));
+};
+
+/** Splits a list of names written with commas (also ，、;). */
+export function splitNames(v: string): string[] {
+  return v
+    .split(/[,，、;；]/)
+    .map((n) => n.trim())
+    .filter((n) => n !== '');
+}
+
+export const archiveSettings: SettingDef[] = [
+  {
+    key: 'archive.fonds',
+    label: { zh: '全宗号（4 位，如 Z001）', en: 'fonds number (全宗号, 4 characters, e.g. Z001)' },
+    validate: (v) => {
+      const t = v.trim().toUpperCase();
+      if (!/^[A-Z0-9]{4}$/.test(t)) throw usageError('archive.setting.fonds', { value: v });
+      return t;
+    },
+  },
+  {
+    key: 'archive.category',
+    label: { zh: '门类代码（2 个字母，文书为 WS）', en: 'category code (门类代码, 2 letters; WS = 文书)' },
+    default: 'WS',
+    validate: (v) => {
+      const t = v.trim().toUpperCase();
+      if (!/^[A-Z]{2}$/.test(t)) throw usageError('archive.setting.category', { value: v });
+      return t;
+    },
+  },
+  { key: 'archive.loan-days', label: { zh: '借阅默认期限（天）', en: 'default loan term (days)' }, default: '14', validate: days('archive.loan-days') },
+  { key: 'archive.max-loan-days', label: { zh: '借阅最长期限（天）', en: 'longest loan term (days)' }, default: '30', validate: days('archive.max-loan-days') },
+  { key: 'archive.secret-loan-days', label: { zh: '涉密档案借阅默认期限（天）', en: 'default loan term of classified items (days)' }, default: '7', validate: days('archive.secret-loan-days') },
+  { key: 'archive.secret-max-loan-days', label: { zh: '涉密档案借阅最长期限（天）', en: 'longest loan term of classified items (days)' }, default: '7', validate: days('archive.secret-max-loan-days') },
+  {
+    key: 'archive.senior-approvers',
+    label: { zh: '可批准借阅涉密档案的领导（逗号分隔）', en: 'who may approve loans of classified items (comma-separated)' },
+    validate: (v) => splitNames(v).join(','),
+  },
+];

@@ -1,0 +1,195 @@
+/** Every query of the archive register. */
+import type { DB } from '../../core/db.js';
+import { normalizeArchiveNo } from './normalize.js';
+
+export interface ItemRow {
+  id: number;
+  archive_no: string;
+  fonds: string;
+  category: string;
+  year: number;
+  retention: string;
+  org: string;
+  serial: number;
+  title: string;
+  own_title: number;
+  author: string;
+  doc_no: string | null;
+  doc_date: string;
+  secret_level: string | null;
+  secret_period: string | null;
+  pages: number | null;
+  box: string | null;
+  location: string | null;
+  note: string | null;
+  incoming_no: string | null;
+  filed_on: string;
+  /** The open loan, when the item is out. */
+  loan_no: string | null;
+  /** The condition recorded at the latest return. */
+  last_condition: string | null;
+}
+
+export interface LoanRow {
+  id: number;
+  loan_no: string;
+  year: number;
+  serial: number;
+  item_id: number;
+  borrower: string;
+  dept: string;
+  purpose: string;
+  approver: string;
+  lent_on: string;
+  first_due: string;
+  onsite: number;
+  copy_allowed: number;
+  copy_approver: string | null;
+  note: string | null;
+  archive_no: string;
+  title: string;
+  own_title: number;
+  secret_level: string | null;
+  secret_period: string | null;
+  /** The current due date (after renewals). */
+  due: string;
+  renewals: number;
+  renew_approvers: string | null;
+  returned_on: string | null;
+  return_condition: string | null;
+  return_note: string | null;
+  reminders: number;
+  last_reminder: string | null;
+}
+
+export interface ItemFilter {
+  from?: string;
+  to?: string;
+  year?: number;
+  retention?: string;
+  box?: string;
+  /** Text in title, 文号, author or 档号; classified titles are searched only when revealed. */
+  search?: string;
+  searchClassified?: boolean;
+  classified?: boolean;
+  onLoan?: boolean;
+  limit?: number;
+}
+
+/** The next 件号 in the series of fonds, category, year, retention period and org code. */
+export function nextItemSerial(db: DB, s: { fonds: string; category: string; year: number; retention: string; org: string }): number {
+  const max = db
+    .prepare('SELECT max(serial) FROM archive_items WHERE fonds = @fonds AND category = @category AND year = @year AND retention = @retention AND org = @org')
+    .pluck()
+    .get(s) as number | null;
+  return (max ?? 0) + 1;
+}
+
+export function nextLoanSerial(db: DB, year: number): number {
+  const max = db.prepare('SELECT max(serial) FROM archive_loans WHERE year = ?').pluck().get(year) as number | null;
+  return (max ?? 0) + 1;
+}
+
+export function findItem(db: DB, archiveNo: string): ItemRow | undefined {
+  return db.prepare('SELECT * FROM archive_current WHERE archive_no = ?').get(archiveNo) as ItemRow | undefined;
+}
+
+export function findItemByIncoming(db: DB, incomingNo: string): ItemRow | undefined {
+  return db.prepare('SELECT * FROM archive_current WHERE incoming_no = ?').get(incomingNo) as ItemRow | undefined;
+}
+
+export function findLoan(db: DB, loanNo: string): LoanRow | undefined {
+  return db.prepare('SELECT * FROM archive_loans_current WHERE loan_no = ?').get(loanNo) as LoanRow | undefined;
+}
+
+/** The catalogue order: year, retention (Y, D30, D10), org code, 件号. */
+const ORDER = "year, CASE retention WHEN 'Y' THEN 0 WHEN 'D30' THEN 1 ELSE 2 END, org, serial";
+
+function where(f: ItemFilter): { sql: string; params: Record<string, unknown> } {
+  const parts: string[] = [];
+  const params: Record<string, unknown> = {};
+  if (f.from) parts.push('doc_date >= @from'), (params.from = f.from);
+  if (f.to) parts.push('doc_date <= @to'), (params.to = f.to);
+  if (f.year !== undefined) parts.push('year = @year'), (params.year = f.year);
+  if (f.retention) parts.push('retention = @retention'), (params.retention = f.retention);
+  if (f.box) parts.push('box = @box'), (params.box = f.box);
+  if (f.classified !== undefined) parts.push(f.classified ? 'secret_level IS NOT NULL' : 'secret_level IS NULL');
+  if (f.onLoan !== undefined) parts.push(f.onLoan ? 'loan_no IS NOT NULL' : 'loan_no IS NULL');
+  if (f.search) {
+    const title = f.searchClassified ? 'instr(title, @search) > 0' : '(secret_level IS NULL AND instr(title, @search) > 0)';
+    parts.push(`(${title} OR instr(COALESCE(doc_no, ''), @search) > 0 OR instr(author, @search) > 0 OR instr(archive_no, @searchNo) > 0)`);
+    params.search = f.search;
+    params.searchNo = normalizeArchiveNo(f.search);
+  }
+  return { sql: parts.length ? `WHERE ${parts.join(' AND ')}` : '', params };
+}
+
+/** Items in catalogue order. Streams. */
+export function iterateItems(db: DB, f: ItemFilter): IterableIterator<ItemRow> {
+  const { sql, params } = where(f);
+  const limit = f.limit !== undefined ? ` LIMIT ${Math.trunc(f.limit)}` : '';
+  return db.prepare(`SELECT * FROM archive_current ${sql} ORDER BY ${ORDER}${limit}`).iterate(params) as IterableIterator<ItemRow>;
+}
+
+/** 档号 of the classified items a filter selects (to record a reveal before showing them). */
+export function classifiedItemNumbers(db: DB, f: ItemFilter): string[] {
+  const { sql, params } = where(f);
+  const limit = f.limit !== undefined ? ` LIMIT ${Math.trunc(f.limit)}` : '';
+  return db.prepare(`SELECT archive_no FROM (SELECT * FROM archive_current ${sql} ORDER BY ${ORDER}${limit}) WHERE secret_level IS NOT NULL`).pluck().all(params) as string[];
+}
+
+/** Every item's 档号 and whether it is out: for the shelf check. */
+export function allItems(db: DB): { archive_no: string; loan_no: string | null }[] {
+  return db.prepare(`SELECT archive_no, loan_no FROM archive_current ORDER BY ${ORDER}`).all() as { archive_no: string; loan_no: string | null }[];
+}
+
+export interface LoanFilter {
+  /** Only loans not yet returned. */
+  open?: boolean;
+  /** Only open loans whose due date is before this day. */
+  dueBefore?: string;
+  borrower?: string;
+  /** Loans made in this period. */
+  from?: string;
+  to?: string;
+  itemId?: number;
+}
+
+export function loans(db: DB, f: LoanFilter): LoanRow[] {
+  const parts: string[] = [];
+  const params: Record<string, unknown> = {};
+  if (f.open) parts.push('returned_on IS NULL');
+  if (f.dueBefore) parts.push('returned_on IS NULL AND due < @dueBefore'), (params.dueBefore = f.dueBefore);
+  if (f.borrower) parts.push('instr(borrower, @borrower) > 0'), (params.borrower = f.borrower);
+  if (f.from) parts.push('lent_on >= @from'), (params.from = f.from);
+  if (f.to) parts.push('lent_on <= @to'), (params.to = f.to);
+  if (f.itemId !== undefined) parts.push('item_id = @itemId'), (params.itemId = f.itemId);
+  const sql = parts.length ? `WHERE ${parts.join(' AND ')}` : '';
+  return db.prepare(`SELECT * FROM archive_loans_current ${sql} ORDER BY lent_on, year, serial`).all(params) as LoanRow[];
+}
+
+export function loanEvents(db: DB, loanId: number) {
+  return db.prepare('SELECT * FROM archive_loan_events WHERE loan_id = ? ORDER BY id').all(loanId) as {
+    id: number;
+    kind: string;
+    on_date: string;
+    due: string | null;
+    approver: string | null;
+    condition: string | null;
+    note: string | null;
+  }[];
+}
+
+/** Every journal entry about one item (its filing, its loans and their events and reminders), oldest first. */
+export function journalOfItem(db: DB, itemId: number) {
+  return db
+    .prepare(
+      `SELECT j.seq, j.at, j.operator, j.action, j.tbl, j.row_id, j.reason FROM journal j
+       WHERE (j.tbl = 'archive_items' AND j.row_id = @id)
+          OR (j.tbl = 'archive_loans' AND j.row_id IN (SELECT id FROM archive_loans WHERE item_id = @id))
+          OR (j.tbl = 'archive_loan_events' AND j.row_id IN (SELECT e.id FROM archive_loan_events e JOIN archive_loans l ON l.id = e.loan_id WHERE l.item_id = @id))
+          OR (j.tbl = 'archive_reminders' AND j.row_id IN (SELECT m.id FROM archive_reminders m JOIN archive_loans l ON l.id = m.loan_id WHERE l.item_id = @id))
+       ORDER BY j.seq`,
+    )
+    .all({ id: itemId }) as { seq: number; at: string; operator: string; action: string; tbl: string; row_id: number; reason: string | null }[];
+}

@@ -1,0 +1,54 @@
+/** The built binary (run `node scripts/build.mjs` first): concurrent filing by two processes, and the shelf list on stdin. */
+import { spawn } from 'node:child_process';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { bin, BIN, NOW, tempDir } from '../../helpers.js';
+
+function wenmi(args: string[], env: Record<string, string>): Promise<{ code: number; stdout: string; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [BIN, ...args], {
+      env: { PATH: process.env.PATH, HOME: process.env.HOME, LANG: 'en_US.UTF-8', WENMI_NOW: NOW, WENMI_OPERATOR: '王秘书', ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d) => (stdout += d));
+    child.stderr.on('data', (d) => (stderr += d));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code: code ?? -1, stdout, stderr }));
+  });
+}
+
+describe('the built binary', () => {
+  let env: Record<string, string>;
+  beforeAll(() => {
+    const db = path.join(tempDir(), 'w.db');
+    env = { WENMI_DB: db };
+    expect(bin(['init', '--db', db]).code).toBe(0);
+    expect(bin(['config', 'set', 'archive.fonds', 'Z001'], { env }).code).toBe(0);
+  });
+
+  it('numbers items gap-free when two processes file into the same series at once', async () => {
+    const file = ['archive', 'file', '--title', 'T', '--author', 'A', '--date', '2026-11-20', '--retention', 'Y', '--org', 'BGS'];
+    // rounds of two processes started together, so their transactions overlap
+    const out: string[] = [];
+    for (let round = 0; round < 12; round++) {
+      const rs = await Promise.all([wenmi(file, env), wenmi(file, env)]);
+      for (const r of rs) {
+        expect(r.code, r.stderr).toBe(0);
+        out.push(r.stdout.trim());
+      }
+    }
+    expect(out.sort()).toEqual(Array.from({ length: 24 }, (_, i) => `Z001-WS·2026-Y-BGS-${String(i + 1).padStart(4, '0')}`));
+    expect(bin(['verify'], { env }).code).toBe(0);
+  }, 60_000);
+
+  it('reads the shelf list from stdin and exits 3 on a difference', () => {
+    const list = bin(['archive', 'list', '--format', 'json'], { env });
+    const nos = (JSON.parse(list.stdout) as { archiveNo: string }[]).map((r) => r.archiveNo);
+    expect(bin(['archive', 'check', '--found', '-'], { env, input: '\ufeff' + nos.join('\n') + '\n' }).code).toBe(0);
+    const r = bin(['archive', 'check', '--found', '-', '--format', 'tsv'], { env, input: nos.slice(1).join('\n') });
+    expect(r.code).toBe(3);
+    expect(r.stdout.split('\n')[1]).toBe(`${nos[0]}\tmissing (not on the shelf, not on loan)\t\t`);
+  });
+});
