@@ -84,6 +84,7 @@ export type Step = {
 
 type Data = Record<string, any>;
 const names = (list: string[] | undefined) => (list ?? []).join('、');
+const copiesFrom = (list: { copy: string; from: string }[]) => list.map((c) => t('incoming.step.copyFrom', c)).join('、');
 
 /** One line saying what an event did, in the current language. */
 function eventDetail(kind: string, d: Data): string {
@@ -97,9 +98,9 @@ function eventDetail(kind: string, d: Data): string {
     case 'hand':
       return t('incoming.step.hand', { copies: names(d.copies), from: d.from, to: d.to });
     case 'back':
-      return t('incoming.step.back', { copies: (d.copies as { copy: string; from: string }[]).map((c) => `${c.copy}（${c.from}）`).join('、'), to: d.to });
+      return t('incoming.step.back', { copies: copiesFrom(d.copies), to: d.to });
     case 'retire':
-      return t('incoming.step.retire', { how: d.how, copies: (d.copies as { copy: string; from: string }[]).map((c) => `${c.copy}（${c.from}）`).join('、'), witnesses: names(d.witnesses) });
+      return t('incoming.step.retire', { how: d.how, copies: copiesFrom(d.copies), witnesses: names(d.witnesses) });
     case 'circle':
       return [d.add?.length ? `+ ${names(d.add)}` : '', d.remove?.length ? `− ${names(d.remove)}` : ''].filter(Boolean).join(' ');
     case 'remind':

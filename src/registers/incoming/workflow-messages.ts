@@ -68,6 +68,7 @@ export const workflowMessages: Messages = {
     'incoming.step.retire': '{how} 份号 {copies}；监督人 {witnesses}',
     'incoming.step.remind': '催办 {to}',
     'incoming.step.closeOut': '强制办结，未收回：{copies}',
+    'incoming.step.copyFrom': '{copy}（{from}）',
   },
   en: {
     'incoming.reviewed': '{number} accepted at first review',
@@ -135,5 +136,6 @@ export const workflowMessages: Messages = {
     'incoming.step.retire': '{how} copy {copies}; witnesses {witnesses}',
     'incoming.step.remind': 'reminded {to}',
     'incoming.step.closeOut': 'closed by force with copies out: {copies}',
+    'incoming.step.copyFrom': '{copy} ({from})',
   },
 };

@@ -100,7 +100,7 @@ describe('the classified document and `wenmi incoming check`', () => {
     const history = json(await ok(['incoming', 'history', 'M2026-0001', '--format', 'json']));
     expect(history.map((s: { step: string }) => s.step)).toEqual(['receive', 'circle', 'review', 'hand', 'retire', 'void', 'back']);
     expect(history[0].detail).toContain('【机密】');
-    expect(history[4].detail).toBe('销毁 copy 000004（秘书室）; witnesses 王秘书、赵保密员');
+    expect(history[4].detail).toBe('销毁 copy 000004 (秘书室); witnesses 王秘书、赵保密员');
     const revealed = json(await ok(['incoming', 'history', 'M2026-0001', '--reveal', '--format', 'json']));
     expect(revealed[0].detail).toContain('某涉密文件');
     expect((await run(['verify'])).code).toBe(0);
@@ -120,6 +120,7 @@ describe('an ordinary document through the commands', () => {
     await ok(['incoming', 'assign', '2026-0001', '--lead', '财务科', '--assist', '办公室,人事科', '--deadline', '+7d']);
     await ok(['incoming', 'hand', '2026-0001', '--copies', '2', '--to', '财务科']);
     await ok(['incoming', 'reply', '2026-0001', '--text', '已报送']);
+    expect(json(await ok(['incoming', 'export', '--format', 'json']))[0].handling).toBe('承办中：财务科');
 
     const out = await run(['incoming', 'close', '2026-0001']);
     expect(out.code).toBe(1);
