@@ -134,8 +134,8 @@ const REPORT_LABELS: Record<string, { zh: string; en: string }> = {
   late: { zh: '逾期办结', en: 'handled late' },
   noDeadline: { zh: '无时限办结', en: 'handled, no deadline' },
   openOverdue: { zh: '未办结已逾期', en: 'open and overdue' },
-  received: { zh: '收文', en: 'received' },
-  handled: { zh: '已办结', en: 'handled' },
+  received: { zh: '收文件数', en: 'received' },
+  handled: { zh: '办结件数', en: 'handled' },
   averageDays: { zh: '平均办理天数', en: 'average handling days' },
   ...STATE_LABELS,
 };
