@@ -121,8 +121,10 @@ export interface TimedEvent extends EventRow {
   seq: number;
 }
 
+// CROSS JOIN keeps incoming_events as the outer loop (found by doc_id), then one journal lookup
+// per event; a plain JOIN lets SQLite walk every journal row of the table instead.
 const TIMED = `SELECT e.*, j.at, j.operator, j.seq FROM incoming_events e
-  JOIN journal j ON j.tbl = 'incoming_events' AND j.row_id = e.id`;
+  CROSS JOIN journal j ON j.tbl = 'incoming_events' AND j.row_id = e.id`;
 
 /** The events of one document, oldest first, with their times. */
 export function eventsOf(db: DB, docId: number, kind?: string): TimedEvent[] {
@@ -133,7 +135,7 @@ export function eventsOf(db: DB, docId: number, kind?: string): TimedEvent[] {
 /** How many reminders a document has had and when the last was. */
 export function reminderStats(db: DB, docId: number): { count: number; last: string | null } {
   return db
-    .prepare(`SELECT count(*) AS count, max(j.at) AS last FROM incoming_events e JOIN journal j ON j.tbl = 'incoming_events' AND j.row_id = e.id WHERE e.doc_id = ? AND e.kind = 'remind'`)
+    .prepare(`SELECT count(*) AS count, max(j.at) AS last FROM incoming_events e CROSS JOIN journal j ON j.tbl = 'incoming_events' AND j.row_id = e.id WHERE e.doc_id = ? AND e.kind = 'remind'`)
     .get(docId) as { count: number; last: string | null };
 }
 
