@@ -29,6 +29,8 @@ export const listColumns: Column[] = [
   { key: 'copies', label: { zh: '份数', en: 'copies' }, num: true },
   { key: 'deadline', label: { zh: '时限', en: 'deadline' } },
   { key: 'state', label: { zh: '状态', en: 'state' }, text: stateText },
+  { key: 'reminders', label: { zh: '催办次数', en: 'reminders' }, num: true },
+  { key: 'lastReminder', label: { zh: '最近催办', en: 'last reminder' } },
 ];
 
 /** 收文登记簿, in the paper order. */
@@ -49,4 +51,98 @@ export const classifiedBookColumns: Column[] = [
   ...bookColumns.slice(0, 6),
   { key: 'copyNo', label: { zh: '份号', en: 'copy no.' } },
   ...bookColumns.slice(6),
+];
+
+const translated = (labels: Record<string, { zh: string; en: string }>) => (v: unknown) => {
+  const l = labels[String(v)];
+  return l ? label(l) : String(v);
+};
+
+export const COPY_STATUS_LABELS: Record<string, { zh: string; en: string }> = {
+  在秘书室: { zh: '在秘书室', en: 'at the secretariat' },
+  持有: { zh: '持有', en: 'held' },
+  已清退: { zh: '已清退', en: 'returned to issuer' },
+  已销毁: { zh: '已销毁', en: 'destroyed' },
+  已退回: { zh: '已退回', en: 'went back to sender' },
+};
+
+export const PROBLEM_LABELS: Record<string, { zh: string; en: string }> = {
+  圈外持有: { zh: '圈外持有', en: 'held outside the circle' },
+  作废未收回: { zh: '作废未收回', en: 'out though void' },
+  办结未收回: { zh: '办结未收回', en: 'out though closed' },
+};
+
+const moment = (v: unknown) => String(v).slice(0, 16).replace('T', ' ');
+
+/** `incoming where`: each copy, its holder and since when. */
+export const whereColumns: Column[] = [
+  { key: 'copy', label: { zh: '份号', en: 'copy' } },
+  { key: 'status', label: { zh: '状态', en: 'status' }, text: translated(COPY_STATUS_LABELS) },
+  { key: 'holder', label: { zh: '持有人', en: 'holder' } },
+  { key: 'since', label: { zh: '自', en: 'since' }, text: moment },
+  { key: 'inCircle', label: { zh: '知悉范围内', en: 'in circle' }, text: (v) => label(v ? { zh: '是', en: 'yes' } : { zh: '否', en: 'no' }) },
+];
+
+/** `incoming check`: the 清点核对 list of every classified copy. */
+export const checkColumns: Column[] = [
+  { key: 'number', label: { zh: '收文编号', en: 'number' } },
+  { key: 'secret', label: { zh: '密级', en: 'classification' } },
+  { key: 'title', label: { zh: '标题', en: 'title' }, wrap: 24 },
+  { key: 'state', label: { zh: '文件状态', en: 'document' }, text: stateText },
+  { key: 'copy', label: { zh: '份号', en: 'copy' } },
+  { key: 'status', label: { zh: '去向', en: 'status' }, text: translated(COPY_STATUS_LABELS) },
+  { key: 'holder', label: { zh: '持有人', en: 'holder' } },
+  { key: 'since', label: { zh: '自', en: 'since' }, text: moment },
+  { key: 'problem', label: { zh: '问题', en: 'problem' }, text: translated(PROBLEM_LABELS) },
+];
+
+export const STEP_LABELS: Record<string, { zh: string; en: string }> = {
+  receive: { zh: '签收登记', en: 'received' },
+  correct: { zh: '更正', en: 'corrected' },
+  void: { zh: '作废', en: 'voided' },
+  review: { zh: '初审通过', en: 'reviewed' },
+  return: { zh: '退回', en: 'returned' },
+  propose: { zh: '拟办', en: 'proposal' },
+  instruct: { zh: '批示', en: 'instruction' },
+  assign: { zh: '承办', en: 'assigned' },
+  hand: { zh: '交接', en: 'handed over' },
+  back: { zh: '收回', en: 'brought back' },
+  retire: { zh: '清退/销毁', en: 'retired' },
+  circle: { zh: '知悉范围', en: 'circle' },
+  remind: { zh: '催办', en: 'reminder' },
+  reply: { zh: '答复', en: 'reply' },
+  close: { zh: '办结', en: 'closed' },
+  file: { zh: '归档', en: 'filed' },
+};
+
+/** `incoming history`: every step in order. */
+export const historyColumns: Column[] = [
+  { key: 'seq', label: { zh: '日志序号', en: 'seq' }, num: true },
+  { key: 'at', label: { zh: '时间', en: 'at' }, text: moment },
+  { key: 'operator', label: { zh: '经办人', en: 'operator' } },
+  { key: 'step', label: { zh: '步骤', en: 'step' }, text: translated(STEP_LABELS) },
+  { key: 'detail', label: { zh: '内容', en: 'detail' }, wrap: 40 },
+  { key: 'reason', label: { zh: '原因', en: 'reason' }, wrap: 24 },
+];
+
+const REPORT_LABELS: Record<string, { zh: string; en: string }> = {
+  sender: { zh: '来文单位', en: 'sender' },
+  state: { zh: '状态', en: 'state' },
+  timeliness: { zh: '办理时效', en: 'timeliness' },
+  total: { zh: '合计', en: 'total' },
+  onTime: { zh: '按期办结', en: 'handled on time' },
+  late: { zh: '逾期办结', en: 'handled late' },
+  noDeadline: { zh: '无时限办结', en: 'handled, no deadline' },
+  openOverdue: { zh: '未办结已逾期', en: 'open and overdue' },
+  received: { zh: '收文件数', en: 'received' },
+  handled: { zh: '办结件数', en: 'handled' },
+  averageDays: { zh: '平均办理天数', en: 'average handling days' },
+  ...STATE_LABELS,
+};
+
+/** `incoming report`: (section, item, value) rows; JSON gives the report object instead. */
+export const reportColumns: Column[] = [
+  { key: 'section', label: { zh: '类别', en: 'section' }, text: translated(REPORT_LABELS) },
+  { key: 'item', label: { zh: '项目', en: 'item' }, text: translated(REPORT_LABELS), wrap: 24 },
+  { key: 'value', label: { zh: '数值', en: 'value' }, num: true },
 ];

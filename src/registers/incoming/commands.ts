@@ -12,6 +12,8 @@ import { choiceOption, describe, intArg, type Kit, type Session } from '../../cl
 import { bookColumns, classifiedBookColumns, listColumns, STATE_LABELS } from './columns.js';
 import { classificationOf, correctIncoming, getIncoming, handlingNote, receiveIncoming, REGISTER, shownTitle, URGENCIES, voidIncoming, type IncomingFields } from './rules.js';
 import { classifiedNumbers, iterateIncoming, journalOf, type IncomingFilter, type IncomingRow } from './sql.js';
+import { workflowCommands } from './workflow-commands.js';
+import { deadlineOf, remindersOf } from './workflow.js';
 
 /** The registered fields, shared by receive and correct. */
 function withFields(cmd: Command): Command {
@@ -115,8 +117,10 @@ function* bookRowsOf(db: DB, filter: IncomingFilter, reveal: boolean): Generator
 const revealOption = (cmd: Command) => cmd.option('--reveal', describe({ zh: '显示涉密标题（记入日志）', en: 'show classified titles (journaled)' }));
 
 export function incomingCommands(root: Command, kit: Kit): void {
-  const incoming = kit.verb(root, 'incoming', { zh: '收文登记：签收、登记、列表、打印、导出', en: 'incoming documents (收文): receive, register, list, print, export' }, [
+  const incoming = kit.verb(root, 'incoming', { zh: '收文：签收登记、初审、拟办、批示、承办、传阅、催办、答复、办结；列表、打印、导出', en: 'incoming documents (收文): receive, review, propose, instruct, assign, circulate, remind, reply, close; list, print, export' }, [
     'wenmi incoming receive --sender 市财政局 --title 关于编报预算的通知',
+    'wenmi incoming review 2026-0001 --accept',
+    'wenmi incoming assign 2026-0001 --lead 财务科 --deadline +5d',
     'wenmi incoming list --month this-month',
     'wenmi incoming print --month 2026-11',
   ]);
@@ -128,6 +132,7 @@ export function incomingCommands(root: Command, kit: Kit): void {
     ]),
   )
     .option('--note <text>', describe({ zh: '备注', en: 'note' }))
+    .option('--circle <names>', describe({ zh: '知悉范围（涉密），逗号分隔，如 张局长,李科长', en: 'circle of knowledge (classified), comma-separated' }))
     .option('--format <format>', describe({ zh: 'text（只输出编号）或 json', en: 'text (the number only) or json' }))
     .action(
       kit.run(async (s, o) => {
@@ -137,7 +142,7 @@ export function incomingCommands(root: Command, kit: Kit): void {
           { key: 'title', flag: '--title', label: { zh: '标题', en: 'title' } },
         ] satisfies Field[]);
         const fields = { ...fieldsOf(s, { ...o, ...values }), receivedAt: o.received === undefined ? formatTimestamp(s.clock.now()) : parseMoment(o.received, s.clock) };
-        const row = receiveIncoming(s.ctx(), fields);
+        const row = receiveIncoming(s.ctx(), fields, { circle: o.circle === undefined ? undefined : [o.circle] });
         if (o.format === 'json') s.print(JSON.stringify(entryJson(row, true)) + '\n');
         else s.print(row.number + '\n');
         s.info(t('incoming.received', { number: row.number }));
@@ -168,7 +173,7 @@ export function incomingCommands(root: Command, kit: Kit): void {
         const db = s.db();
         guardReveal(s, filter, o.reveal === true, 'list');
         const rows = function* () {
-          for (const row of iterateIncoming(db, filter)) yield entryJson(row, o.reveal === true);
+          for (const row of iterateIncoming(db, filter)) yield { ...entryJson(row, o.reveal === true), deadline: deadlineOf(db, row), ...remindersOf(db, row) };
         };
         await s.output(listColumns, rows(), o);
       }),
@@ -286,4 +291,6 @@ export function incomingCommands(root: Command, kit: Kit): void {
         await s.output(o.classified ? classifiedBookColumns : bookColumns, bookRows(s, filter, o.reveal === true), { ...o, format });
       }),
     );
+
+  workflowCommands(incoming, kit);
 }

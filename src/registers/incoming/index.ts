@@ -2,7 +2,8 @@
 import type { Register } from '../../core/register.js';
 import { incomingCommands } from './commands.js';
 import { messages } from './messages.js';
-import { incomingDeadlines } from './rules.js';
+import { settings } from './rules.js';
+import { incomingDeadlines } from './workflow.js';
 import { migrations, tables } from './schema.js';
 
 export const incoming: Register = {
@@ -11,6 +12,7 @@ export const incoming: Register = {
   migrations,
   tables,
   messages,
+  settings,
   deadlines: incomingDeadlines,
   commands: incomingCommands,
 };

@@ -1,6 +1,7 @@
 import type { Messages } from '../../core/i18n.js';
+import { workflowMessages } from './workflow-messages.js';
 
-export const messages: Messages = {
+const baseMessages: Messages = {
   zh: {
     'incoming.received': '已登记，收文编号 {number}',
     'incoming.bookFooter': '共 {count} 件。打印于 {at}，经办人 {operator}。日志链头 {head}',
@@ -55,4 +56,9 @@ export const messages: Messages = {
     'incoming.changesSeries': '{ref}: classified and ordinary documents are numbered in different series; a correction cannot move it between them.',
     'incoming.changesSeries.hint': 'Void this entry and register the document again.',
   },
+};
+
+export const messages: Messages = {
+  zh: { ...baseMessages.zh, ...workflowMessages.zh },
+  en: { ...baseMessages.en, ...workflowMessages.en },
 };

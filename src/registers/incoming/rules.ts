@@ -1,16 +1,87 @@
-/** The rules of the incoming register: plain functions over the database, no I/O. */
+/**
+ * The rules of the incoming register: plain functions over the database, no I/O.
+ * This file: receipt, registration, correction, void, filing, and what the workflow shares.
+ * workflow.ts holds the handling steps, custody.ts the copies, report.ts the reports.
+ *
+ * THE STATE MACHINE (收文办理). The state is that of the latest incoming_events row that
+ * carries one; with none it is 已登记. Events without a state record a step that does not
+ * move the document (a review that accepts it, a proposal, an instruction, a reminder, …).
+ *
+ *   receive ─► 已登记 ─ review --return --reason ─► 退回                        (final)
+ *                 │  review --accept: stays 已登记, marks it reviewed; every step below needs it
+ *                 ├─ hand (first hand-over of a copy) ─► 传阅中
+ *                 ├─ assign --lead ─► 承办中
+ *                 └─ close ─► 已办结          (a document kept for reference, nothing to do)
+ *   传阅中 ─ assign ─► 承办中        传阅中 ─ close ─► 已办结
+ *   承办中 ─ reply (≥ 1) ─ close ─► 已办结
+ *   已办结 ─ (archive register: fileIncoming) ─► 已归档                         (final)
+ *   any state but 作废 ─ void --reason ─► 作废                                  (final)
+ *
+ * Where each verb is allowed (anything else is refused, exit 1, naming the state):
+ *   review      已登记, not yet reviewed (once)
+ *   propose     reviewed; 已登记 or 传阅中 (a proposal comes before the assignment)
+ *   instruct    reviewed; 已登记, 传阅中, 承办中 (several leaders, in turn)
+ *   assign      reviewed; 已登记 or 传阅中; again in 承办中 only with --reason (re-assignment)
+ *   hand        reviewed; 已登记 (→ 传阅中), 传阅中, 承办中
+ *   remind      reviewed; 已登记, 传阅中, 承办中
+ *   reply       承办中
+ *   close       reviewed; 已登记, 传阅中, or 承办中 after a reply; refused while any copy is out
+ *               (neither at the secretariat nor retired) unless --force --reason
+ *   circle      classified; any state but 作废, 退回
+ *   back        any state but 退回 (copies of a void or closed document must still come home)
+ *   retire      classified; any state but 退回
+ *   correct     any state but 作废 (the foundation's rule); copies / 份号 are frozen once a copy moved
+ *   fileIncoming  any state but 作废, 退回, 已归档 (the foundation's rule, kept for the archive register)
+ */
 import { writeTx } from '../../core/db.js';
-import type { DueItem } from '../../core/deadlines.js';
 import { dataError, usageError } from '../../core/errors.js';
-import { post, type Ctx } from '../../core/journal.js';
+import { post, type Ctx, type Posted } from '../../core/journal.js';
 import { formatClassification, maskedTitle, parseClassification, parseCopyNo } from '../../core/secret.js';
-import { findByNumber, lastEvent, nextSerial, openWithDeadline, type IncomingRow } from './sql.js';
+import { getSetting, type SettingDef } from '../../core/settings.js';
+import { eventsOf, findByNumber, hasCustody, lastEvent, nextSerial, type IncomingRow } from './sql.js';
 import type { DB } from '../../core/db.js';
 
 export const REGISTER = 'incoming';
 export const URGENCIES = ['特急', '加急'] as const;
 /** States that take no further handling. */
 export const FINAL_STATES = ['作废', '退回', '已办结', '已归档'];
+
+/** The register's settings: who holds the copies at registration and when they come back. */
+export const settings: SettingDef[] = [
+  {
+    key: 'incoming.secretariat',
+    label: { zh: '收文保管人（秘书室）', en: 'holder of incoming copies (the secretariat)' },
+    default: '秘书室',
+    validate: (v) => {
+      if (v.trim() === '') throw usageError('settings.emptyValue', { key: 'incoming.secretariat' });
+      return v.trim();
+    },
+  },
+];
+
+/** The name under which the secretariat holds copies. */
+export function secretariatName(db: DB): string {
+  return getSetting(db, settings, 'incoming.secretariat')!;
+}
+
+/** Splits `A,B，C、D` (and repeated flags) into distinct trimmed names; blanks are refused. */
+export function parseNames(values: string | string[] | undefined): string[] {
+  if (values === undefined) return [];
+  const list = (Array.isArray(values) ? values : [values]).flatMap((v) => v.split(/[,，、]/)).map((n) => n.trim());
+  if (list.some((n) => n === '')) throw usageError('incoming.emptyName');
+  return [...new Set(list)];
+}
+
+/** Posts one workflow event for a document. Call inside writeTx. */
+export function postEvent(ctx: Ctx, row: IncomingRow, kind: string, e: { state?: string | null; data?: Record<string, unknown>; reason?: string | null } = {}): Posted {
+  return post(ctx, {
+    register: REGISTER,
+    action: kind,
+    table: 'incoming_events',
+    values: { doc_id: row.id, kind, state: e.state ?? null, data: e.data ?? null, reason: e.reason ?? null },
+    reason: e.reason ?? null,
+  });
+}
 
 /** The registered fields of a document, as a command gives them (dates already in stored form). */
 export interface IncomingFields {
@@ -88,6 +159,7 @@ function revisionOf(ctx: Ctx, base: RevisionValues | null, f: IncomingFields): R
   if (v.secret_level !== null && v.copy_no === null) throw usageError('incoming.copyNoRequired');
   if (v.secret_level === null && v.copy_no !== null) throw usageError('incoming.copyNoOnlyClassified');
   if (!Number.isInteger(v.copies) || v.copies < 1) throw usageError('incoming.copies', { value: v.copies });
+  if (v.copy_no !== null && Number(v.copy_no) + v.copies - 1 > 999999) throw usageError('incoming.copyNoRange', { copyNo: v.copy_no, copies: v.copies });
   if (v.pages !== null && (!Number.isInteger(v.pages) || v.pages < 1)) throw usageError('incoming.pages', { value: v.pages });
   if (v.deadline !== null && v.deadline < v.received_on) throw usageError('incoming.deadlineBeforeReceipt', { deadline: v.deadline, received: v.received_on });
   if (new Date(v.received_at) > ctx.clock.now()) throw usageError('incoming.receivedInFuture', { received: v.received_on });
@@ -98,17 +170,24 @@ export function formatNumber(year: number, classified: boolean, serial: number):
   return `${classified ? 'M' : ''}${year}-${String(serial).padStart(4, '0')}`;
 }
 
-/** 签收 + 登记: registers a document and gives it the next number of its series (ordinary or classified) for the year. */
-export function receiveIncoming(ctx: Ctx, fields: IncomingFields): IncomingRow {
+/**
+ * 签收 + 登记: registers a document and gives it the next number of its series (ordinary or classified) for the year.
+ * A classified document may name its circle of knowledge (知悉范围) at once; it is journaled as a `circle` event.
+ */
+export function receiveIncoming(ctx: Ctx, fields: IncomingFields, opts: { circle?: string[] } = {}): IncomingRow {
   return writeTx(ctx.db, () => {
     const values = revisionOf(ctx, null, fields);
     const classified = values.secret_level !== null;
+    const circle = parseNames(opts.circle);
+    if (circle.length > 0 && !classified) throw usageError('incoming.circleOnlyClassified');
     const year = Number(values.received_on.slice(0, 4));
     const serial = nextSerial(ctx.db, year, classified);
     const number = formatNumber(year, classified, serial);
     const doc = post(ctx, { register: REGISTER, action: 'receive', table: 'incoming_docs', values: { number, year, classified, serial } });
     post(ctx, { register: REGISTER, action: 'receive', table: 'incoming_revisions', values: { doc_id: doc.id, ...values } });
-    return findByNumber(ctx.db, number)!;
+    const row = findByNumber(ctx.db, number)!;
+    if (circle.length > 0) postEvent(ctx, row, 'circle', { data: { add: circle, remove: [] } });
+    return row;
   });
 }
 
@@ -140,6 +219,7 @@ export function correctIncoming(ctx: Ctx, ref: string, fields: IncomingFields, r
     const next = revisionOf(ctx, base, fields);
     if ((next.secret_level !== null) !== (row.classified === 1)) throw usageError('incoming.changesSeries', { ref: row.number });
     if (JSON.stringify(next) === JSON.stringify(base)) throw usageError('incoming.noChange', { ref: row.number });
+    if ((next.copies !== base.copies || next.copy_no !== base.copy_no) && hasCustody(ctx.db, row.id)) throw dataError('incoming.copiesFrozen', { ref: row.number });
     post(ctx, { register: REGISTER, action: 'correct', table: 'incoming_revisions', values: { doc_id: row.id, ...next, corrects: row.revision }, reason: why });
     return getIncoming(ctx.db, row.number);
   });
@@ -169,9 +249,39 @@ export function fileIncoming(ctx: Ctx, ref: string, archiveNo: string): Incoming
   });
 }
 
-/** 处理情况 as the paper register shows it: the state, and the reason of a void. */
+/** Refuses a verb in a state that does not allow it (exit 1, naming the state). */
+export function requireState(row: IncomingRow, verb: string, allowed: readonly string[]): void {
+  if (!allowed.includes(row.state)) throw dataError('incoming.wrongState', { ref: row.number, state: row.state, verb, allowed: allowed.join('、') });
+}
+
+export function isReviewed(db: DB, row: IncomingRow): boolean {
+  return lastEvent(db, row.id, 'review') !== undefined;
+}
+
+/** Refuses a handling step before the first review accepted the document. */
+export function requireReviewed(db: DB, row: IncomingRow, verb: string): void {
+  if (!isReviewed(db, row)) throw dataError('incoming.notReviewed', { ref: row.number, verb });
+}
+
+/** When the latest event of a kind happened (its journal time), or null. */
+export function lastEventAt(db: DB, row: IncomingRow, kind: string): string | null {
+  const events = eventsOf(db, row.id, kind);
+  return events.length ? events[events.length - 1]!.at : null;
+}
+
+/** A stored moment as lists show it: `2026-11-27 09:30`. */
+export function shortMoment(at: string | null | undefined): string | null {
+  return at ? at.slice(0, 16).replace('T', ' ') : null;
+}
+
+/** 处理情况 as the paper register shows it: the state, with the reason of a void or a return, or the lead department. */
 export function handlingNote(db: DB, row: IncomingRow): string {
   if (row.state === '作废') return `作废：${lastEvent(db, row.id, 'void')?.reason ?? ''}`;
+  if (row.state === '退回') return `退回：${lastEvent(db, row.id, 'return')?.reason ?? ''}`;
+  if (row.state === '承办中') {
+    const assign = lastEvent(db, row.id, 'assign');
+    if (assign?.data) return `承办中：${(JSON.parse(assign.data) as { lead: string }).lead}`;
+  }
   return row.state;
 }
 
@@ -183,15 +293,3 @@ export function shownTitle(row: IncomingRow, reveal: boolean): string {
 export function classificationOf(row: IncomingRow): string {
   return formatClassification(row.secret_level, row.secret_period);
 }
-
-/** Open documents with a handling deadline, for `wenmi due`. */
-export function incomingDeadlines(db: DB, _today: string): DueItem[] {
-  return openWithDeadline(db).map((row) => ({
-    register: REGISTER,
-    ref: row.number,
-    what: shownTitle(row, false),
-    who: null,
-    due: row.deadline!,
-  }));
-}
-

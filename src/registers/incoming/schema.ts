@@ -1,11 +1,13 @@
 /**
  * 收文登记簿. A document's identity and number live in incoming_docs; its registered fields in
  * incoming_revisions (a correction is a new revision naming the one it corrects); what happens
- * to it in incoming_events (the state after each event). All three are append-only.
+ * to it in incoming_events (the state after each event, the step's details as JSON in data).
+ * Migration 002 adds incoming_custody: one row per copy per movement (hand-over, return to the
+ * secretariat, 清退, 销毁), each naming the event that moved it. All four are append-only.
  */
 import { appendOnly, type Migration } from '../../core/db.js';
 
-export const tables = ['incoming_docs', 'incoming_revisions', 'incoming_events'];
+export const tables = ['incoming_docs', 'incoming_revisions', 'incoming_events', 'incoming_custody'];
 
 export const migrations: Migration[] = [
   {
@@ -61,6 +63,29 @@ JOIN incoming_revisions r ON r.id = (SELECT max(x.id) FROM incoming_revisions x 
 ${appendOnly('incoming_docs')}
 ${appendOnly('incoming_revisions')}
 ${appendOnly('incoming_events')}`);
+    },
+  },
+  {
+    id: 'incoming:002-custody',
+    up(db) {
+      // copy: the 份号 of a classified copy (6 digits), or the ordinal 1..N of an ordinary one.
+      // A copy's holder is the to_holder of its latest row; with no row it is at the secretariat.
+      db.exec(`
+CREATE TABLE incoming_custody (
+  id INTEGER PRIMARY KEY,
+  doc_id INTEGER NOT NULL REFERENCES incoming_docs (id),
+  event_id INTEGER NOT NULL REFERENCES incoming_events (id),
+  copy TEXT NOT NULL CHECK (copy <> ''),
+  kind TEXT NOT NULL CHECK (kind IN ('交接', '收回', '清退', '销毁')),
+  from_holder TEXT NOT NULL CHECK (from_holder <> ''),
+  to_holder TEXT CHECK (to_holder <> ''),
+  to_secretariat INTEGER NOT NULL CHECK (to_secretariat IN (0, 1)),
+  at TEXT NOT NULL,
+  CHECK ((kind IN ('清退', '销毁')) = (to_holder IS NULL))
+);
+CREATE INDEX incoming_custody_copy ON incoming_custody (doc_id, copy, id);
+CREATE INDEX incoming_events_kind ON incoming_events (kind, doc_id, id);
+${appendOnly('incoming_custody')}`);
     },
   },
 ];

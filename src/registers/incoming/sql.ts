@@ -108,14 +108,66 @@ export function journalOf(db: DB, docId: number) {
        WHERE (j.tbl = 'incoming_docs' AND j.row_id = @id)
           OR (j.tbl = 'incoming_revisions' AND j.row_id IN (SELECT id FROM incoming_revisions WHERE doc_id = @id))
           OR (j.tbl = 'incoming_events' AND j.row_id IN (SELECT id FROM incoming_events WHERE doc_id = @id))
+          OR (j.tbl = 'incoming_custody' AND j.row_id IN (SELECT id FROM incoming_custody WHERE doc_id = @id))
        ORDER BY j.seq`,
     )
     .all({ id: docId }) as { seq: number; at: string; operator: string; action: string; tbl: string; row_id: number; content: string; reason: string | null }[];
 }
 
-/** Open documents with a handling deadline, for the deadline engine. */
-export function openWithDeadline(db: DB): IncomingRow[] {
+/** An event with the time and operator its journal entry gives it. */
+export interface TimedEvent extends EventRow {
+  at: string;
+  operator: string;
+  seq: number;
+}
+
+// CROSS JOIN keeps incoming_events as the outer loop (found by doc_id), then one journal lookup
+// per event; a plain JOIN lets SQLite walk every journal row of the table instead.
+const TIMED = `SELECT e.*, j.at, j.operator, j.seq FROM incoming_events e
+  CROSS JOIN journal j ON j.tbl = 'incoming_events' AND j.row_id = e.id`;
+
+/** The events of one document, oldest first, with their times. */
+export function eventsOf(db: DB, docId: number, kind?: string): TimedEvent[] {
+  if (kind === undefined) return db.prepare(`${TIMED} WHERE e.doc_id = ? ORDER BY e.id`).all(docId) as TimedEvent[];
+  return db.prepare(`${TIMED} WHERE e.doc_id = ? AND e.kind = ? ORDER BY e.id`).all(docId, kind) as TimedEvent[];
+}
+
+/** How many reminders a document has had and when the last was. */
+export function reminderStats(db: DB, docId: number): { count: number; last: string | null } {
   return db
-    .prepare("SELECT * FROM incoming_current WHERE deadline IS NOT NULL AND state NOT IN ('作废', '退回', '已办结', '已归档') ORDER BY deadline")
+    .prepare(`SELECT count(*) AS count, max(j.at) AS last FROM incoming_events e CROSS JOIN journal j ON j.tbl = 'incoming_events' AND j.row_id = e.id WHERE e.doc_id = ? AND e.kind = 'remind'`)
+    .get(docId) as { count: number; last: string | null };
+}
+
+export interface CustodyRow {
+  id: number;
+  doc_id: number;
+  event_id: number;
+  copy: string;
+  kind: string;
+  from_holder: string;
+  to_holder: string | null;
+  to_secretariat: number;
+  at: string;
+}
+
+/** Every movement of a document's copies, oldest first. */
+export function custodyOf(db: DB, docId: number): CustodyRow[] {
+  return db.prepare('SELECT * FROM incoming_custody WHERE doc_id = ? ORDER BY id').all(docId) as CustodyRow[];
+}
+
+export function hasCustody(db: DB, docId: number): boolean {
+  return db.prepare('SELECT 1 FROM incoming_custody WHERE doc_id = ? LIMIT 1').get(docId) !== undefined;
+}
+
+/** Every classified document, in number order (for the 清点核对 check). */
+export function classifiedDocs(db: DB): IncomingRow[] {
+  return db.prepare('SELECT * FROM incoming_current WHERE classified = 1 ORDER BY year, serial').all() as IncomingRow[];
+}
+
+/** Documents still open (not void, returned, closed or filed), in number order. */
+export function openDocs(db: DB): IncomingRow[] {
+  return db
+    .prepare("SELECT * FROM incoming_current WHERE state NOT IN ('作废', '退回', '已办结', '已归档') ORDER BY classified, year, serial")
     .all() as IncomingRow[];
 }
