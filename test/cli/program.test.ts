@@ -85,8 +85,8 @@ describe('listing', () => {
   it('prints tab-separated rows when piped, with labels in the chosen language', async () => {
     await sample();
     const r = await run(['incoming', 'list']);
-    expect(r.stdout.split('\n')[0]).toBe("number\treceived\tsender\tsender's no.\ttitle\tclassification\turgency\tcopies\tdeadline\tstate");
-    expect(r.stdout).toContain('2026-0001\t2026-11-27\t市财政局\t财预〔2026〕12号\t关于编报2027年部门预算的通知\t\t\t1\t\tregistered');
+    expect(r.stdout.split('\n')[0]).toBe("number\treceived\tsender\tsender's no.\ttitle\tclassification\turgency\tcopies\tdeadline\tstate\treminders\tlast reminder");
+    expect(r.stdout).toContain('2026-0001\t2026-11-27\t市财政局\t财预〔2026〕12号\t关于编报2027年部门预算的通知\t\t\t1\t\tregistered\t0\t');
     const zh = await run(['incoming', 'list'], { env: { LANG: 'zh_CN.UTF-8' } });
     expect(zh.stdout.split('\n')[0]).toMatch(/^收文编号\t收文日期\t来文单位/);
     expect(zh.stdout).toContain('已登记');

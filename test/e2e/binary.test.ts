@@ -58,7 +58,7 @@ describe('the wenmi binary', () => {
     const env = { WENMI_DB: path.join(tempDir(), 'w.db') };
     seedIncoming(env.WENMI_DB, 3000); // ~250 KB of CSV: far more than a pipe holds
     const r = spawnSync('bash', ['-c', `node ${BIN} incoming list --format csv | head -1; echo "status=\${PIPESTATUS[0]}" >&2`], { env: { ...process.env, ...env, WENMI_NOW: NOW }, encoding: 'utf8' });
-    expect(r.stdout.trim()).toBe("number,received,sender,sender's no.,title,classification,urgency,copies,deadline,state");
+    expect(r.stdout.trim()).toBe("number,received,sender,sender's no.,title,classification,urgency,copies,deadline,state,reminders,last reminder");
     expect(r.stderr).toBe('status=0\n');
   });
 
