@@ -13,6 +13,7 @@ import type { Ctx } from '../core/journal.js';
 import { completeFields, type Field } from '../core/prompts.js';
 import { chooseFormat, renderRows, type Column, type Row } from '../core/output/render.js';
 import { fileOut, type Out } from '../core/output/sink.js';
+import { recordReveal } from '../core/reveal.js';
 import { getSetting } from '../core/settings.js';
 import type { Registry } from './registry.js';
 
@@ -112,6 +113,17 @@ export class Session {
     return completeFields(values, fields, this.interactive);
   }
 
+  /**
+   * --reveal: records who is shown which classified entries, before they are shown.
+   * Returns whether to show them. `refs` lists the numbers of the classified entries to be shown.
+   */
+  reveal(asked: boolean, register: string, command: string, refs: () => string[]): boolean {
+    if (!asked) return false;
+    const list = refs();
+    if (list.length > 0) this.tx((ctx) => recordReveal(ctx, register, command, list));
+    return true;
+  }
+
   period(opts: PeriodOpts): Period {
     return periodOf(opts, this.clock);
   }
@@ -172,6 +184,8 @@ export interface Kit {
   run(handler: Handler): (...args: any[]) => Promise<void>;
   withOutput(cmd: Command): Command;
   withPeriod(cmd: Command): Command;
+  /** --reveal: show classified titles (see Session.reveal). */
+  withReveal(cmd: Command): Command;
 }
 
 export function describe(l: Label): string {
@@ -225,6 +239,9 @@ export function makeKit(registry: Registry, io: IO, onExit: (code: number) => vo
         .option('--bom', describe({ zh: 'CSV 加 BOM（写文件时默认加）', en: 'start CSV with a BOM (default when writing a file)' }))
         .option('--no-bom', describe({ zh: 'CSV 不加 BOM', en: 'no BOM in CSV' }))
         .option('--force', describe({ zh: '覆盖已存在的输出文件', en: 'overwrite an existing output file' }));
+    },
+    withReveal(cmd) {
+      return cmd.option('--reveal', describe({ zh: '显示涉密标题（记入日志）', en: 'show classified titles (journaled)' }));
     },
     withPeriod(cmd) {
       return cmd

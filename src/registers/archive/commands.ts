@@ -6,8 +6,6 @@ import { label, t } from '../../core/i18n.js';
 import { readTextFile } from '../../core/input.js';
 import { journalHead } from '../../core/journal.js';
 import { renderBook } from '../../core/output/render.js';
-import { recordReveal } from '../../core/reveal.js';
-import { guardReveal, revealOption } from './reveal.js';
 import { getSetting } from '../../core/settings.js';
 import { describe, intArg, type Kit, type Session } from '../../cli/kit.js';
 import { catalogColumns, checkColumns, itemColumns, loanColumns, wordText } from './columns.js';
@@ -37,7 +35,7 @@ function filterOf(s: Session, o: Record<string, any>, search?: string): ItemFilt
 }
 
 function listVerb(kit: Kit, parent: Command, name: string, description: { zh: string; en: string }, examples: string[]): Command {
-  return revealOption(kit.withPeriod(kit.withOutput(kit.verb(parent, name, description, examples))))
+  return kit.withReveal(kit.withPeriod(kit.withOutput(kit.verb(parent, name, description, examples))))
     .option('--year <yyyy>', describe({ zh: '年度', en: 'year (年度)' }))
     .option('--retention <period>', describe({ zh: '保管期限：Y|D30|D10', en: 'retention period: Y|D30|D10' }))
     .option('--box <box>', describe({ zh: '盒号', en: 'box (盒号)' }))
@@ -49,7 +47,7 @@ function listVerb(kit: Kit, parent: Command, name: string, description: { zh: st
 async function listItems(s: Session, o: Record<string, any>, search: string | undefined, command: string): Promise<void> {
   const filter = filterOf(s, o, search);
   const db = s.db();
-  guardReveal(s, o.reveal === true, command, () => classifiedItemNumbers(db, filter));
+  s.reveal(o.reveal === true, REGISTER, command, () => classifiedItemNumbers(db, filter));
   const rows = function* () {
     for (const row of iterateItems(db, filter)) yield itemJson(row, o.reveal === true);
   };
@@ -128,7 +126,7 @@ export function archiveCommands(root: Command, kit: Kit): void {
     .argument('<text>', describe({ zh: '要找的文字', en: 'the text to find' }))
     .action(kit.run((s, o, [text]) => listItems(s, o, text, 'search')));
 
-  revealOption(kit.verb(archive, 'show', { zh: '显示一件档案、它的借阅和全部历史', en: 'show one item, its loans and its whole history' }, ['wenmi archive show Z001-WS·2026-Y-BGS-0001', 'wenmi archive show Z001-WS.2026-Y-0003 --format json']))
+  kit.withReveal(kit.verb(archive, 'show', { zh: '显示一件档案、它的借阅和全部历史', en: 'show one item, its loans and its whole history' }, ['wenmi archive show Z001-WS·2026-Y-BGS-0001', 'wenmi archive show Z001-WS.2026-Y-0003 --format json']))
     .argument('<archiveNo>', describe({ zh: '档号', en: 'the archive number (档号)' }))
     .option('--format <format>', 'table|json')
     .action(
@@ -136,7 +134,7 @@ export function archiveCommands(root: Command, kit: Kit): void {
         const db = s.db();
         const row = getItem(db, ref!);
         const reveal = o.reveal === true;
-        if (reveal && row.secret_level !== null) s.tx((ctx) => recordReveal(ctx, REGISTER, 'show', [row.archive_no]));
+        s.reveal(reveal && row.secret_level !== null, REGISTER, 'show', () => [row.archive_no]);
         const today = formatDate(s.clock.now());
         const entry = itemJson(row, reveal);
         const itemLoans = loans(db, { itemId: row.id }).map((l) => loanJson(l, today, reveal));
@@ -170,7 +168,7 @@ export function archiveCommands(root: Command, kit: Kit): void {
       }),
     );
 
-  revealOption(
+  kit.withReveal(
     kit.withOutput(
       kit.verb(archive, 'catalog', { zh: '打印归档文件目录（一个年度，可按保管期限）', en: 'print the filing catalogue (归档文件目录) of a year, optionally one retention period' }, [
         'wenmi archive catalog --year 2026',
@@ -186,7 +184,7 @@ export function archiveCommands(root: Command, kit: Kit): void {
         if (o.year === undefined) throw usageError('input.missing', { flags: '--year' });
         const filter: ItemFilter = { year: yearArg(o.year), retention: o.retention === undefined ? undefined : parseRetention(o.retention) };
         const db = s.db();
-        guardReveal(s, o.reveal === true, 'catalog', () => classifiedItemNumbers(db, filter));
+        s.reveal(o.reveal === true, REGISTER, 'catalog', () => classifiedItemNumbers(db, filter));
         const rows = [...iterateItems(db, filter)].map((r, i) => catalogRow(r, i + 1, o.reveal === true));
         if (o.format !== undefined) return s.output(catalogColumns, rows, o);
         const unit = getSetting(db, kit.registry.settings, 'unit.name');

@@ -8,10 +8,9 @@ import { renderBook, renderRows, type Format, type Row } from '../../core/output
 import type { Field } from '../../core/prompts.js';
 import { getSetting } from '../../core/settings.js';
 import { choiceOption, describe, intArg, type Kit, type Session } from '../../cli/kit.js';
-import { guardReveal, revealOption } from './reveal.js';
 import { loanBookColumns, loanColumns, noticeColumns, wordText } from './columns.js';
 import { borrowItem, CONDITIONS, isDamaged, remindOverdue, renewLoan, returnLoan, overdueLoans, type Notice } from './loans.js';
-import { shownTitle } from './rules.js';
+import { REGISTER, shownTitle } from './rules.js';
 import { loans, type LoanRow } from './sql.js';
 import { loanBookRow, loanJson } from './views.js';
 
@@ -122,7 +121,7 @@ export function loanCommands(archive: Command, kit: Kit): void {
       }),
     );
 
-  revealOption(
+  kit.withReveal(
     kit.withOutput(
       kit.verb(archive, 'loans', { zh: '列出借阅（默认未归还的）', en: 'list loans (open ones unless --all)' }, ['wenmi archive loans', 'wenmi archive loans --overdue --format json', 'wenmi archive loans --all --borrower 李明']),
     ),
@@ -135,12 +134,12 @@ export function loanCommands(archive: Command, kit: Kit): void {
         const db = s.db();
         const today = formatDate(s.clock.now());
         const rows = loans(db, { open: o.all !== true, dueBefore: o.overdue ? today : undefined, borrower: o.borrower });
-        guardReveal(s, o.reveal === true, 'loans', () => classifiedRefs(rows));
+        s.reveal(o.reveal === true, REGISTER, 'loans', () => classifiedRefs(rows));
         await s.output(loanColumns, rows.map((l) => loanJson(l, today, o.reveal === true)), o);
       }),
     );
 
-  revealOption(
+  kit.withReveal(
     kit.verb(archive, 'remind', { zh: '催还：为每笔到期未还的借阅出具催还通知（文本或供邮件合并的 CSV），每份记入日志', en: 'overdue reminders (催还): one notice per loan past due, as text or CSV for a mail merge; each is journaled' }, [
       'wenmi archive remind --overdue',
       'wenmi archive remind --overdue --format csv -o 催还2026-11-27.csv',
@@ -159,7 +158,7 @@ export function loanCommands(archive: Command, kit: Kit): void {
         const toFile = o.output !== undefined && o.output !== '-';
         const format: string = o.format ?? (toFile && /\.(csv|tsv|json)$/i.test(o.output) ? /\.(\w+)$/.exec(o.output)![1]!.toLowerCase() : 'text');
         if (!['text', 'csv', 'tsv', 'json'].includes(format)) throw usageError('format.invalid', { value: format, choices: 'text|csv|tsv|json' });
-        guardReveal(s, o.reveal === true, 'remind', () => classifiedRefs(overdueLoans(db, today, o.overdue !== true)));
+        s.reveal(o.reveal === true, REGISTER, 'remind', () => classifiedRefs(overdueLoans(db, today, o.overdue !== true)));
         const unit = getSetting(db, kit.registry.settings, 'unit.name') ?? '';
         let count = 0;
         // The output is opened first, so a file that cannot be written fails before any notice is journaled.
@@ -175,7 +174,7 @@ export function loanCommands(archive: Command, kit: Kit): void {
       }),
     );
 
-  revealOption(
+  kit.withReveal(
     kit.withPeriod(
       kit.verb(archive, 'print-loans', { zh: '按纸质借阅登记簿的格式打印一个时期的借阅', en: 'print the loan book (借阅登记簿) for a period' }, [
         'wenmi archive print-loans --month 2026-11',
@@ -191,7 +190,7 @@ export function loanCommands(archive: Command, kit: Kit): void {
         const period = s.period(o);
         const db = s.db();
         const rows = loans(db, { from: period.from, to: period.to });
-        guardReveal(s, o.reveal === true, 'print-loans', () => classifiedRefs(rows));
+        s.reveal(o.reveal === true, REGISTER, 'print-loans', () => classifiedRefs(rows));
         const bookRows = rows.map((l) => loanBookRow(l, o.reveal === true));
         if (o.format !== undefined) return s.output(loanBookColumns, bookRows, o);
         const unit = getSetting(db, kit.registry.settings, 'unit.name');

@@ -6,7 +6,6 @@ import { label, t } from '../../core/i18n.js';
 import { journalHead } from '../../core/journal.js';
 import { renderBook, type Row } from '../../core/output/render.js';
 import type { Field } from '../../core/prompts.js';
-import { recordReveal } from '../../core/reveal.js';
 import { getSetting } from '../../core/settings.js';
 import { choiceOption, describe, intArg, type Kit, type Session } from '../../cli/kit.js';
 import { bookColumns, classifiedBookColumns, listColumns, STATE_LABELS } from './columns.js';
@@ -85,11 +84,9 @@ function filterOf(s: Session, o: Record<string, any>): IncomingFilter {
   };
 }
 
-/** Records the reveal before anything classified is shown. */
+/** Records the reveal (see Session.reveal) of the classified entries a filter selects. */
 function guardReveal(s: Session, filter: IncomingFilter, reveal: boolean, command: string): void {
-  if (!reveal) return;
-  const refs = classifiedNumbers(s.db(), filter);
-  s.tx((ctx) => recordReveal(ctx, REGISTER, command, refs));
+  s.reveal(reveal, REGISTER, command, () => classifiedNumbers(s.db(), filter));
 }
 
 /** The paper book's rows. Opens the database first, so a missing file fails before any output. */
@@ -114,7 +111,6 @@ function* bookRowsOf(db: DB, filter: IncomingFilter, reveal: boolean): Generator
     };
 }
 
-const revealOption = (cmd: Command) => cmd.option('--reveal', describe({ zh: '显示涉密标题（记入日志）', en: 'show classified titles (journaled)' }));
 
 export function incomingCommands(root: Command, kit: Kit): void {
   const incoming = kit.verb(root, 'incoming', { zh: '收文：签收登记、初审、拟办、批示、承办、传阅、催办、答复、办结；列表、打印、导出', en: 'incoming documents (收文): receive, review, propose, instruct, assign, circulate, remind, reply, close; list, print, export' }, [
@@ -150,7 +146,7 @@ export function incomingCommands(root: Command, kit: Kit): void {
     );
 
   const states = Object.keys(STATE_LABELS);
-  revealOption(
+  kit.withReveal(
     kit.withPeriod(
       kit.withOutput(
         kit.verb(incoming, 'list', { zh: '列出收文（涉密标题默认遮蔽）', en: 'list incoming documents (classified titles masked)' }, [
@@ -179,7 +175,7 @@ export function incomingCommands(root: Command, kit: Kit): void {
       }),
     );
 
-  revealOption(
+  kit.withReveal(
     kit.verb(incoming, 'show', { zh: '显示一份来文及其全部历史', en: 'show one document and its whole history' }, ['wenmi incoming show 2026-0001', 'wenmi incoming show M2026-0002 --reveal --format json']),
   )
     .argument('<number>', describe({ zh: '收文编号', en: 'the document number' }))
@@ -188,7 +184,7 @@ export function incomingCommands(root: Command, kit: Kit): void {
       kit.run(async (s, o, [ref]) => {
         const row = getIncoming(s.db(), ref!);
         const reveal = o.reveal === true && row.secret_level !== null;
-        if (reveal) s.tx((ctx) => recordReveal(ctx, REGISTER, 'show', [row.number]));
+        s.reveal(reveal, REGISTER, 'show', () => [row.number]);
         const entry = entryJson(row, o.reveal === true);
         const history = journalOf(s.db(), row.id).map((j) => ({ seq: j.seq, at: j.at, operator: j.operator, action: j.action, reason: j.reason }));
         if (o.format === 'json') return s.print(JSON.stringify({ entry, history }, null, 2) + '\n');
@@ -237,7 +233,7 @@ export function incomingCommands(root: Command, kit: Kit): void {
       }),
     );
 
-  revealOption(
+  kit.withReveal(
     kit.withPeriod(
       kit.verb(incoming, 'print', { zh: '按纸质收文登记簿的格式打印一个时期', en: 'print the register as its paper book, for a period' }, [
         'wenmi incoming print --month 2026-11',
@@ -272,7 +268,7 @@ export function incomingCommands(root: Command, kit: Kit): void {
       }),
     );
 
-  revealOption(
+  kit.withReveal(
     kit.withPeriod(
       kit.withOutput(
         kit.verb(incoming, 'export', { zh: '导出登记簿（默认 CSV，可在 Excel 中打开）', en: 'export the register (CSV by default, opens in Excel)' }, [

@@ -3,7 +3,6 @@ import type { Command } from 'commander';
 import { formatDate, parseDate } from '../../core/dates.js';
 import { EXIT } from '../../core/errors.js';
 import { t } from '../../core/i18n.js';
-import { recordReveal } from '../../core/reveal.js';
 import { choiceOption, describe, intArg, type Kit } from '../../cli/kit.js';
 import { checkColumns, historyColumns, reportColumns, whereColumns } from './columns.js';
 import { backIncoming, changeCircle, checkClassified, circleOf, copiesOf, handIncoming, retireIncoming, RETIRE_HOW } from './custody.js';
@@ -198,7 +197,7 @@ export function workflowCommands(incoming: Command, kit: Kit): void {
       kit.run(async (s, o, [ref]) => {
         const row = getIncoming(s.db(), ref!);
         const reveal = o.reveal === true && row.classified === 1;
-        if (reveal) s.tx((ctx) => recordReveal(ctx, REGISTER, 'history', [row.number]));
+        s.reveal(reveal, REGISTER, 'history', () => [row.number]);
         await s.output(historyColumns, historySteps(s.db(), row, reveal), o);
       }),
     );
