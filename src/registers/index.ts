@@ -1,5 +1,6 @@
 /** The registers of wenmi. A register is one folder and one line here. */
 import type { Register } from '../core/register.js';
 import { incoming } from './incoming/index.js';
+import { supplies } from './supplies/index.js';
 
-export const registers: Register[] = [incoming];
+export const registers: Register[] = [incoming, supplies];
