@@ -168,4 +168,26 @@ describe('supplies commands', () => {
     expect((await json(['usage'], '2026-12-01T09:00')).map((u) => u.dept)).toEqual(['财务科', 'total']);
     expect((await run(['movements', '--kind', '入库', '--format', 'json'])).stdout).toContain('"kind":"入库"');
   });
+
+  it('suggest --draft drafts a plan per item below its level; correct and retire items from the command line', async () => {
+    const drafted = await run(['plan', 'suggest', '--draft', '--format', 'json']);
+    expect(drafted.code).toBe(0);
+    expect(JSON.parse(drafted.stdout).map((r: any) => [r.name, r.proposed])).toEqual([
+      ['A4纸', 20],
+      ['签字笔', 40],
+    ]);
+    expect(drafted.stderr).toContain('drafted 2 purchase plans: CG2026-0001, CG2026-0002');
+    expect(JSON.parse((await run(['plan', 'suggest', '--format', 'json'])).stdout)).toEqual([]);
+    expect((await run(['item', 'correct', '签字笔', '--reorder', '30'])).code).toBe(2);
+    expect((await run(['item', 'correct', '签字笔', '--reorder', '30', '--reason', '用量增加'])).code).toBe(0);
+    expect((await run(['item', 'retire', '2', '--reason', '改用中性笔'])).code).toBe(0);
+    const refused = await run(['receive', '2', '--qty', '1', '--price', '1']);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain('is retired');
+    expect((await json(['item', 'list', '--all'])).map((r) => [r.item, r.reorder, r.state])).toEqual([
+      [1, 10, '在用'],
+      [2, 30, '停用'],
+    ]);
+    expect((await cli(['verify'], { env })).code).toBe(0);
+  });
 });
