@@ -1,0 +1,233 @@
+/**
+ * The rules of the supplies register, part 1: item cards and movements (入库, 领用, 报废).
+ * Plain functions over the database; each write in one IMMEDIATE transaction (writeTx), posted
+ * through post(). The balance checks run inside that transaction, so two processes issuing the
+ * last units are serialised by SQLite's writer lock and stock can never go negative.
+ */
+import { formatDate } from '../../core/dates.js';
+import { writeTx, type DB } from '../../core/db.js';
+import { dataError, usageError } from '../../core/errors.js';
+import { post, type Ctx } from '../../core/journal.js';
+import { word } from './columns.js';
+import { activeItemLike, balanceOf, itemById, itemsNamed, lastDateOf, movementById, openCountOf, planByNumber, type ItemRow, type MovementRow } from './sql.js';
+import { outflowValue } from './valuation.js';
+
+export const REGISTER = 'supplies';
+export const KINDS = ['入库', '领用', '报废', '盘点调整'] as const;
+
+export const today = (ctx: Ctx) => formatDate(ctx.clock.now());
+
+/** Trims a required text; a blank one is a usage error naming its flag. */
+export function required(value: string | undefined, flag: string): string {
+  if (value === undefined || value.trim() === '') throw usageError('input.missing', { flags: flag });
+  return value.trim();
+}
+
+const optional = (v: string | null | undefined) => (v === undefined || v === null || v.trim() === '' ? null : v.trim());
+
+/** Resolves ITEM: a number is an id (`12` or `#12`); otherwise an exact name, or `name spec`, that only one item has. */
+export function findItem(db: DB, ref: string): ItemRow {
+  const text = ref.trim();
+  const id = /^#?(\d+)$/.exec(text);
+  if (id) {
+    const row = itemById(db, Number(id[1]));
+    if (!row) throw dataError('supplies.itemNotFound', { ref });
+    return row;
+  }
+  let found = itemsNamed(db, text);
+  if (found.length > 1) {
+    const active = found.filter((r) => r.state === '在用');
+    if (active.length === 1) found = active;
+  }
+  if (found.length === 0) throw dataError('supplies.itemNotFound', { ref });
+  if (found.length > 1) throw usageError('supplies.itemAmbiguous', { ref, choices: found.map((r) => `#${r.id} ${r.name} ${r.spec}`).join('; ') });
+  return found[0]!;
+}
+
+export const itemText = (i: Pick<ItemRow, 'id' | 'name' | 'spec'>) => `#${i.id} ${i.name}（${i.spec}）`;
+
+export interface ItemFields {
+  name?: string;
+  spec?: string;
+  unit?: string;
+  category?: string | null;
+  /** Fen. */
+  price?: number | null;
+  reorder?: number;
+}
+
+function checkCard(f: { name: string; spec: string; unit: string; price: number | null; reorder: number }): void {
+  const missing = [!f.name && '--name', !f.spec && '--spec', !f.unit && '--unit'].filter(Boolean);
+  if (missing.length) throw usageError('input.missing', { flags: missing.join(' ') });
+  if (!Number.isInteger(f.reorder) || f.reorder < 0) throw usageError('supplies.reorder', { value: f.reorder });
+  if (f.price !== null && (!Number.isInteger(f.price) || f.price < 0)) throw usageError('supplies.price', { value: f.price });
+}
+
+/** Adds an item card (物品名称, 规格, 单位, 类别, 单价, 安全库存). A second active item with the same name and spec is refused. */
+export function addItem(ctx: Ctx, f: ItemFields): ItemRow {
+  const card = { name: f.name?.trim() ?? '', spec: f.spec?.trim() ?? '', unit: f.unit?.trim() ?? '', category: optional(f.category), price: f.price ?? null, reorder: f.reorder ?? 0 };
+  checkCard(card);
+  return writeTx(ctx.db, () => {
+    const twin = activeItemLike(ctx.db, card.name, card.spec);
+    if (twin) throw dataError('supplies.itemExists', { item: itemText(twin) });
+    const item = post(ctx, { register: REGISTER, action: 'item-add', table: 'supplies_items', values: { added_on: today(ctx) } });
+    post(ctx, { register: REGISTER, action: 'item-add', table: 'supplies_item_revisions', values: { item_id: item.id, ...card, state: '在用' } });
+    return itemById(ctx.db, item.id)!;
+  });
+}
+
+/** 更正 an item card: a new revision naming the one it corrects, with a reason. */
+export function correctItem(ctx: Ctx, ref: string, f: ItemFields, reason: string | undefined): ItemRow {
+  const why = required(reason, '--reason');
+  if (Object.values(f).every((v) => v === undefined)) throw usageError('supplies.nothingToCorrect');
+  return writeTx(ctx.db, () => {
+    const item = findItem(ctx.db, ref);
+    if (item.state === '停用') throw dataError('supplies.itemRetired', { item: itemText(item) });
+    const card = {
+      name: f.name?.trim() ?? item.name,
+      spec: f.spec?.trim() ?? item.spec,
+      unit: f.unit?.trim() ?? item.unit,
+      category: f.category === undefined ? item.category : optional(f.category),
+      price: f.price === undefined ? item.price : f.price,
+      reorder: f.reorder ?? item.reorder,
+    };
+    checkCard(card);
+    if (card.name === item.name && card.spec === item.spec && card.unit === item.unit && card.category === item.category && card.price === item.price && card.reorder === item.reorder)
+      throw usageError('supplies.noChange', { item: itemText(item) });
+    const twin = activeItemLike(ctx.db, card.name, card.spec);
+    if (twin && twin.id !== item.id) throw dataError('supplies.itemExists', { item: itemText(twin) });
+    post(ctx, { register: REGISTER, action: 'item-correct', table: 'supplies_item_revisions', values: { item_id: item.id, ...card, state: '在用', corrects: item.revision, reason: why }, reason: why });
+    return itemById(ctx.db, item.id)!;
+  });
+}
+
+/** 停用: the card stays in history and takes no new movements. Only an empty item can be retired. */
+export function retireItem(ctx: Ctx, ref: string, reason: string | undefined): ItemRow {
+  const why = required(reason, '--reason');
+  return writeTx(ctx.db, () => {
+    const item = findItem(ctx.db, ref);
+    if (item.state === '停用') throw dataError('supplies.itemRetired', { item: itemText(item) });
+    const take = openCountOf(ctx.db, item.id);
+    if (take) throw dataError('supplies.itemInCount', { item: itemText(item), count: take.number, date: take.counted_on });
+    const bal = balanceOf(ctx.db, item.id);
+    if (bal.qty !== 0) throw dataError('supplies.retireNotEmpty', { item: itemText(item), qty: bal.qty, unit: item.unit });
+    const { name, spec, unit, category, price, reorder } = item;
+    post(ctx, { register: REGISTER, action: 'item-retire', table: 'supplies_item_revisions', values: { item_id: item.id, name, spec, unit, category, price, reorder, state: '停用', corrects: item.revision, reason: why }, reason: why });
+    return itemById(ctx.db, item.id)!;
+  });
+}
+
+/**
+ * Checks that an item may move on a date: in use, not in an open count, the date not in the
+ * future and not before its last movement or count (posting order is date order per item,
+ * so the moving average and the no-negative rule hold on every date, not only today).
+ */
+export function checkMovable(ctx: Ctx, item: ItemRow, date: string): void {
+  if (item.state === '停用') throw dataError('supplies.itemRetired', { item: itemText(item) });
+  const take = openCountOf(ctx.db, item.id);
+  if (take) throw dataError('supplies.itemInCount', { item: itemText(item), count: take.number, date: take.counted_on });
+  if (date > today(ctx)) throw usageError('supplies.dateInFuture', { date });
+  const last = lastDateOf(ctx.db, item.id);
+  if (last !== null && date < last) throw dataError('supplies.dateBeforeLast', { item: itemText(item), date, last });
+}
+
+function checkQty(qty: number): void {
+  if (!Number.isInteger(qty) || qty < 1) throw usageError('supplies.qty', { value: qty });
+}
+
+export interface Moved {
+  movement: MovementRow;
+  item: ItemRow;
+  /** The balance after the movement. */
+  balance: { qty: number; value: number };
+}
+
+function moved(ctx: Ctx, id: number, item: ItemRow): Moved {
+  return { movement: movementById(ctx.db, id)!, item, balance: balanceOf(ctx.db, item.id) };
+}
+
+export interface ReceiveInput {
+  qty: number;
+  /** Unit price in fen. */
+  price: number;
+  supplier?: string;
+  /** The purchase plan it fulfils (采购计划编号). */
+  plan?: string;
+  date?: string;
+}
+
+/** 入库: adds qty at its unit price; a named plan must be approved, for this item, with that much still to come. */
+export function receiveSupplies(ctx: Ctx, ref: string, r: ReceiveInput): Moved {
+  checkQty(r.qty);
+  if (!Number.isInteger(r.price) || r.price < 0) throw usageError('supplies.price', { value: r.price });
+  return writeTx(ctx.db, () => {
+    const item = findItem(ctx.db, ref);
+    const date = r.date ?? today(ctx);
+    checkMovable(ctx, item, date);
+    let planId: number | null = null;
+    if (r.plan !== undefined) {
+      const plan = planByNumber(ctx.db, r.plan.trim().toUpperCase());
+      if (!plan) throw dataError('supplies.planNotFound', { ref: r.plan });
+      if (plan.item_id !== item.id) throw dataError('supplies.planOtherItem', { plan: plan.number, item: itemText(item) });
+      if (plan.state !== '已批准') throw dataError('supplies.planNotOpen', { plan: plan.number, state: word(plan.state) });
+      if (r.qty > plan.qty - plan.received) throw dataError('supplies.planExceeded', { plan: plan.number, qty: r.qty, left: plan.qty - plan.received, unit: item.unit });
+      planId = plan.id;
+    }
+    const p = post(ctx, {
+      register: REGISTER,
+      action: 'receive',
+      table: 'supplies_movements',
+      values: { item_id: item.id, kind: '入库', moved_on: date, qty: r.qty, value: r.qty * r.price, unit_price: r.price, supplier: optional(r.supplier), plan_id: planId },
+    });
+    return moved(ctx, p.id, item);
+  });
+}
+
+export interface IssueInput {
+  qty: number;
+  dept?: string;
+  person?: string;
+  approver?: string;
+  date?: string;
+}
+
+/** 领用: refused when it exceeds the balance, checked inside the write transaction. Valued at the moving average. */
+export function issueSupplies(ctx: Ctx, ref: string, r: IssueInput): Moved {
+  checkQty(r.qty);
+  const missing = [!r.dept?.trim() && '--dept', !r.person?.trim() && '--person'].filter(Boolean);
+  if (missing.length) throw usageError('input.missing', { flags: missing.join(' ') });
+  return writeTx(ctx.db, () => {
+    const item = findItem(ctx.db, ref);
+    const date = r.date ?? today(ctx);
+    checkMovable(ctx, item, date);
+    const value = takeOut(ctx, item, r.qty);
+    const p = post(ctx, {
+      register: REGISTER,
+      action: 'issue',
+      table: 'supplies_movements',
+      values: { item_id: item.id, kind: '领用', moved_on: date, qty: -r.qty, value: -value, dept: r.dept!.trim(), person: r.person!.trim(), approver: optional(r.approver) },
+    });
+    return moved(ctx, p.id, item);
+  });
+}
+
+/** 报废: like an issue, with a reason instead of a department. */
+export function writeOffSupplies(ctx: Ctx, ref: string, r: { qty: number; reason?: string; date?: string }): Moved {
+  checkQty(r.qty);
+  const why = required(r.reason, '--reason');
+  return writeTx(ctx.db, () => {
+    const item = findItem(ctx.db, ref);
+    const date = r.date ?? today(ctx);
+    checkMovable(ctx, item, date);
+    const value = takeOut(ctx, item, r.qty);
+    const p = post(ctx, { register: REGISTER, action: 'writeoff', table: 'supplies_movements', values: { item_id: item.id, kind: '报废', moved_on: date, qty: -r.qty, value: -value, reason: why }, reason: why });
+    return moved(ctx, p.id, item);
+  });
+}
+
+/** The value of taking qty out of the balance; refuses to take more than there is. */
+function takeOut(ctx: Ctx, item: ItemRow, qty: number): number {
+  const bal = balanceOf(ctx.db, item.id);
+  if (qty > bal.qty) throw dataError('supplies.insufficient', { item: itemText(item), qty, balance: bal.qty, unit: item.unit });
+  return outflowValue(qty, bal.qty, bal.value);
+}

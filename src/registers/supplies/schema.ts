@@ -1,0 +1,152 @@
+/**
+ * 办公用品库存台账. Everything is an append-only event:
+ * - supplies_items (identity) + supplies_item_revisions (its card: a correction or a retirement is a new revision);
+ * - supplies_movements: 入库 / 领用 / 报废 / 盘点调整, each with its signed quantity and signed value in fen.
+ *   The balance of an item is SUM(qty), its value SUM(value); nothing stores a total;
+ * - supplies_plans + supplies_plan_events (采购计划: 草拟 → 已批准 → received against, or 已取消);
+ * - supplies_stocktakes (盘点): the items in scope with their book quantity, the counts entered
+ *   (latest wins), one closing or cancelling event, and on close one result row per item
+ *   (book, counted, difference, value, counted_on: the item's last-counted date).
+ */
+import { appendOnly, type Migration } from '../../core/db.js';
+
+export const tables = [
+  'supplies_items',
+  'supplies_item_revisions',
+  'supplies_plans',
+  'supplies_plan_events',
+  'supplies_stocktakes',
+  'supplies_stocktake_items',
+  'supplies_counts',
+  'supplies_stocktake_events',
+  'supplies_stocktake_results',
+  'supplies_movements',
+];
+
+export const migrations: Migration[] = [
+  {
+    id: 'supplies:001-register',
+    up(db) {
+      db.exec(`
+CREATE TABLE supplies_items (
+  id INTEGER PRIMARY KEY,
+  added_on TEXT NOT NULL
+);
+CREATE TABLE supplies_item_revisions (
+  id INTEGER PRIMARY KEY,
+  item_id INTEGER NOT NULL REFERENCES supplies_items (id),
+  name TEXT NOT NULL CHECK (name <> ''),
+  spec TEXT NOT NULL CHECK (spec <> ''),
+  unit TEXT NOT NULL CHECK (unit <> ''),
+  category TEXT,
+  price INTEGER CHECK (price >= 0),
+  reorder INTEGER NOT NULL CHECK (reorder >= 0),
+  state TEXT NOT NULL CHECK (state IN ('在用', '停用')),
+  corrects INTEGER REFERENCES supplies_item_revisions (id),
+  reason TEXT
+);
+CREATE INDEX supplies_item_revisions_item ON supplies_item_revisions (item_id, id);
+CREATE VIEW supplies_items_current AS
+SELECT i.id, i.added_on, r.id AS revision, r.name, r.spec, r.unit, r.category, r.price, r.reorder, r.state
+FROM supplies_items i
+JOIN supplies_item_revisions r ON r.id = (SELECT max(x.id) FROM supplies_item_revisions x WHERE x.item_id = i.id);
+
+CREATE TABLE supplies_plans (
+  id INTEGER PRIMARY KEY,
+  number TEXT NOT NULL UNIQUE,
+  year INTEGER NOT NULL,
+  serial INTEGER NOT NULL CHECK (serial >= 1),
+  item_id INTEGER NOT NULL REFERENCES supplies_items (id),
+  qty INTEGER NOT NULL CHECK (qty >= 1),
+  drafted_on TEXT NOT NULL,
+  needed_by TEXT,
+  reason TEXT,
+  UNIQUE (year, serial)
+);
+CREATE TABLE supplies_plan_events (
+  id INTEGER PRIMARY KEY,
+  plan_id INTEGER NOT NULL REFERENCES supplies_plans (id),
+  state TEXT NOT NULL CHECK (state IN ('已批准', '已取消')),
+  on_date TEXT NOT NULL,
+  approver TEXT,
+  reason TEXT,
+  CHECK (state <> '已批准' OR approver IS NOT NULL),
+  CHECK (state <> '已取消' OR reason IS NOT NULL)
+);
+CREATE INDEX supplies_plan_events_plan ON supplies_plan_events (plan_id, id);
+
+CREATE TABLE supplies_stocktakes (
+  id INTEGER PRIMARY KEY,
+  number TEXT NOT NULL UNIQUE,
+  year INTEGER NOT NULL,
+  serial INTEGER NOT NULL CHECK (serial >= 1),
+  counted_on TEXT NOT NULL,
+  counter TEXT NOT NULL CHECK (counter <> ''),
+  witness TEXT NOT NULL CHECK (witness <> ''),
+  scope TEXT NOT NULL CHECK (scope IN ('全部', '部分')),
+  UNIQUE (year, serial)
+);
+CREATE TABLE supplies_stocktake_items (
+  id INTEGER PRIMARY KEY,
+  stocktake_id INTEGER NOT NULL REFERENCES supplies_stocktakes (id),
+  item_id INTEGER NOT NULL REFERENCES supplies_items (id),
+  book_qty INTEGER NOT NULL,
+  UNIQUE (stocktake_id, item_id)
+);
+CREATE INDEX supplies_stocktake_items_item ON supplies_stocktake_items (item_id, stocktake_id);
+CREATE TABLE supplies_counts (
+  id INTEGER PRIMARY KEY,
+  stocktake_id INTEGER NOT NULL REFERENCES supplies_stocktakes (id),
+  item_id INTEGER NOT NULL REFERENCES supplies_items (id),
+  counted INTEGER NOT NULL CHECK (counted >= 0),
+  source TEXT NOT NULL CHECK (source IN ('录入', '导入'))
+);
+CREATE INDEX supplies_counts_take ON supplies_counts (stocktake_id, item_id, id);
+CREATE TABLE supplies_stocktake_events (
+  id INTEGER PRIMARY KEY,
+  stocktake_id INTEGER NOT NULL UNIQUE REFERENCES supplies_stocktakes (id),
+  state TEXT NOT NULL CHECK (state IN ('已结束', '已取消')),
+  on_date TEXT NOT NULL,
+  reason TEXT,
+  CHECK (state <> '已取消' OR reason IS NOT NULL)
+);
+CREATE TABLE supplies_stocktake_results (
+  id INTEGER PRIMARY KEY,
+  stocktake_id INTEGER NOT NULL REFERENCES supplies_stocktakes (id),
+  item_id INTEGER NOT NULL REFERENCES supplies_items (id),
+  counted_on TEXT NOT NULL,
+  book_qty INTEGER NOT NULL,
+  counted INTEGER NOT NULL CHECK (counted >= 0),
+  difference INTEGER NOT NULL CHECK (difference = counted - book_qty),
+  value INTEGER NOT NULL,
+  UNIQUE (stocktake_id, item_id)
+);
+CREATE INDEX supplies_stocktake_results_item ON supplies_stocktake_results (item_id, counted_on);
+
+CREATE TABLE supplies_movements (
+  id INTEGER PRIMARY KEY,
+  item_id INTEGER NOT NULL REFERENCES supplies_items (id),
+  kind TEXT NOT NULL CHECK (kind IN ('入库', '领用', '报废', '盘点调整')),
+  moved_on TEXT NOT NULL,
+  qty INTEGER NOT NULL CHECK (qty <> 0),
+  value INTEGER NOT NULL,
+  unit_price INTEGER CHECK (unit_price >= 0),
+  supplier TEXT,
+  plan_id INTEGER REFERENCES supplies_plans (id),
+  dept TEXT,
+  person TEXT,
+  approver TEXT,
+  stocktake_id INTEGER REFERENCES supplies_stocktakes (id),
+  reason TEXT,
+  CHECK (kind <> '入库' OR (qty > 0 AND value >= 0 AND unit_price IS NOT NULL AND value = qty * unit_price)),
+  CHECK (kind NOT IN ('领用', '报废') OR (qty < 0 AND value <= 0)),
+  CHECK (kind <> '领用' OR (dept IS NOT NULL AND person IS NOT NULL)),
+  CHECK (kind <> '报废' OR reason IS NOT NULL),
+  CHECK (kind <> '盘点调整' OR (stocktake_id IS NOT NULL AND reason IS NOT NULL))
+);
+CREATE INDEX supplies_movements_item ON supplies_movements (item_id, id);
+CREATE INDEX supplies_movements_date ON supplies_movements (moved_on, id);
+${tables.map(appendOnly).join('\n')}`);
+    },
+  },
+];

@@ -1,0 +1,291 @@
+/** Every query of the supplies register. */
+import type { DB } from '../../core/db.js';
+
+export interface ItemRow {
+  id: number;
+  added_on: string;
+  revision: number;
+  name: string;
+  spec: string;
+  unit: string;
+  category: string | null;
+  price: number | null;
+  reorder: number;
+  state: '在用' | '停用';
+}
+
+export interface MovementRow {
+  id: number;
+  item_id: number;
+  kind: '入库' | '领用' | '报废' | '盘点调整';
+  moved_on: string;
+  qty: number;
+  value: number;
+  unit_price: number | null;
+  supplier: string | null;
+  plan_id: number | null;
+  dept: string | null;
+  person: string | null;
+  approver: string | null;
+  stocktake_id: number | null;
+  reason: string | null;
+}
+
+export interface PlanRow {
+  id: number;
+  number: string;
+  item_id: number;
+  qty: number;
+  drafted_on: string;
+  needed_by: string | null;
+  reason: string | null;
+  state: '草拟' | '已批准' | '已取消' | '已完成';
+  approver: string | null;
+  approved_on: string | null;
+  received: number;
+}
+
+export interface StocktakeRow {
+  id: number;
+  number: string;
+  counted_on: string;
+  counter: string;
+  witness: string;
+  scope: string;
+  state: '进行中' | '已结束' | '已取消';
+  reason: string | null;
+}
+
+export const itemById = (db: DB, id: number) => db.prepare('SELECT * FROM supplies_items_current WHERE id = ?').get(id) as ItemRow | undefined;
+
+/** Items whose name, or `name spec`, is exactly this text. */
+export const itemsNamed = (db: DB, text: string) =>
+  db.prepare("SELECT * FROM supplies_items_current WHERE name = @t OR name || ' ' || spec = @t ORDER BY id").all({ t: text }) as ItemRow[];
+
+export const activeItemLike = (db: DB, name: string, spec: string) =>
+  db.prepare("SELECT * FROM supplies_items_current WHERE name = ? AND spec = ? AND state = '在用'").get(name, spec) as ItemRow | undefined;
+
+export function listItems(db: DB, all: boolean): ItemRow[] {
+  return db.prepare(`SELECT * FROM supplies_items_current ${all ? '' : "WHERE state = '在用'"} ORDER BY category, name, spec, id`).all() as ItemRow[];
+}
+
+/** The balance of an item: the sum of its movements (quantity and value in fen). */
+export function balanceOf(db: DB, itemId: number): { qty: number; value: number } {
+  return db.prepare('SELECT COALESCE(SUM(qty), 0) AS qty, COALESCE(SUM(value), 0) AS value FROM supplies_movements WHERE item_id = ?').get(itemId) as { qty: number; value: number };
+}
+
+/** The latest date that binds an item's next movement: its last movement or its last count. */
+export function lastDateOf(db: DB, itemId: number): string | null {
+  return db
+    .prepare(
+      `SELECT max(d) FROM (SELECT max(moved_on) AS d FROM supplies_movements WHERE item_id = @id
+       UNION ALL SELECT max(counted_on) FROM supplies_stocktake_results WHERE item_id = @id)`,
+    )
+    .pluck()
+    .get({ id: itemId }) as string | null;
+}
+
+export const lastReceiptPrice = (db: DB, itemId: number) =>
+  db.prepare("SELECT unit_price FROM supplies_movements WHERE item_id = ? AND kind = '入库' ORDER BY id DESC LIMIT 1").pluck().get(itemId) as number | undefined;
+
+export const movementById = (db: DB, id: number) => db.prepare('SELECT * FROM supplies_movements WHERE id = ?').get(id) as MovementRow | undefined;
+
+// ---- plans
+
+const PLAN_SELECT = `
+SELECT p.id, p.number, p.item_id, p.qty, p.drafted_on, p.needed_by, p.reason,
+       a.approver, a.on_date AS approved_on,
+       COALESCE((SELECT SUM(m.qty) FROM supplies_movements m WHERE m.plan_id = p.id), 0) AS received,
+       CASE WHEN x.id IS NOT NULL THEN '已取消'
+            WHEN a.id IS NULL THEN '草拟'
+            WHEN COALESCE((SELECT SUM(m.qty) FROM supplies_movements m WHERE m.plan_id = p.id), 0) >= p.qty THEN '已完成'
+            ELSE '已批准' END AS state
+FROM supplies_plans p
+LEFT JOIN supplies_plan_events a ON a.plan_id = p.id AND a.state = '已批准'
+LEFT JOIN supplies_plan_events x ON x.plan_id = p.id AND x.state = '已取消'`;
+
+export const planByNumber = (db: DB, number: string) => db.prepare(`${PLAN_SELECT} WHERE p.number = ?`).get(number) as PlanRow | undefined;
+
+export function listPlans(db: DB, f: { state?: string; from?: string; to?: string }): PlanRow[] {
+  const rows = db.prepare(`SELECT * FROM (${PLAN_SELECT}) WHERE (@from IS NULL OR drafted_on >= @from) AND (@to IS NULL OR drafted_on <= @to) ORDER BY number`).all({
+    from: f.from ?? null,
+    to: f.to ?? null,
+  }) as PlanRow[];
+  return f.state ? rows.filter((r) => r.state === f.state) : rows;
+}
+
+/** Units still to come for an item: approved or drafted plans, less what was received against them. */
+export function toComeOf(db: DB, itemId: number): number {
+  return db.prepare(`SELECT COALESCE(SUM(qty - received), 0) FROM (${PLAN_SELECT}) WHERE item_id = ? AND state IN ('草拟', '已批准')`).pluck().get(itemId) as number;
+}
+
+export function nextSerial(db: DB, table: 'supplies_plans' | 'supplies_stocktakes', year: number): number {
+  return ((db.prepare(`SELECT max(serial) FROM ${table} WHERE year = ?`).pluck().get(year) as number | null) ?? 0) + 1;
+}
+
+// ---- stocktakes
+
+const TAKE_SELECT = `
+SELECT s.id, s.number, s.counted_on, s.counter, s.witness, s.scope, COALESCE(e.state, '进行中') AS state, e.reason
+FROM supplies_stocktakes s LEFT JOIN supplies_stocktake_events e ON e.stocktake_id = s.id`;
+
+export const stocktakeByNumber = (db: DB, number: string) => db.prepare(`${TAKE_SELECT} WHERE s.number = ?`).get(number) as StocktakeRow | undefined;
+export const openStocktake = (db: DB) => db.prepare(`${TAKE_SELECT} WHERE e.id IS NULL ORDER BY s.id DESC LIMIT 1`).get() as StocktakeRow | undefined;
+export const listStocktakes = (db: DB) => db.prepare(`${TAKE_SELECT} ORDER BY s.id`).all() as StocktakeRow[];
+
+/** The open count that holds this item, if any. */
+export function openCountOf(db: DB, itemId: number): StocktakeRow | undefined {
+  return db
+    .prepare(`${TAKE_SELECT} JOIN supplies_stocktake_items si ON si.stocktake_id = s.id AND si.item_id = ? WHERE e.id IS NULL LIMIT 1`)
+    .get(itemId) as StocktakeRow | undefined;
+}
+
+export interface TakeLine extends ItemRow {
+  book_qty: number;
+  counted: number | null;
+  /** The stored result once the count is closed. */
+  result_value: number | null;
+}
+
+/** The items of a count with their book quantity and the latest count entered for each. */
+export function takeLines(db: DB, stocktakeId: number): TakeLine[] {
+  return db
+    .prepare(
+      `SELECT c.*, si.book_qty,
+              (SELECT k.counted FROM supplies_counts k WHERE k.stocktake_id = si.stocktake_id AND k.item_id = si.item_id ORDER BY k.id DESC LIMIT 1) AS counted,
+              (SELECT r.value FROM supplies_stocktake_results r WHERE r.stocktake_id = si.stocktake_id AND r.item_id = si.item_id) AS result_value
+       FROM supplies_stocktake_items si JOIN supplies_items_current c ON c.id = si.item_id
+       WHERE si.stocktake_id = ? ORDER BY c.category, c.name, c.spec, c.id`,
+    )
+    .all(stocktakeId) as TakeLine[];
+}
+
+// ---- views
+
+export interface StockRow extends ItemRow {
+  qty: number;
+  value: number;
+  last_counted: string | null;
+}
+
+export function stockRows(db: DB, all: boolean): StockRow[] {
+  return db
+    .prepare(
+      `SELECT c.*, COALESCE(b.qty, 0) AS qty, COALESCE(b.value, 0) AS value,
+              (SELECT max(r.counted_on) FROM supplies_stocktake_results r WHERE r.item_id = c.id) AS last_counted
+       FROM supplies_items_current c
+       LEFT JOIN (SELECT item_id, SUM(qty) AS qty, SUM(value) AS value FROM supplies_movements GROUP BY item_id) b ON b.item_id = c.id
+       ${all ? '' : "WHERE c.state = '在用'"}
+       ORDER BY c.category, c.name, c.spec, c.id`,
+    )
+    .all() as StockRow[];
+}
+
+export interface MovementFilter {
+  from?: string;
+  to?: string;
+  itemId?: number;
+  dept?: string;
+  kind?: string;
+}
+
+export interface MovementListRow extends MovementRow {
+  name: string;
+  spec: string;
+  unit: string;
+  balance: number;
+  plan: string | null;
+  stocktake: string | null;
+  operator: string | null;
+}
+
+/** Movements in posting order, each with the item's running balance after it. */
+export function iterateMovements(db: DB, f: MovementFilter): IterableIterator<MovementListRow> {
+  return db
+    .prepare(
+      `SELECT * FROM (
+         SELECT m.*, c.name, c.spec, c.unit,
+                SUM(m.qty) OVER (PARTITION BY m.item_id ORDER BY m.id) AS balance,
+                p.number AS plan, s.number AS stocktake,
+                (SELECT j.operator FROM journal j WHERE j.tbl = 'supplies_movements' AND j.row_id = m.id) AS operator
+         FROM supplies_movements m
+         JOIN supplies_items_current c ON c.id = m.item_id
+         LEFT JOIN supplies_plans p ON p.id = m.plan_id
+         LEFT JOIN supplies_stocktakes s ON s.id = m.stocktake_id
+         WHERE (@item IS NULL OR m.item_id = @item))
+       WHERE (@from IS NULL OR moved_on >= @from) AND (@to IS NULL OR moved_on <= @to)
+         AND (@dept IS NULL OR dept = @dept) AND (@kind IS NULL OR kind = @kind)
+       ORDER BY moved_on, id`,
+    )
+    .iterate({ from: f.from ?? null, to: f.to ?? null, item: f.itemId ?? null, dept: f.dept ?? null, kind: f.kind ?? null }) as IterableIterator<MovementListRow>;
+}
+
+export interface MonthRow {
+  id: number;
+  name: string;
+  spec: string;
+  unit: string;
+  opening_qty: number;
+  opening_value: number;
+  received_qty: number;
+  received_value: number;
+  issued_qty: number;
+  issued_value: number;
+  written_off_qty: number;
+  written_off_value: number;
+  adjusted_qty: number;
+  adjusted_value: number;
+  closing_qty: number;
+  closing_value: number;
+}
+
+/** The month-end summary: per item, sums of movements before the period and within it by kind (outflows as positive numbers). */
+export function monthRows(db: DB, from: string, to: string): MonthRow[] {
+  const inPeriod = (kind: string, col: string, sign = '') => `COALESCE(SUM(CASE WHEN m.moved_on >= @from AND m.kind = '${kind}' THEN ${sign}m.${col} END), 0)`;
+  return db
+    .prepare(
+      `SELECT c.id, c.name, c.spec, c.unit,
+              COALESCE(SUM(CASE WHEN m.moved_on < @from THEN m.qty END), 0) AS opening_qty,
+              COALESCE(SUM(CASE WHEN m.moved_on < @from THEN m.value END), 0) AS opening_value,
+              ${inPeriod('入库', 'qty')} AS received_qty, ${inPeriod('入库', 'value')} AS received_value,
+              ${inPeriod('领用', 'qty', '-')} AS issued_qty, ${inPeriod('领用', 'value', '-')} AS issued_value,
+              ${inPeriod('报废', 'qty', '-')} AS written_off_qty, ${inPeriod('报废', 'value', '-')} AS written_off_value,
+              ${inPeriod('盘点调整', 'qty')} AS adjusted_qty, ${inPeriod('盘点调整', 'value')} AS adjusted_value,
+              SUM(m.qty) AS closing_qty, SUM(m.value) AS closing_value,
+              COUNT(CASE WHEN m.moved_on >= @from THEN 1 END) AS moves
+       FROM supplies_items_current c JOIN supplies_movements m ON m.item_id = c.id AND m.moved_on <= @to
+       GROUP BY c.id
+       HAVING moves > 0 OR opening_qty <> 0 OR opening_value <> 0
+       ORDER BY c.category, c.name, c.spec, c.id`,
+    )
+    .all({ from, to }) as MonthRow[];
+}
+
+export interface UsageRow {
+  dept: string;
+  person: string;
+  id: number;
+  name: string;
+  spec: string;
+  unit: string;
+  qty: number;
+  value: number;
+  times: number;
+}
+
+/** Issues of a period by department, person and item (quantities and values as positive numbers). */
+export function usageRows(db: DB, from: string, to: string, dept?: string): UsageRow[] {
+  return db
+    .prepare(
+      `SELECT m.dept, m.person, c.id, c.name, c.spec, c.unit, -SUM(m.qty) AS qty, -SUM(m.value) AS value, COUNT(*) AS times
+       FROM supplies_movements m JOIN supplies_items_current c ON c.id = m.item_id
+       WHERE m.kind = '领用' AND m.moved_on BETWEEN @from AND @to AND (@dept IS NULL OR m.dept = @dept)
+       GROUP BY m.dept, m.person, c.id
+       ORDER BY m.dept, m.person, c.name, c.spec, c.id`,
+    )
+    .all({ from, to, dept: dept ?? null }) as UsageRow[];
+}
+
+/** Approved plans not yet fully received that carry a needed-by date, for the deadline engine. */
+export const openPlansWithDate = (db: DB) =>
+  db.prepare(`SELECT * FROM (${PLAN_SELECT}) WHERE state = '已批准' AND needed_by IS NOT NULL ORDER BY needed_by`).all() as PlanRow[];
