@@ -39,6 +39,7 @@ await build({
   // CommonJS dependencies bundled into ESM may call require() for Node built-ins.
   banner: { js: "import { createRequire as __wenmiRequire } from 'node:module'; const require = __wenmiRequire(import.meta.url);" },
   plugins: [cacheAnsiRegex],
+  minify: true,
   legalComments: 'none',
   logLevel: 'warning',
 });

@@ -10,7 +10,7 @@ import { detectLang, setLang, t, type Lang } from '../core/i18n.js';
 import { fdOut } from '../core/output/sink.js';
 import { addCoreCommands } from './commands/index.js';
 import { describe, makeKit, type IO, type Session } from './kit.js';
-import { buildRegistry } from './registry.js';
+import { buildRegistry, loadRegister } from './registry.js';
 import { VERSION } from './version.js';
 
 /** --lang from the arguments (before parsing, so help is in the right language), else the locale. */
@@ -21,6 +21,23 @@ function langOf(argv: string[], env: IO['env']): Lang {
     if (v === 'zh' || v === 'en') return v;
   }
   return detectLang(env);
+}
+
+const GLOBAL_WITH_VALUE = new Set(['--db', '--lang', '--by']);
+
+/** The words of the command line that are not options: `incoming`, `list`, … (`help X` names X). */
+export function commandWords(argv: string[]): string[] {
+  const words: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    if (a === '--') break;
+    if (a.startsWith('-')) {
+      if (GLOBAL_WITH_VALUE.has(a)) i++;
+      continue;
+    }
+    words.push(a);
+  }
+  return words[0] === 'help' ? words.slice(1) : words;
 }
 
 /** Colour only on a terminal, never under NO_COLOR, TERM=dumb or --no-color; FORCE_COLOR forces it. */
@@ -43,7 +60,11 @@ function errorText(e: unknown, debug: boolean): { text: string; code: number } {
   return { text: t('error.internal', { message: err?.message ?? String(e) }) + (debug && err?.stack ? `\n${err.stack}` : ''), code: EXIT.data };
 }
 
-export function buildProgram(io: IO, onExit: (code: number) => void, sessions: Session[]): Command {
+/**
+ * The root command. Only the register the command line names is loaded in full; the others
+ * appear by name and description, for the root help.
+ */
+export async function buildProgram(argv: string[], io: IO, onExit: (code: number) => void, sessions: Session[]): Promise<Command> {
   const registry = buildRegistry();
   const program = new Command('wenmi');
   program
@@ -70,7 +91,11 @@ export function buildProgram(io: IO, onExit: (code: number) => void, sessions: S
     .addHelpText('after', `\n${t('help.examples')}\n  $ wenmi init\n  $ wenmi incoming receive --sender 市财政局 --title 关于编报预算的通知 --sender-no 财预〔2026〕12号\n  $ wenmi incoming list --month this-month\n  $ wenmi verify\n`);
   const kit = makeKit(registry, io, onExit, sessions);
   addCoreCommands(program, kit);
-  for (const r of registry.registers) r.commands(program, kit);
+  const [word] = commandWords(argv);
+  for (const r of registry.registers) {
+    if (r.name === word) (await loadRegister(r)).commands(program, kit);
+    else program.command(r.name).description(describe(r.label));
+  }
   return program;
 }
 
@@ -80,7 +105,7 @@ export async function main(argv: string[], io: IO): Promise<number> {
   const sessions: Session[] = [];
   let code = EXIT.ok as number;
   try {
-    const program = buildProgram(io, (c) => (code = c), sessions);
+    const program = await buildProgram(argv, io, (c) => (code = c), sessions);
     await program.parseAsync(argv, { from: 'user' });
   } catch (e) {
     if (e instanceof CommanderError) {

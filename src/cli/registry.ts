@@ -1,9 +1,8 @@
 /** Everything the program knows: the core's tables and settings plus each register's. */
-import type { DeadlineSource } from '../core/deadlines.js';
 import type { Migration } from '../core/db.js';
 import { addMessages } from '../core/i18n.js';
 import { journalMigration } from '../core/journal.js';
-import type { Register } from '../core/register.js';
+import type { Register, RegisterModule } from '../core/register.js';
 import { revealsMigration } from '../core/reveal.js';
 import { coreSettings, settingsMigration, type SettingDef } from '../core/settings.js';
 import { registers } from '../registers/index.js';
@@ -14,17 +13,29 @@ export interface Registry {
   migrations: Migration[];
   tables: string[];
   settings: SettingDef[];
-  deadlines: Record<string, DeadlineSource>;
 }
 
 export function buildRegistry(list: Register[] = registers): Registry {
   addMessages(coreMessages);
-  for (const r of list) if (r.messages) addMessages(r.messages);
   return {
     registers: list,
     migrations: [journalMigration, settingsMigration, revealsMigration, ...list.flatMap((r) => r.migrations)],
     tables: ['settings', 'reveals', ...list.flatMap((r) => r.tables)],
     settings: [...coreSettings, ...list.flatMap((r) => r.settings ?? [])],
-    deadlines: Object.fromEntries(list.filter((r) => r.deadlines).map((r) => [r.name, r.deadlines!])),
   };
+}
+
+const loaded = new Map<Register, Promise<RegisterModule>>();
+
+/** Loads the rest of a register (once) and adds its messages. */
+export function loadRegister(r: Register): Promise<RegisterModule> {
+  let m = loaded.get(r);
+  if (!m) {
+    m = r.load().then((mod) => {
+      if (mod.messages) addMessages(mod.messages);
+      return mod;
+    });
+    loaded.set(r, m);
+  }
+  return m;
 }

@@ -1,10 +1,23 @@
-/** What a register brings: its tables and migrations, messages, settings, deadlines, and its commands. */
+/**
+ * What a register brings. The part the program always needs (its tables, migrations and
+ * settings) is loaded with the program; the rest (rules, commands, messages) is a separate
+ * chunk, loaded only when a command uses that register, so start-up does not grow with
+ * the number of registers.
+ */
 import type { Command } from 'commander';
 import type { Kit } from '../cli/kit.js';
 import type { DeadlineSource } from './deadlines.js';
 import type { Migration } from './db.js';
 import type { Label, Messages } from './i18n.js';
 import type { SettingDef } from './settings.js';
+
+export interface RegisterModule {
+  messages?: Messages;
+  /** Its open items with due dates, for `wenmi due`. */
+  deadlines?: DeadlineSource;
+  /** Adds `wenmi <name> …` under the root command. */
+  commands(root: Command, kit: Kit): void;
+}
 
 export interface Register {
   /** The command noun: `wenmi <name> <verb>`, and the journal's register name. */
@@ -14,10 +27,7 @@ export interface Register {
   migrations: Migration[];
   /** Its append-only journaled tables, which `verify` replays. */
   tables: string[];
-  messages?: Messages;
   settings?: SettingDef[];
-  /** Its open items with due dates, for `wenmi due`. */
-  deadlines?: DeadlineSource;
-  /** Adds `wenmi <name> …` under the root command. */
-  commands(root: Command, kit: Kit): void;
+  /** Loads the rest of the register: `() => import('./module.js')`. */
+  load(): Promise<RegisterModule>;
 }

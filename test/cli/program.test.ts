@@ -3,6 +3,7 @@ import path from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { displayWidth } from '../../src/core/output/width.js';
 import { VERSION } from '../../src/cli/version.js';
+import { commandWords } from '../../src/cli/main.js';
 import { cli, ROOT, tempDir } from '../helpers.js';
 
 let dir: string;
@@ -78,6 +79,17 @@ describe('exit codes', () => {
     const r = await run(['verify']);
     expect(r.code).toBe(3);
     expect(r.stderr).toMatch(/first bad sequence 2/);
+  });
+});
+
+describe('loading registers', () => {
+  it('lists every register in the root help, and loads the one a command names', async () => {
+    const root = await run(['--help']);
+    for (const name of ['incoming', 'seal', 'supplies', 'archive', 'due', 'verify']) expect(root.stdout).toMatch(new RegExp(`^  ${name}\\b`, 'm'));
+    expect((await run(['help', 'seal'])).stdout).toMatch(/^  stamp\b/m);
+    expect((await run(['--lang', 'en', 'seal', '--help'])).stdout).toMatch(/^  stamp\b/m);
+    expect(commandWords(['--db', 'x.db', '--lang', 'zh', 'supplies', 'issue', '--qty', '3'])).toEqual(['supplies', 'issue', '3']);
+    expect(commandWords(['help', 'archive'])).toEqual(['archive']);
   });
 });
 

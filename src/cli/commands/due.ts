@@ -4,6 +4,8 @@ import { formatDate } from '../../core/dates.js';
 import { EXIT, usageError } from '../../core/errors.js';
 import { label, t } from '../../core/i18n.js';
 import type { Column } from '../../core/output/render.js';
+import type { DeadlineSource } from '../../core/deadlines.js';
+import { loadRegister } from '../registry.js';
 import { describe, type Kit } from '../kit.js';
 
 export const dueColumns: Column[] = [
@@ -42,7 +44,12 @@ export function addDue(root: Command, kit: Kit): void {
         if (opts.register !== undefined && !kit.registry.registers.some((r) => r.name === opts.register))
           throw usageError('due.unknownRegister', { value: opts.register, choices: kit.registry.registers.map((r) => r.name).join(', ') });
         const today = formatDate(s.clock.now());
-        const rows = collectDue(s.db(), kit.registry.deadlines, today, { withinDays, register: opts.register });
+        const sources: Record<string, DeadlineSource> = {};
+        for (const r of kit.registry.registers) {
+          const { deadlines } = await loadRegister(r);
+          if (deadlines) sources[r.name] = deadlines;
+        }
+        const rows = collectDue(s.db(), sources, today, { withinDays, register: opts.register });
         await s.output(
           dueColumns,
           rows.map((r) => ({ ...r, status: r.overdue ? 'overdue' : r.days === 0 ? 'today' : 'soon', reminders: r.reminders ?? null, lastReminder: r.lastReminder ?? null })),

@@ -37,7 +37,8 @@ import { writeTx } from '../../core/db.js';
 import { dataError, usageError } from '../../core/errors.js';
 import { post, type Ctx, type Posted } from '../../core/journal.js';
 import { formatClassification, maskedTitle, parseClassification, parseCopyNo } from '../../core/secret.js';
-import { getSetting, type SettingDef } from '../../core/settings.js';
+import { getSetting } from '../../core/settings.js';
+import { settings } from './settings.js';
 import { eventsOf, findByNumber, hasCustody, lastEvent, nextSerial, type IncomingRow } from './sql.js';
 import type { DB } from '../../core/db.js';
 
@@ -45,19 +46,6 @@ export const REGISTER = 'incoming';
 export const URGENCIES = ['特急', '加急'] as const;
 /** States that take no further handling. */
 export const FINAL_STATES = ['作废', '退回', '已办结', '已归档'];
-
-/** The register's settings: who holds the copies at registration and when they come back. */
-export const settings: SettingDef[] = [
-  {
-    key: 'incoming.secretariat',
-    label: { zh: '收文保管人（秘书室）', en: 'holder of incoming copies (the secretariat)' },
-    default: '秘书室',
-    validate: (v) => {
-      if (v.trim() === '') throw usageError('settings.emptyValue', { key: 'incoming.secretariat' });
-      return v.trim();
-    },
-  },
-];
 
 /** The name under which the secretariat holds copies. */
 export function secretariatName(db: DB): string {

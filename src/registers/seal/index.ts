@@ -1,8 +1,5 @@
 /** 印章 — seals: custody, approved use, and the seal-usage register (印章使用登记簿). */
 import type { Register } from '../../core/register.js';
-import { sealCommands } from './commands.js';
-import { messages } from './messages.js';
-import { sealDeadlines } from './rules.js';
 import { migrations, tables } from './schema.js';
 
 export const seal: Register = {
@@ -10,7 +7,5 @@ export const seal: Register = {
   label: { zh: '印章', en: 'seals' },
   migrations,
   tables,
-  messages,
-  deadlines: sealDeadlines,
-  commands: sealCommands,
+  load: () => import('./module.js'),
 };

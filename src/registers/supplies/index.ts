@@ -1,8 +1,5 @@
 /** 办公用品 — the office-supplies register (库存台账). */
 import type { Register } from '../../core/register.js';
-import { suppliesCommands } from './commands.js';
-import { messages } from './messages.js';
-import { planDeadlines } from './plans.js';
 import { migrations, tables } from './schema.js';
 
 export const supplies: Register = {
@@ -10,7 +7,5 @@ export const supplies: Register = {
   label: { zh: '办公用品', en: 'supplies' },
   migrations,
   tables,
-  messages,
-  deadlines: planDeadlines,
-  commands: suppliesCommands,
+  load: () => import('./module.js'),
 };

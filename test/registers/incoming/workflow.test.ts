@@ -4,7 +4,8 @@ import { setSetting } from '../../../src/core/settings.js';
 import { writeTx } from '../../../src/core/db.js';
 import { backIncoming, copiesOf, handIncoming } from '../../../src/registers/incoming/custody.js';
 import { historySteps, monthReport } from '../../../src/registers/incoming/report.js';
-import { correctIncoming, fileIncoming, getIncoming, receiveIncoming, settings, voidIncoming } from '../../../src/registers/incoming/rules.js';
+import { correctIncoming, fileIncoming, getIncoming, receiveIncoming, voidIncoming } from '../../../src/registers/incoming/rules.js';
+import { settings } from '../../../src/registers/incoming/settings.js';
 import {
   assignIncoming,
   closeIncoming,
