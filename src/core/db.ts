@@ -113,6 +113,19 @@ CREATE TRIGGER ${table}_no_update BEFORE UPDATE ON ${table} BEGIN SELECT RAISE(A
 CREATE TRIGGER ${table}_no_delete BEFORE DELETE ON ${table} BEGIN SELECT RAISE(ABORT, '${table} is append-only: post a void instead'); END;`;
 }
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type Statement = ReturnType<DB['prepare']> & { run(...p: any[]): { lastInsertRowid: number | bigint }; get(...p: any[]): any; all(...p: any[]): any[]; iterate(...p: any[]): IterableIterator<any> };
+const statements = new WeakMap<DB, Map<string, Statement>>();
+
+/** A prepared statement, prepared once per connection: for queries run once per row of a list. */
+export function cached(db: DB, sql: string): Statement {
+  let cache = statements.get(db);
+  if (!cache) statements.set(db, (cache = new Map()));
+  let s = cache.get(sql);
+  if (!s) cache.set(sql, (s = db.prepare(sql) as Statement));
+  return s;
+}
+
 /** Runs fn in an IMMEDIATE write transaction (the writer lock is taken at BEGIN, so reads inside see the latest data). */
 export function writeTx<T>(db: DB, fn: () => T): T {
   return db.transaction(fn).immediate();

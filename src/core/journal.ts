@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import type { Clock } from './clock.js';
 import { formatTimestamp } from './dates.js';
 import type { DB, Migration } from './db.js';
-import { appendOnly } from './db.js';
+import { appendOnly, cached as stmt } from './db.js';
 
 /** What every rule receives: the database, the clock and the operator. No I/O beyond the database. */
 export interface Ctx {
@@ -76,18 +76,6 @@ export interface Posted {
 }
 
 const IDENT = /^[a-z_][a-z0-9_]*$/;
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-type Statement = ReturnType<DB['prepare']> & { run(...p: any[]): { lastInsertRowid: number | bigint }; get(...p: any[]): unknown; all(...p: any[]): unknown[] };
-const statements = new WeakMap<DB, Map<string, Statement>>();
-
-function stmt(db: DB, sql: string): Statement {
-  let cache = statements.get(db);
-  if (!cache) statements.set(db, (cache = new Map()));
-  let s = cache.get(sql);
-  if (!s) cache.set(sql, (s = db.prepare(sql) as Statement));
-  return s;
-}
-
 function sqlValue(v: unknown): unknown {
   if (typeof v === 'boolean') return v ? 1 : 0;
   if (v !== null && typeof v === 'object') return JSON.stringify(v);

@@ -1,5 +1,5 @@
 /** Every query of the incoming register. */
-import type { DB } from '../../core/db.js';
+import { cached, type DB } from '../../core/db.js';
 
 export interface IncomingRow {
   id: number;
@@ -45,7 +45,7 @@ export function nextSerial(db: DB, year: number, classified: boolean): number {
 }
 
 export function findByNumber(db: DB, number: string): IncomingRow | undefined {
-  return db.prepare('SELECT * FROM incoming_current WHERE number = ?').get(number) as IncomingRow | undefined;
+  return cached(db, 'SELECT * FROM incoming_current WHERE number = ?').get(number) as IncomingRow | undefined;
 }
 
 /** The WHERE clause and parameters of a filter. */
@@ -84,7 +84,7 @@ export interface RevisionRow extends Omit<IncomingRow, 'number' | 'year' | 'clas
 }
 
 export function revisionsOf(db: DB, docId: number): RevisionRow[] {
-  return db.prepare('SELECT * FROM incoming_revisions WHERE doc_id = ? ORDER BY id').all(docId) as RevisionRow[];
+  return cached(db, 'SELECT * FROM incoming_revisions WHERE doc_id = ? ORDER BY id').all(docId) as RevisionRow[];
 }
 
 export interface EventRow {
@@ -97,13 +97,13 @@ export interface EventRow {
 }
 
 export function lastEvent(db: DB, docId: number, kind: string): EventRow | undefined {
-  return db.prepare('SELECT * FROM incoming_events WHERE doc_id = ? AND kind = ? ORDER BY id DESC LIMIT 1').get(docId, kind) as EventRow | undefined;
+  return cached(db, 'SELECT * FROM incoming_events WHERE doc_id = ? AND kind = ? ORDER BY id DESC LIMIT 1').get(docId, kind) as EventRow | undefined;
 }
 
 /** Every journal entry about one document, oldest first. */
 export function journalOf(db: DB, docId: number) {
-  return db
-    .prepare(
+  return cached(
+      db,
       `SELECT j.seq, j.at, j.operator, j.action, j.tbl, j.row_id, j.content, j.reason FROM journal j
        WHERE (j.tbl = 'incoming_docs' AND j.row_id = @id)
           OR (j.tbl = 'incoming_revisions' AND j.row_id IN (SELECT id FROM incoming_revisions WHERE doc_id = @id))
@@ -128,14 +128,14 @@ const TIMED = `SELECT e.*, j.at, j.operator, j.seq FROM incoming_events e
 
 /** The events of one document, oldest first, with their times. */
 export function eventsOf(db: DB, docId: number, kind?: string): TimedEvent[] {
-  if (kind === undefined) return db.prepare(`${TIMED} WHERE e.doc_id = ? ORDER BY e.id`).all(docId) as TimedEvent[];
-  return db.prepare(`${TIMED} WHERE e.doc_id = ? AND e.kind = ? ORDER BY e.id`).all(docId, kind) as TimedEvent[];
+  if (kind === undefined) return cached(db, `${TIMED} WHERE e.doc_id = ? ORDER BY e.id`).all(docId) as TimedEvent[];
+  return cached(db, `${TIMED} WHERE e.doc_id = ? AND e.kind = ? ORDER BY e.id`).all(docId, kind) as TimedEvent[];
 }
 
 /** How many reminders a document has had and when the last was. */
 export function reminderStats(db: DB, docId: number): { count: number; last: string | null } {
-  return db
-    .prepare(`SELECT count(*) AS count, max(j.at) AS last FROM incoming_events e CROSS JOIN journal j ON j.tbl = 'incoming_events' AND j.row_id = e.id WHERE e.doc_id = ? AND e.kind = 'remind'`)
+  return cached(db,
+    `SELECT count(*) AS count, max(j.at) AS last FROM incoming_events e CROSS JOIN journal j ON j.tbl = 'incoming_events' AND j.row_id = e.id WHERE e.doc_id = ? AND e.kind = 'remind'`)
     .get(docId) as { count: number; last: string | null };
 }
 
@@ -153,21 +153,21 @@ export interface CustodyRow {
 
 /** Every movement of a document's copies, oldest first. */
 export function custodyOf(db: DB, docId: number): CustodyRow[] {
-  return db.prepare('SELECT * FROM incoming_custody WHERE doc_id = ? ORDER BY id').all(docId) as CustodyRow[];
+  return cached(db, 'SELECT * FROM incoming_custody WHERE doc_id = ? ORDER BY id').all(docId) as CustodyRow[];
 }
 
 export function hasCustody(db: DB, docId: number): boolean {
-  return db.prepare('SELECT 1 FROM incoming_custody WHERE doc_id = ? LIMIT 1').get(docId) !== undefined;
+  return cached(db, 'SELECT 1 FROM incoming_custody WHERE doc_id = ? LIMIT 1').get(docId) !== undefined;
 }
 
 /** Every classified document, in number order (for the 清点核对 check). */
 export function classifiedDocs(db: DB): IncomingRow[] {
-  return db.prepare('SELECT * FROM incoming_current WHERE classified = 1 ORDER BY year, serial').all() as IncomingRow[];
+  return cached(db, 'SELECT * FROM incoming_current WHERE classified = 1 ORDER BY year, serial').all() as IncomingRow[];
 }
 
 /** Documents still open (not void, returned, closed or filed), in number order. */
 export function openDocs(db: DB): IncomingRow[] {
-  return db
-    .prepare("SELECT * FROM incoming_current WHERE state NOT IN ('作废', '退回', '已办结', '已归档') ORDER BY classified, year, serial")
+  return cached(db,
+    "SELECT * FROM incoming_current WHERE state NOT IN ('作废', '退回', '已办结', '已归档') ORDER BY classified, year, serial")
     .all() as IncomingRow[];
 }
