@@ -11,7 +11,7 @@ import { usageError } from '../core/errors.js';
 import { label, t, type Label } from '../core/i18n.js';
 import type { Ctx } from '../core/journal.js';
 import { completeFields, type Field } from '../core/prompts.js';
-import { chooseFormat, renderRows, type Column, type Row } from '../core/output/render.js';
+import { chooseFormat, renderRows, shown, type Column, type Row } from '../core/output/render.js';
 import { fileOut, type Out } from '../core/output/sink.js';
 import { recordReveal } from '../core/reveal.js';
 import { getSetting } from '../core/settings.js';
@@ -168,11 +168,33 @@ export class Session {
     await this.toOutput(o, (out) => renderRows(out, this.io.stderr, columns, rows, { format, bom }).then(() => undefined));
   }
 
+  /** `show`: one entry as a two-column table of its fields; `skipEmpty` leaves out empty ones. */
+  async showFields(columns: Column[], entry: Row, opts: { skipEmpty?: boolean } = {}): Promise<void> {
+    const rows = columns
+      .filter((c) => !opts.skipEmpty || (entry[c.key] !== null && entry[c.key] !== undefined))
+      .map((c) => ({ field: label(c.label), value: shown(c, entry) ?? '' }));
+    await this.output(FIELD_COLUMNS, rows, { format: 'table' });
+  }
+
   close(): void {
     this.handle?.close();
     this.handle = undefined;
   }
 }
+
+const FIELD_COLUMNS: Column[] = [
+  { key: 'field', label: { zh: '项目', en: 'field' } },
+  { key: 'value', label: { zh: '内容', en: 'value' }, wrap: 60 },
+];
+
+/** The journal entries of one entry, as `show` prints them (rows from the journal: seq, at, operator, action, reason). */
+export const journalColumns: Column[] = [
+  { key: 'seq', label: { zh: '日志序号', en: 'seq' }, num: true },
+  { key: 'at', label: { zh: '时间', en: 'at' } },
+  { key: 'operator', label: { zh: '经办人', en: 'operator' } },
+  { key: 'action', label: { zh: '操作', en: 'action' } },
+  { key: 'reason', label: { zh: '原因', en: 'reason' }, wrap: 40 },
+];
 
 export type Handler = (s: Session, opts: Record<string, any>, args: string[]) => Promise<number | void> | number | void;
 

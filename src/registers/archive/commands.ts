@@ -7,7 +7,7 @@ import { readTextFile } from '../../core/input.js';
 import { journalHead } from '../../core/journal.js';
 import { renderBook } from '../../core/output/render.js';
 import { getSetting } from '../../core/settings.js';
-import { describe, intArg, type Kit, type Session } from '../../cli/kit.js';
+import { describe, intArg, journalColumns, type Kit, type Session } from '../../cli/kit.js';
 import { catalogColumns, checkColumns, itemColumns, loanColumns, wordText } from './columns.js';
 import { loanCommands } from './loanCommands.js';
 import { checkShelf, fileItem, getItem, parseRetention, REGISTER } from './rules.js';
@@ -147,24 +147,13 @@ export function archiveCommands(root: Command, kit: Kit): void {
           { key: 'filedOn', label: { zh: '归档日期', en: 'filed on' } },
           { key: 'lastCondition', label: { zh: '最近归还情况', en: 'last return' }, text: wordText },
         ];
-        const fieldRows = [...itemColumns, ...extra].map((c) => ({ field: label(c.label), value: c.text && entry[c.key] != null ? c.text(entry[c.key]) : (entry[c.key] ?? '') }));
-        await s.output([{ key: 'field', label: { zh: '项目', en: 'field' } }, { key: 'value', label: { zh: '内容', en: 'value' }, wrap: 60 }], fieldRows, { format: 'table' });
+        await s.showFields([...itemColumns, ...extra], entry);
         if (itemLoans.length) {
           s.print('\n');
           await s.output(loanColumns, itemLoans, { format: 'table' });
         }
         s.print('\n');
-        await s.output(
-          [
-            { key: 'seq', label: { zh: '日志序号', en: 'seq' }, num: true },
-            { key: 'at', label: { zh: '时间', en: 'at' } },
-            { key: 'operator', label: { zh: '经办人', en: 'operator' } },
-            { key: 'action', label: { zh: '操作', en: 'action' } },
-            { key: 'reason', label: { zh: '原因', en: 'reason' }, wrap: 40 },
-          ],
-          history,
-          { format: 'table' },
-        );
+        await s.output(journalColumns, history, { format: 'table' });
       }),
     );
 

@@ -4,10 +4,10 @@ import { formatTimestamp, parseDate, parseMoment } from '../../core/dates.js';
 import type { DB } from '../../core/db.js';
 import { label, t } from '../../core/i18n.js';
 import { journalHead } from '../../core/journal.js';
-import { renderBook, type Row } from '../../core/output/render.js';
+import { renderBook, type Column, type Row } from '../../core/output/render.js';
 import type { Field } from '../../core/prompts.js';
 import { getSetting } from '../../core/settings.js';
-import { choiceOption, describe, intArg, type Kit, type Session } from '../../cli/kit.js';
+import { choiceOption, describe, intArg, journalColumns, type Kit, type Session } from '../../cli/kit.js';
 import { bookColumns, classifiedBookColumns, listColumns, STATE_LABELS } from './columns.js';
 import { classificationOf, correctIncoming, getIncoming, handlingNote, receiveIncoming, REGISTER, shownTitle, URGENCIES, voidIncoming, type IncomingFields } from './rules.js';
 import { classifiedNumbers, iterateIncoming, journalOf, type IncomingFilter, type IncomingRow } from './sql.js';
@@ -188,22 +188,17 @@ export function incomingCommands(root: Command, kit: Kit): void {
         const entry = entryJson(row, o.reveal === true);
         const history = journalOf(s.db(), row.id).map((j) => ({ seq: j.seq, at: j.at, operator: j.operator, action: j.action, reason: j.reason }));
         if (o.format === 'json') return s.print(JSON.stringify({ entry, history }, null, 2) + '\n');
-        const fieldRows = listColumns
-          .concat([{ key: 'receivedAt', label: { zh: '签收时间', en: 'received at' } }, { key: 'type', label: { zh: '文种', en: 'type' } }, { key: 'copyNo', label: { zh: '份号', en: 'copy no.' } }, { key: 'pages', label: { zh: '页数', en: 'pages' } }, { key: 'attachments', label: { zh: '附件', en: 'attachments' } }, { key: 'note', label: { zh: '备注', en: 'note' } }])
-          .map((c) => ({ field: label(c.label), value: c.text ? c.text((entry as Row)[c.key]) : (entry as Row)[c.key] ?? '' }));
-        await s.output([{ key: 'field', label: { zh: '项目', en: 'field' } }, { key: 'value', label: { zh: '内容', en: 'value' }, wrap: 60 }], fieldRows, { format: 'table' });
+        const more: Column[] = [
+          { key: 'receivedAt', label: { zh: '签收时间', en: 'received at' } },
+          { key: 'type', label: { zh: '文种', en: 'type' } },
+          { key: 'copyNo', label: { zh: '份号', en: 'copy no.' } },
+          { key: 'pages', label: { zh: '页数', en: 'pages' } },
+          { key: 'attachments', label: { zh: '附件', en: 'attachments' } },
+          { key: 'note', label: { zh: '备注', en: 'note' } },
+        ];
+        await s.showFields([...listColumns, ...more], entry);
         s.print('\n');
-        await s.output(
-          [
-            { key: 'seq', label: { zh: '日志序号', en: 'seq' }, num: true },
-            { key: 'at', label: { zh: '时间', en: 'at' } },
-            { key: 'operator', label: { zh: '经办人', en: 'operator' } },
-            { key: 'action', label: { zh: '操作', en: 'action' } },
-            { key: 'reason', label: { zh: '原因', en: 'reason' }, wrap: 40 },
-          ],
-          history,
-          { format: 'table' },
-        );
+        await s.output(journalColumns, history, { format: 'table' });
       }),
     );
 

@@ -1,8 +1,8 @@
 /** `wenmi seal …`: parse, call the rules, render. Custody verbs here; use and the book in commands-use.ts. */
 import type { Command } from 'commander';
 import { formatDate, parseDate } from '../../core/dates.js';
-import { label, t } from '../../core/i18n.js';
-import type { Column, Row } from '../../core/output/render.js';
+import { t } from '../../core/i18n.js';
+import type { Column } from '../../core/output/render.js';
 import type { Field } from '../../core/prompts.js';
 import { choiceOption, describe, type Kit } from '../../cli/kit.js';
 import { sealColumns, wordText } from './columns.js';
@@ -78,10 +78,7 @@ export function sealCommands(root: Command, kit: Kit): void {
           { key: 'lostReason', label: { zh: '遗失经过', en: 'what happened' } },
           { key: 'note', label: { zh: '备注', en: 'note' } },
         ];
-        const fields: Row[] = [...sealColumns, ...lost]
-          .filter((c) => entry[c.key] !== null)
-          .map((c) => ({ field: label(c.label), value: c.text ? c.text(entry[c.key]) : entry[c.key] }));
-        await s.output([{ key: 'field', label: { zh: '项目', en: 'field' } }, { key: 'value', label: { zh: '内容', en: 'value' }, wrap: 60 }], fields, { format: 'table' });
+        await s.showFields([...sealColumns, ...lost], entry, { skipEmpty: true });
         s.print('\n');
         await s.output(
           [
