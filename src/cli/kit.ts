@@ -5,13 +5,13 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
 import os from 'node:os';
 import { systemClock, type Clock } from '../core/clock.js';
-import { periodOf, type Period } from '../core/dates.js';
+import { formatTimestamp, periodOf, type Period } from '../core/dates.js';
 import { checkDbPath, defaultDbPath, openDatabase, writeTx, type DB } from '../core/db.js';
 import { usageError } from '../core/errors.js';
 import { label, t, type Label } from '../core/i18n.js';
-import type { Ctx } from '../core/journal.js';
+import { journalHead, type Ctx } from '../core/journal.js';
 import { completeFields, type Field } from '../core/prompts.js';
-import { chooseFormat, renderRows, shown, type Column, type Row } from '../core/output/render.js';
+import { chooseFormat, renderBook, renderRows, shown, type Column, type Row } from '../core/output/render.js';
 import { fileOut, type Out } from '../core/output/sink.js';
 import { recordReveal } from '../core/reveal.js';
 import { getSetting } from '../core/settings.js';
@@ -168,6 +168,27 @@ export class Session {
     await this.toOutput(o, (out) => renderRows(out, this.io.stderr, columns, rows, { format, bom }).then(() => undefined));
   }
 
+  /**
+   * Prints a register as its paper book: the unit's name (setting unit.name) over the meta
+   * lines, and a footer message given the print stamp {at, operator, head} — when it was
+   * printed, by whom, and the journal head that `verify --against` can prove later.
+   */
+  async printBook(o: OutputOpts, book: BookSpec): Promise<void> {
+    const db = this.db();
+    const head = journalHead(db);
+    const stamp = { at: formatTimestamp(this.clock.now()).slice(0, 16).replace('T', ' '), operator: this.operator(), head: `${head.seq}:${head.hash}` };
+    const unit = getSetting(db, this.registry.settings, 'unit.name');
+    await this.toOutput(o, (out) =>
+      renderBook(out, {
+        title: label(book.title),
+        meta: [unit, ...book.meta].filter((m): m is string => Boolean(m)),
+        columns: book.columns,
+        rows: book.rows,
+        footer: [t(book.footer, { ...book.footerParams, ...stamp })],
+      }),
+    );
+  }
+
   /** `show`: one entry as a two-column table of its fields; `skipEmpty` leaves out empty ones. */
   async showFields(columns: Column[], entry: Row, opts: { skipEmpty?: boolean } = {}): Promise<void> {
     const rows = columns
@@ -180,6 +201,22 @@ export class Session {
     this.handle?.close();
     this.handle = undefined;
   }
+}
+
+export interface BookSpec {
+  title: Label;
+  /** Lines under the title (after the unit's name): the period, the seal, … */
+  meta: (string | undefined)[];
+  columns: Column[];
+  rows: Row[];
+  /** A message key; its text gets {at} {operator} {head} and footerParams. */
+  footer: string;
+  footerParams?: Record<string, unknown>;
+}
+
+/** A period as a book's subtitle: `2026-11-01 — 2026-11-30`, or "all dates". */
+export function periodLine(p: Period): string {
+  return p.from || p.to ? `${p.from ?? '…'} — ${p.to ?? '…'}` : label({ zh: '全部', en: 'all dates' });
 }
 
 const FIELD_COLUMNS: Column[] = [

@@ -1,11 +1,9 @@
 /** `wenmi archive …` (归档, 目录, 清点): parse, call the rules, render. The loan verbs are in loanCommands.ts. */
 import type { Command } from 'commander';
-import { formatDate, formatTimestamp, parseDate } from '../../core/dates.js';
+import { formatDate, parseDate } from '../../core/dates.js';
 import { EXIT, usageError } from '../../core/errors.js';
-import { label, t } from '../../core/i18n.js';
+import { t } from '../../core/i18n.js';
 import { readTextFile } from '../../core/input.js';
-import { journalHead } from '../../core/journal.js';
-import { renderBook } from '../../core/output/render.js';
 import { getSetting } from '../../core/settings.js';
 import { describe, intArg, journalColumns, type Kit, type Session } from '../../cli/kit.js';
 import { catalogColumns, checkColumns, itemColumns, loanColumns, wordText } from './columns.js';
@@ -176,19 +174,16 @@ export function archiveCommands(root: Command, kit: Kit): void {
         s.reveal(o.reveal === true, REGISTER, 'catalog', () => classifiedItemNumbers(db, filter));
         const rows = [...iterateItems(db, filter)].map((r, i) => catalogRow(r, i + 1, o.reveal === true));
         if (o.format !== undefined) return s.output(catalogColumns, rows, o);
-        const unit = getSetting(db, kit.registry.settings, 'unit.name');
         const fonds = getSetting(db, kit.registry.settings, 'archive.fonds') ?? '—';
         const meta = filter.retention ? t('archive.catalogMetaRetention', { fonds, year: filter.year, retention: wordText(filter.retention) }) : t('archive.catalogMeta', { fonds, year: filter.year });
-        const head = journalHead(db);
-        await s.toOutput(o, (out) =>
-          renderBook(out, {
-            title: label({ zh: '归档文件目录', en: 'Filing catalogue (归档文件目录)' }),
-            meta: [unit ?? '', meta].filter(Boolean),
-            columns: catalogColumns,
-            rows,
-            footer: [t('archive.catalogFooter', { count: rows.length, at: formatTimestamp(s.clock.now()).slice(0, 16).replace('T', ' '), operator: s.operator(), head: `${head.seq}:${head.hash}` })],
-          }),
-        );
+        await s.printBook(o, {
+          title: { zh: '归档文件目录', en: 'Filing catalogue (归档文件目录)' },
+          meta: [meta],
+          columns: catalogColumns,
+          rows,
+          footer: 'archive.catalogFooter',
+          footerParams: { count: rows.length },
+        });
       }),
     );
 

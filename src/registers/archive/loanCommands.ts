@@ -1,13 +1,12 @@
 /** `wenmi archive borrow|renew|return|loans|remind|print-loans` (借阅, 续借, 归还, 催还, 借阅登记簿). */
 import type { Command } from 'commander';
-import { formatDate, formatTimestamp, parseDate } from '../../core/dates.js';
+import { formatDate, parseDate } from '../../core/dates.js';
 import { usageError } from '../../core/errors.js';
-import { label, t } from '../../core/i18n.js';
-import { journalHead } from '../../core/journal.js';
-import { renderBook, renderRows, type Format, type Row } from '../../core/output/render.js';
+import { t } from '../../core/i18n.js';
+import { renderRows, type Format, type Row } from '../../core/output/render.js';
 import type { Field } from '../../core/prompts.js';
 import { getSetting } from '../../core/settings.js';
-import { choiceOption, describe, intArg, type Kit, type Session } from '../../cli/kit.js';
+import { choiceOption, describe, intArg, periodLine, type Kit, type Session } from '../../cli/kit.js';
 import { loanBookColumns, loanColumns, noticeColumns, wordText } from './columns.js';
 import { borrowItem, CONDITIONS, isDamaged, remindOverdue, renewLoan, returnLoan, overdueLoans, type Notice } from './loans.js';
 import { REGISTER, shownTitle } from './rules.js';
@@ -193,18 +192,14 @@ export function loanCommands(archive: Command, kit: Kit): void {
         s.reveal(o.reveal === true, REGISTER, 'print-loans', () => classifiedRefs(rows));
         const bookRows = rows.map((l) => loanBookRow(l, o.reveal === true));
         if (o.format !== undefined) return s.output(loanBookColumns, bookRows, o);
-        const unit = getSetting(db, kit.registry.settings, 'unit.name');
-        const span = period.from || period.to ? `${period.from ?? '…'} — ${period.to ?? '…'}` : label({ zh: '全部', en: 'all dates' });
-        const head = journalHead(db);
-        await s.toOutput(o, (out) =>
-          renderBook(out, {
-            title: label({ zh: '档案借阅登记簿', en: 'Archive loan book (借阅登记簿)' }),
-            meta: [unit ?? '', span].filter(Boolean),
-            columns: loanBookColumns,
-            rows: bookRows,
-            footer: [t('archive.loansFooter', { count: rows.length, at: formatTimestamp(s.clock.now()).slice(0, 16).replace('T', ' '), operator: s.operator(), head: `${head.seq}:${head.hash}` })],
-          }),
-        );
+        await s.printBook(o, {
+          title: { zh: '档案借阅登记簿', en: 'Archive loan book (借阅登记簿)' },
+          meta: [periodLine(period)],
+          columns: loanBookColumns,
+          rows: bookRows,
+          footer: 'archive.loansFooter',
+          footerParams: { count: rows.length },
+        });
       }),
     );
 }

@@ -2,12 +2,10 @@
 import type { Command } from 'commander';
 import { formatTimestamp, parseDate, parseMoment } from '../../core/dates.js';
 import type { DB } from '../../core/db.js';
-import { label, t } from '../../core/i18n.js';
-import { journalHead } from '../../core/journal.js';
-import { renderBook, type Column, type Row } from '../../core/output/render.js';
+import { t } from '../../core/i18n.js';
+import type { Column, Row } from '../../core/output/render.js';
 import type { Field } from '../../core/prompts.js';
-import { getSetting } from '../../core/settings.js';
-import { choiceOption, describe, intArg, journalColumns, type Kit, type Session } from '../../cli/kit.js';
+import { choiceOption, describe, intArg, journalColumns, periodLine, type Kit, type Session } from '../../cli/kit.js';
 import { bookColumns, classifiedBookColumns, listColumns, STATE_LABELS } from './columns.js';
 import { classificationOf, correctIncoming, getIncoming, handlingNote, receiveIncoming, REGISTER, shownTitle, URGENCIES, voidIncoming, type IncomingFields } from './rules.js';
 import { classifiedNumbers, iterateIncoming, journalOf, type IncomingFilter, type IncomingRow } from './sql.js';
@@ -244,22 +242,15 @@ export function incomingCommands(root: Command, kit: Kit): void {
       kit.run(async (s, o) => {
         const filter = { ...filterOf(s, o), classified: o.classified === true };
         guardReveal(s, filter, o.reveal === true, 'print');
-        const db = s.db();
         const rows = [...bookRows(s, filter, o.reveal === true)];
-        const unit = getSetting(db, kit.registry.settings, 'unit.name');
-        const period = filter.from || filter.to ? `${filter.from ?? '…'} — ${filter.to ?? '…'}` : label({ zh: '全部', en: 'all dates' });
-        const head = journalHead(db);
-        await s.toOutput(o, (out) =>
-          renderBook(out, {
-            title: label(o.classified ? { zh: '涉密收文登记簿', en: 'Register of incoming documents (classified)' } : { zh: '收文登记簿', en: 'Register of incoming documents' }),
-            meta: [unit ?? '', period].filter(Boolean),
-            columns: o.classified ? classifiedBookColumns : bookColumns,
-            rows,
-            footer: [
-              t('incoming.bookFooter', { count: rows.length, at: formatTimestamp(s.clock.now()).slice(0, 16).replace('T', ' '), operator: s.operator(), head: `${head.seq}:${head.hash}` }),
-            ],
-          }),
-        );
+        await s.printBook(o, {
+          title: o.classified ? { zh: '涉密收文登记簿', en: 'Register of incoming documents (classified)' } : { zh: '收文登记簿', en: 'Register of incoming documents' },
+          meta: [periodLine(filter)],
+          columns: o.classified ? classifiedBookColumns : bookColumns,
+          rows,
+          footer: 'incoming.bookFooter',
+          footerParams: { count: rows.length },
+        });
       }),
     );
 

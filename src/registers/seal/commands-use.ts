@@ -1,13 +1,10 @@
 /** `wenmi seal request|approve|reject|cancel|stamp|requests|print|export`: the use of seals and the usage register. */
 import type { Command } from 'commander';
-import { formatTimestamp, parseDate } from '../../core/dates.js';
+import { parseDate } from '../../core/dates.js';
 import { usageError } from '../../core/errors.js';
-import { label, t } from '../../core/i18n.js';
-import { journalHead } from '../../core/journal.js';
-import { renderBook } from '../../core/output/render.js';
+import { t } from '../../core/i18n.js';
 import type { Field } from '../../core/prompts.js';
-import { getSetting } from '../../core/settings.js';
-import { choiceOption, describe, intArg, type Kit, type Session } from '../../cli/kit.js';
+import { choiceOption, describe, intArg, periodLine, type Kit, type Session } from '../../cli/kit.js';
 import { bookColumns, requestColumns } from './columns.js';
 import { bookRows, requestRows } from './report.js';
 import { getSeal } from './rules.js';
@@ -135,19 +132,15 @@ export function useCommands(seal: Command, kit: Kit): void {
         const { from, to, seal: one } = bookFilter(s, o);
         const db = s.db();
         const rows = bookRows(db, { from, to, sealId: one?.id });
-        const unit = getSetting(db, kit.registry.settings, 'unit.name');
-        const period = from || to ? `${from ?? '…'} — ${to ?? '…'}` : label({ zh: '全部', en: 'all dates' });
-        const head = journalHead(db);
         const total = rows.reduce((n, r) => n + (r.count as number), 0);
-        await s.toOutput(o, (out) =>
-          renderBook(out, {
-            title: label({ zh: '印章使用登记簿', en: 'Seal usage register' }),
-            meta: [unit ?? '', one ? `${one.code} ${one.name}` : '', period].filter(Boolean),
-            columns: bookColumns,
-            rows,
-            footer: [t('seal.bookFooter', { lines: rows.length, count: total, at: formatTimestamp(s.clock.now()).slice(0, 16).replace('T', ' '), operator: s.operator(), head: `${head.seq}:${head.hash}` })],
-          }),
-        );
+        await s.printBook(o, {
+          title: { zh: '印章使用登记簿', en: 'Seal usage register' },
+          meta: [one ? `${one.code} ${one.name}` : undefined, periodLine({ from, to })],
+          columns: bookColumns,
+          rows,
+          footer: 'seal.bookFooter',
+          footerParams: { lines: rows.length, count: total },
+        });
       }),
     );
 
