@@ -48,6 +48,22 @@ describe('exit codes', () => {
     expect((await run(['incoming', 'list', '--from', '2026-02-30'])).stderr).toMatch(/not a valid date[\s\S]*2026\/11\/27/);
   });
 
+  it('2 for a bad output format, a missing output folder, a malformed WENMI_NOW — and nothing written', async () => {
+    expect((await run(['incoming', 'list', '--format', 'xml'])).code).toBe(2);
+    expect((await run(['verify', '--format', 'xml'])).code).toBe(2);
+    expect((await run(['incoming', 'export', '-o', path.join(dir, 'no', 'such', 'x.csv')])).code).toBe(2);
+    const bad = await run(['incoming', 'receive', '--sender', 'A', '--title', 'T'], { env: { WENMI_NOW: '2026-13-01' } });
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/WENMI_NOW/);
+    expect(JSON.parse((await run(['incoming', 'list', '--format', 'json'])).stdout)).toEqual([]);
+  });
+
+  it('2 on a terminal too when --no-input is given, naming the missing flags instead of asking', async () => {
+    const r = await run(['--no-input', 'incoming', 'receive', '--title', 'T'], { tty: true });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('--sender');
+  });
+
   it('2 naming every missing flag at once when there is no terminal', async () => {
     const r = await run(['incoming', 'receive']);
     expect(r.code).toBe(2);
