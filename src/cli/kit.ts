@@ -251,11 +251,13 @@ export function describe(l: Label): string {
   return label(l);
 }
 
-/** Parses a whole number at least `min` (an option's argument). */
-export function intArg(min = 0): (value: string) => number {
+/** Parses a whole number from `min` to `max` (an option's argument); full-width digits are fine. */
+export function intArg(min = 0, max = 999_999): (value: string) => number {
   return (value) => {
-    if (!/^\s*-?\d+\s*$/.test(value) || Number(value) < min) throw new InvalidArgumentError(t('arg.int', { min }));
-    return Number(value);
+    const text = value.trim().replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0));
+    const n = Number(text);
+    if (!/^-?\d+$/.test(text) || !Number.isSafeInteger(n) || n < min || n > max) throw new InvalidArgumentError(t('arg.int', { min, max }));
+    return n;
   };
 }
 

@@ -3,6 +3,8 @@ export type Lang = 'zh' | 'en';
 export interface Messages {
   zh: Record<string, string>;
   en: Record<string, string>;
+  /** The register's own words (states, kinds) as stored, with their English: used when a message under en names one. */
+  terms?: Record<string, string>;
 }
 /** A label in both languages; columns and states carry one. */
 export interface Label {
@@ -11,11 +13,12 @@ export interface Label {
 }
 
 let current: Lang = 'en';
-const catalog: Messages = { zh: {}, en: {} };
+const catalog = { zh: {} as Record<string, string>, en: {} as Record<string, string>, terms: {} as Record<string, string> };
 
 export function addMessages(m: Messages): void {
   Object.assign(catalog.zh, m.zh);
   Object.assign(catalog.en, m.en);
+  Object.assign(catalog.terms, m.terms ?? {});
 }
 
 export function setLang(lang: Lang): void {
@@ -35,7 +38,8 @@ export function detectLang(env: Record<string, string | undefined>): Lang {
 /** The message for a key, with {name} placeholders filled; the key itself if no catalogue has it. */
 export function t(key: string, params: Record<string, unknown> = {}): string {
   const template = catalog[current][key] ?? catalog.en[key] ?? key;
-  return template.replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? String(params[name]) : m));
+  const value = (v: unknown) => (current === 'en' && typeof v === 'string' && v in catalog.terms ? catalog.terms[v]! : String(v));
+  return template.replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? value(params[name]) : m));
 }
 
 export function label(l: Label): string {
