@@ -10,7 +10,7 @@ import { writeTx } from '../../core/db.js';
 import type { DueItem } from '../../core/deadlines.js';
 import { dataError, usageError } from '../../core/errors.js';
 import { post, type Ctx } from '../../core/journal.js';
-import { eventsOf, lastStampOn, nextSealSerial, sealByCode, sealsByName, sealsNameContains, sealsOutOrLost, type SealRow } from './sql.js';
+import { lastStampOn, nextSealSerial, sealByCode, sealsByName, sealsNameContains, sealsOutOrLost, type SealRow } from './sql.js';
 
 export const REGISTER = 'seal';
 export const SEAL_TYPES = ['公章', '合同章', '财务章', '部门章', '领导手章'] as const;
@@ -233,8 +233,6 @@ export function retireSeal(ctx: Ctx, ref: string, f: Retirement): SealRow {
     reason,
   );
 }
-
-export { eventsOf };
 
 /**
  * For `wenmi due`: every seal out on loan (due on its return date, the borrower acts), and every

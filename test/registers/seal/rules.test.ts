@@ -202,6 +202,7 @@ describe('requests, approval and stamping', () => {
     expect(looksBlank('介绍信（致市档案馆，查阅档案）')).toBe(false);
     refused(ctx, () => requestUse(ctx, { seal: 'S001', doc: '合同', unit: '办公室', purpose: '签约', count: 0 }), /seal.count/);
     refused(ctx, () => requestUse(ctx, { seal: 'S001', doc: '合同', purpose: '签约', count: 1 }), /input.missing.*--unit/);
+    verified(ctx);
   });
 
   it('accepts real documents whose names merely begin like a placeholder; refuses the placeholders themselves', () => {
@@ -254,6 +255,7 @@ describe('requests, approval and stamping', () => {
     refused(ctx, () => stampRequest(ctx, 'Y2026-0001', { on: '2026-11-26' }), /seal.dateTooEarly/);
     lendSeal(ctx, 'S001', { to: '孙律师', due: '2026-11-30', approver: '周主任', on: '2026-11-20' });
     refused(ctx, () => returnSeal(ctx, 'S001', { on: '2026-11-19' }), /seal.dateTooEarly/);
+    verified(ctx);
   });
 
   it("a custody event is never dated before the seal's last stamp: the register never shows a stamp while the seal was out or lost", () => {
