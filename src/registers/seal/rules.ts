@@ -47,7 +47,9 @@ const CODE_RE = /^s0*(\d{1,6})$/i;
 
 /**
  * Finds a seal by its code (S001, s1, full-width Ｓ００１) or by name: an exact name first, else a part of a name.
- * Where several seals match, the one still in existence (not 遗失/销毁) is meant if it is the only one.
+ * Where several seals of one name match (an old one lost or destroyed, its successor in use), the one
+ * still in existence is meant. Parts of different names are ambiguous even if only one of those seals
+ * is in use: `公章` must not quietly pick 党委公章 when 办公室公章 was lost.
  */
 export function getSeal(db: DB, ref: string): SealRow {
   const r = ref.trim();
@@ -61,7 +63,7 @@ export function getSeal(db: DB, ref: string): SealRow {
     if (found.length === 1) return found[0]!;
     if (found.length > 1) {
       const live = found.filter((s) => !GONE_STATES.includes(s.state));
-      if (live.length === 1) return live[0]!;
+      if (live.length === 1 && found.every((s) => s.name === found[0]!.name)) return live[0]!;
       throw dataError('seal.ambiguous', { ref: r, matches: found.map((s) => `${s.code} ${s.name}（${s.state}）`).join('、') });
     }
   }

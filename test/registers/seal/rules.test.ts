@@ -42,6 +42,15 @@ describe('seals and their custody', () => {
     verified(ctx);
   });
 
+  it('a part of two different names is ambiguous even when only one of those seals is still in existence', () => {
+    const ctx = office();
+    reportLost(ctx, 'S001', { reason: '被盗' });
+    addSeal(ctx, { name: '党委公章', type: '公章', custodian: '李保管' });
+    refused(ctx, () => requestUse(ctx, { seal: '公章', doc: '证明', unit: '人事科', purpose: '开具证明', count: 1 }), /seal.ambiguous.*S001.*S003/);
+    expect(getSeal(ctx.db, '党委公章').code).toBe('S003');
+    verified(ctx);
+  });
+
   it('refuses a bad type, a duplicate live name, a name like a code, a missing custodian, a future start', () => {
     const ctx = office();
     refused(ctx, () => addSeal(ctx, { name: 'X', type: '私章', custodian: 'A' }), /seal.type/);
