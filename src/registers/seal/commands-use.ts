@@ -13,7 +13,8 @@ import { approveRequest, cancelRequest, rejectRequest, REQUEST_STATES, requestUs
 export const dateOpt = (s: Session, v: string | undefined) => (v === undefined ? undefined : parseDate(v, s.clock));
 export const onOption = (cmd: Command) => cmd.option('--on <date>', describe({ zh: '日期（默认今天）', en: 'the date (default today)' }));
 const reqArg = (cmd: Command) => cmd.argument('<request>', describe({ zh: '申请编号，如 Y2026-0001', en: 'the request number, e.g. Y2026-0001' }));
-const f = (key: string, flag: string, zh: string, en: string, check?: (v: string) => void): Field => ({ key, flag, label: { zh, en }, check });
+/** A field that `s.complete` asks for on a terminal, or names as missing. */
+export const f = (key: string, flag: string, zh: string, en: string, check?: (v: string) => void): Field => ({ key, flag, label: { zh, en }, check });
 const positive = (v: string) => {
   if (!/^\s*\d+\s*$/.test(v) || Number(v) < 1) throw usageError('seal.count', { flag: '--count', value: v });
 };

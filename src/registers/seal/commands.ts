@@ -3,16 +3,14 @@ import type { Command } from 'commander';
 import { formatDate, parseDate } from '../../core/dates.js';
 import { t } from '../../core/i18n.js';
 import type { Column } from '../../core/output/render.js';
-import type { Field } from '../../core/prompts.js';
 import { choiceOption, describe, type Kit } from '../../cli/kit.js';
 import { sealColumns, wordText } from './columns.js';
-import { dateOpt, onOption, useCommands } from './commands-use.js';
+import { dateOpt, f, onOption, useCommands } from './commands-use.js';
 import { historyRows, requestRows, sealRow, sealRows } from './report.js';
-import { addSeal, getSeal, handoverSeal, lendSeal, reportLost, retireSeal, returnSeal, RETIRE_HOW, SEAL_STATES, SEAL_TYPES } from './rules.js';
+import { addSeal, getSeal, handoverSeal, lendSeal, names, reportLost, retireSeal, returnSeal, RETIRE_HOW, SEAL_STATES, SEAL_TYPES } from './rules.js';
 import { eventsOf } from './sql.js';
 
 const collect = (v: string, prev: string[] | undefined) => [...(prev ?? []), v];
-const f = (key: string, flag: string, zh: string, en: string): Field => ({ key, flag, label: { zh, en } });
 const sealArg = (cmd: Command) => cmd.argument('<seal>', describe({ zh: '印章编号（如 S001）或名称', en: 'the seal: its code (e.g. S001) or name' }));
 
 export function sealCommands(root: Command, kit: Kit): void {
@@ -60,7 +58,7 @@ export function sealCommands(root: Command, kit: Kit): void {
     );
 
   sealArg(kit.verb(seal, 'show', { zh: '显示一枚印章及其全部历史', en: 'show one seal and its whole history' }, ['wenmi seal show S001', 'wenmi seal show 办公室公章 --format json']))
-    .option('--format <format>', 'table|json')
+    .addOption(choiceOption('--format <format>', { zh: '输出格式：table|json', en: 'output format: table|json' }, ['table', 'json']))
     .action(
       kit.run(async (s, o, [ref]) => {
         const db = s.db();
@@ -103,16 +101,17 @@ export function sealCommands(root: Command, kit: Kit): void {
     ),
   )
     .option('--to <name>', describe({ zh: '接收人（新保管人）', en: 'who receives it (the new custodian)' }))
-    .option('--witness <name>', describe({ zh: '见证人（监交人）', en: 'the witness (监交人)' }))
+    .option('--witness <name>', describe({ zh: '见证人（监交人；可写多次）', en: 'a witness (监交人; give it again for more)' }), collect)
     .option('--location <place>', describe({ zh: '新的存放位置', en: 'where it will be kept' }))
     .option('--reason <text>', describe({ zh: '原因', en: 'why' }))
     .action(
       kit.run(async (s, o, [ref]) => {
         const v: Record<string, unknown> = { to: o.to, witness: o.witness };
         await s.complete(v, [f('to', '--to', '接收人', 'receiver'), f('witness', '--witness', '见证人', 'witness')]);
+        const witnesses = names([v.witness as string[] | string].flat());
         const before = getSeal(s.db(), ref!);
-        const row = handoverSeal(s.ctx(), ref!, { ...o, ...v, on: dateOpt(s, o.on) });
-        s.info(t('seal.handedOver', { code: row.code, name: row.name, from: before.custodian, to: row.custodian, witness: v.witness }));
+        const row = handoverSeal(s.ctx(), ref!, { ...o, to: v.to as string, witnesses, on: dateOpt(s, o.on) });
+        s.info(t('seal.handedOver', { code: row.code, name: row.name, from: before.custodian, to: row.custodian, witness: witnesses.join('、') }));
       }),
     );
 

@@ -10,7 +10,7 @@ import { writeTx } from '../../core/db.js';
 import type { DueItem } from '../../core/deadlines.js';
 import { dataError, usageError } from '../../core/errors.js';
 import { post, type Ctx } from '../../core/journal.js';
-import { eventsOf, nextSealSerial, sealByCode, sealsByName, sealsNameContains, sealsOutOrLost, type SealRow } from './sql.js';
+import { lastStampOn, nextSealSerial, sealByCode, sealsByName, sealsNameContains, sealsOutOrLost, type SealRow } from './sql.js';
 
 export const REGISTER = 'seal';
 export const SEAL_TYPES = ['公章', '合同章', '财务章', '部门章', '领导手章'] as const;
@@ -46,13 +46,15 @@ export function formatSealCode(serial: number): string {
 const CODE_RE = /^s0*(\d{1,6})$/i;
 
 /**
- * Finds a seal by its code (S001, s1) or by name: an exact name first, else a part of a name.
- * Where several seals match, the one still in existence (not 遗失/销毁) is meant if it is the only one.
+ * Finds a seal by its code (S001, s1, full-width Ｓ００１) or by name: an exact name first, else a part of a name.
+ * Where several seals of one name match (an old one lost or destroyed, its successor in use), the one
+ * still in existence is meant. Parts of different names are ambiguous even if only one of those seals
+ * is in use: `公章` must not quietly pick 党委公章 when 办公室公章 was lost.
  */
 export function getSeal(db: DB, ref: string): SealRow {
   const r = ref.trim();
   if (r === '') throw usageError('input.missing', { flags: 'SEAL' });
-  const code = CODE_RE.exec(r);
+  const code = CODE_RE.exec(r.normalize('NFKC'));
   if (code) {
     const row = sealByCode(db, formatSealCode(Number(code[1])));
     if (row) return row;
@@ -61,7 +63,7 @@ export function getSeal(db: DB, ref: string): SealRow {
     if (found.length === 1) return found[0]!;
     if (found.length > 1) {
       const live = found.filter((s) => !GONE_STATES.includes(s.state));
-      if (live.length === 1) return live[0]!;
+      if (live.length === 1 && found.every((s) => s.name === found[0]!.name)) return live[0]!;
       throw dataError('seal.ambiguous', { ref: r, matches: found.map((s) => `${s.code} ${s.name}（${s.state}）`).join('、') });
     }
   }
@@ -84,7 +86,7 @@ export function addSeal(ctx: Ctx, f: NewSeal): SealRow {
   required({ '--name': name, '--type': text(f.type), '--custodian': custodian });
   const type = f.type!.trim();
   if (!(SEAL_TYPES as readonly string[]).includes(type)) throw usageError('seal.type', { value: type, choices: SEAL_TYPES.join('、') });
-  if (CODE_RE.test(name!)) throw usageError('seal.nameLikeCode', { name });
+  if (CODE_RE.test(name!.normalize('NFKC'))) throw usageError('seal.nameLikeCode', { name });
   const since = eventDate(ctx, f.since, null, '');
   return writeTx(ctx.db, () => {
     const clash = sealsByName(ctx.db, name!).find((s) => !GONE_STATES.includes(s.state));
@@ -106,28 +108,43 @@ function custodyEvent(ctx: Ctx, ref: string, check: (seal: SealRow) => Record<st
   });
 }
 
+/**
+ * The date of a custody event: not before the seal's last custody event, nor before its last line
+ * in the usage register, so the register never shows a stamp made while the seal was out, lost
+ * or retired.
+ */
+function custodyDate(ctx: Ctx, seal: SealRow, on: string | undefined): string {
+  const stamped = lastStampOn(ctx.db, seal.id);
+  return stamped !== null && stamped > seal.last_on ? eventDate(ctx, on, stamped, '用印') : eventDate(ctx, on, seal.last_on, seal.last_kind);
+}
+
 export interface Handover {
   to?: string;
-  witness?: string;
+  /** One or more witnesses (监交人); each is recorded. */
+  witnesses?: string[];
   location?: string;
   on?: string;
   reason?: string;
 }
 
-/** 移交: the seal passes from its custodian to another, before a witness (neither giver nor receiver). */
+/** The names given, trimmed, without empty ones or repeats, in the order given. */
+export const names = (given: string[] | undefined) => [...new Set((given ?? []).map((w) => w.trim()).filter((w) => w !== ''))];
+
+/** 移交: the seal passes from its custodian to another, before witnesses (neither giver nor receiver). */
 export function handoverSeal(ctx: Ctx, ref: string, f: Handover): SealRow {
   const to = text(f.to);
-  const witness = text(f.witness);
-  required({ '--to': to, '--witness': witness });
+  const witnesses = names(f.witnesses);
+  required({ '--to': to, '--witness': witnesses[0] });
   return custodyEvent(
     ctx,
     ref,
     (seal) => {
       if (!['在用', '停用', '封存'].includes(seal.state)) throw dataError('seal.cannotHandover', { code: seal.code, name: seal.name, state: seal.state });
       if (to === seal.custodian) throw usageError('seal.sameCustodian', { code: seal.code, custodian: to });
-      if (witness === to || witness === seal.custodian) throw usageError('seal.witnessIsParty', { witness });
-      const on = eventDate(ctx, f.on, seal.last_on, seal.last_kind);
-      return { action: 'handover', kind: '移交', state: seal.state, on_date: on, custodian: to, location: text(f.location) ?? null, counterpart: seal.custodian, witnesses: JSON.stringify([witness]), reason: text(f.reason) ?? null };
+      const party = witnesses.find((w) => w === to || w === seal.custodian);
+      if (party) throw usageError('seal.witnessIsParty', { witness: party });
+      const on = custodyDate(ctx, seal, f.on);
+      return { action: 'handover', kind: '移交', state: seal.state, on_date: on, custodian: to, location: text(f.location) ?? null, counterpart: seal.custodian, witnesses: JSON.stringify(witnesses), reason: text(f.reason) ?? null };
     },
     text(f.reason),
   );
@@ -151,7 +168,7 @@ export function lendSeal(ctx: Ctx, ref: string, f: Loan): SealRow {
     ref,
     (seal) => {
       if (seal.state !== '在用') throw dataError('seal.cannotLend', { code: seal.code, name: seal.name, state: seal.state });
-      const on = eventDate(ctx, f.on, seal.last_on, seal.last_kind);
+      const on = custodyDate(ctx, seal, f.on);
       if (f.due! < on) throw usageError('seal.dueBeforeLend', { due: f.due, on });
       return { action: 'lend', kind: '外借', state: '外借', on_date: on, counterpart: to, approver, due: f.due, reason: text(f.reason) ?? null };
     },
@@ -163,7 +180,7 @@ export function lendSeal(ctx: Ctx, ref: string, f: Loan): SealRow {
 export function returnSeal(ctx: Ctx, ref: string, f: { on?: string; note?: string } = {}): SealRow {
   return custodyEvent(ctx, ref, (seal) => {
     if (seal.state !== '外借') throw dataError('seal.notLent', { code: seal.code, name: seal.name, state: seal.state });
-    const on = eventDate(ctx, f.on, seal.last_on, seal.last_kind);
+    const on = custodyDate(ctx, seal, f.on);
     return { action: 'return', kind: '归还', state: '在用', on_date: on, counterpart: seal.holder, note: text(f.note) ?? null };
   });
 }
@@ -177,7 +194,7 @@ export function reportLost(ctx: Ctx, ref: string, f: { reason?: string; on?: str
     ref,
     (seal) => {
       if (GONE_STATES.includes(seal.state)) throw dataError('seal.cannotLose', { code: seal.code, name: seal.name, state: seal.state });
-      const on = eventDate(ctx, f.on, seal.last_on, seal.last_kind);
+      const on = custodyDate(ctx, seal, f.on);
       return { action: 'lost', kind: '遗失', state: '遗失', on_date: on, counterpart: seal.holder ?? seal.custodian, reason };
     },
     reason,
@@ -200,8 +217,8 @@ export function retireSeal(ctx: Ctx, ref: string, f: Retirement): SealRow {
   const how = text(f.how);
   required({ '--how': how });
   if (!(RETIRE_HOW as readonly string[]).includes(how!)) throw usageError('seal.how', { value: how, choices: RETIRE_HOW.join('|') });
-  const given = (f.witnesses ?? []).map((w) => w.trim()).filter((w) => w !== '');
-  const distinct = [...new Set(given)];
+  const given = (f.witnesses ?? []).filter((w) => w.trim() !== '');
+  const distinct = names(given);
   if (given.length !== 2 || distinct.length !== 2) throw usageError('seal.twoWitnesses', { count: distinct.length });
   const reason = text(f.reason);
   return custodyEvent(
@@ -212,14 +229,12 @@ export function retireSeal(ctx: Ctx, ref: string, f: Retirement): SealRow {
       if (seal.state === '销毁') throw dataError('seal.isDestroyed', { code: seal.code, name: seal.name });
       if (seal.state === how) throw dataError('seal.alreadyState', { code: seal.code, name: seal.name, state: how });
       if (seal.state === '遗失' && !reason) throw usageError('seal.lostRetireReason', { code: seal.code });
-      const on = eventDate(ctx, f.on, seal.last_on, seal.last_kind);
+      const on = custodyDate(ctx, seal, f.on);
       return { action: 'retire', kind: how, state: how, on_date: on, witnesses: JSON.stringify(distinct), reason: reason ?? null };
     },
     reason,
   );
 }
-
-export { eventsOf };
 
 /**
  * For `wenmi due`: every seal out on loan (due on its return date, the borrower acts), and every

@@ -107,6 +107,11 @@ export function listSeals(db: DB, f: { state?: string; out?: boolean } = {}): Se
   return db.prepare(`SELECT * FROM seal_current ${where} ORDER BY serial`).all(params) as SealRow[];
 }
 
+/** The date of the seal's latest line in the usage register, if any. */
+export function lastStampOn(db: DB, sealId: number): string | null {
+  return db.prepare('SELECT max(stamped_on) FROM seal_stamps WHERE seal_id = ?').pluck().get(sealId) as string | null;
+}
+
 export function eventsOf(db: DB, sealId: number): SealEventRow[] {
   return db.prepare('SELECT * FROM seal_events WHERE seal_id = ? ORDER BY id').all(sealId) as SealEventRow[];
 }

@@ -15,14 +15,17 @@ export const REQUEST_STATES = ['待批准', '已批准', '部分用印', '已用
 /** Seal states in which no request is taken or approved. */
 const UNUSABLE = ['遗失', '停用', '封存', '销毁'];
 
+/** Names that say there is no document: the whole name, not a prefix (无犯罪记录证明 and 无锡… are real documents). */
+const NO_DOCUMENT = new Set(['空白', '白纸', '无', '没有', '待定', '暂无', 'blank', 'none', 'na', 'nil', 'tbd', 'tba', 'null', 'empty', 'x', 'xx', 'xxx']);
+
 /**
  * True for a document name that is obviously blank paper: 空白纸, 空白介绍信, 空白页, 白纸, blank, …
  * Stamping blank paper or a blank letter of introduction is never allowed.
  */
 export function looksBlank(doc: string): boolean {
-  const d = doc.replace(/[\s\p{P}\p{S}]/gu, '').toLowerCase();
-  if (d === '') return true;
-  if (/^(空白|白纸|blank|无|none|na|tbd|待定)/.test(d)) return true;
+  const d = doc.normalize('NFKC').replace(/[\s\p{P}\p{S}]/gu, '').toLowerCase();
+  if (d === '' || NO_DOCUMENT.has(d)) return true;
+  if (d.startsWith('空白') || /\bblank\b/i.test(doc.normalize('NFKC'))) return true;
   return /空白(的)?(纸|页|介绍信|信笺|信纸|文件|文书|合同|表|单据|证明|授权书|委托书|函)/.test(d);
 }
 
@@ -30,9 +33,9 @@ export function formatRequestNumber(year: number, serial: number): string {
   return `Y${year}-${String(serial).padStart(4, '0')}`;
 }
 
-/** Finds a request by its number: Y2026-0001, y2026-1. */
+/** Finds a request by its number: Y2026-0001, y2026-1, full-width Ｙ２０２６－０００１, or a dash typed as — or _. */
 export function getRequest(db: DB, ref: string): RequestRow {
-  const m = /^y(\d{4})-0*(\d{1,6})$/i.exec(ref.trim());
+  const m = /^y(\d{4})[-‐‑‒–—―_\s]+0*(\d{1,6})$/i.exec(ref.trim().normalize('NFKC'));
   const row = m ? requestByNumber(db, formatRequestNumber(Number(m[1]), Number(m[2]))) : undefined;
   if (!row) throw dataError('seal.requestNotFound', { ref: ref.trim() });
   return row;
@@ -42,8 +45,13 @@ function usable(seal: SealRow): void {
   if (UNUSABLE.includes(seal.state)) throw dataError('seal.notUsable', { code: seal.code, name: seal.name, state: seal.state });
 }
 
+/** The most copies one request, approval or stamp may name: beyond it a count is a typo, and past 2^53 it would silently lose digits. */
+export const MAX_COUNT = 99_999;
+
 function checkCount(n: number | undefined, flag: string): void {
-  if (n !== undefined && (!Number.isInteger(n) || n < 1)) throw usageError('seal.count', { flag, value: n });
+  if (n === undefined) return;
+  if (!Number.isInteger(n) || n < 1) throw usageError('seal.count', { flag, value: n });
+  if (n > MAX_COUNT) throw usageError('seal.countTooLarge', { flag, value: n, max: MAX_COUNT });
 }
 
 export interface NewRequest {
@@ -149,7 +157,9 @@ export function stampRequest(ctx: Ctx, ref: string, f: Stamping = {}): { line: S
     const remaining = row.approved! - row.stamped;
     const count = f.count ?? remaining;
     if (count > remaining) throw dataError('seal.overCount', { number: row.number, count, approved: row.approved, stamped: row.stamped, remaining });
-    const on = eventDate(ctx, f.on, seal.last_on > row.approved_on! ? seal.last_on : row.approved_on, seal.last_on > row.approved_on! ? seal.last_kind : row.number);
+    // not before the approval, nor before the seal's last custody event (it was elsewhere, or with someone else, before)
+    const [notBefore, after] = seal.last_on > row.approved_on! ? [seal.last_on, seal.last_kind] : [row.approved_on!, row.number];
+    const on = eventDate(ctx, f.on, notBefore, after);
     const handler = text(f.handler) ?? row.requester ?? ctx.operator;
     const stamp = post(ctx, {
       register: REGISTER,

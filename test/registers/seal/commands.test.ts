@@ -192,6 +192,29 @@ describe('seal commands', () => {
     expect((await run(['verify'])).code).toBe(0);
   });
 
+  it('handover --witness twice records both; show refuses a format it cannot give', async () => {
+    const { run } = await office();
+    const r = await run(['seal', 'handover', 'S001', '--to', '赵新', '--witness', '钱主任', '--witness', '吴科长'], { lang: 'zh' });
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain('见证人 钱主任、吴科长');
+    const show = JSON.parse((await run(['seal', 'show', 'S001', '--format', 'json'])).stdout);
+    expect(show.events.at(-1)).toMatchObject({ kind: '移交', witnesses: ['钱主任', '吴科长'] });
+    const csv = await run(['seal', 'show', 'S001', '--format', 'csv']);
+    expect([csv.code, csv.stdout]).toEqual([2, '']);
+  });
+
+  it('a huge count is a usage error (exit 2) that names the limit, in zh and en; nothing is written', async () => {
+    const { run } = await office();
+    const head = (await run(['verify'])).stdout;
+    const en = await run(['seal', 'request', '--seal', 'S001', '--doc', '合同', '--unit', '办公室', '--purpose', '签约', '--count', '99999999999999999999']);
+    expect(en.code).toBe(2);
+    expect(en.stderr).toContain('at most 99999 copies');
+    const zh = await run(['seal', 'approve', 'Y2026-0003', '--approver', '周主任', '--count', '100000'], { lang: 'zh' });
+    expect(zh.code).toBe(2);
+    expect(zh.stderr).toContain('一次最多 99999 份');
+    expect((await run(['verify'])).stdout).toBe(head);
+  });
+
   it('add prints the code; unknown seals and requests are data errors (exit 1)', async () => {
     const { run } = await freshDb();
     const add = await run(['seal', 'add', '--name', '财务专用章', '--type', '财务章', '--custodian', '郑会计']);

@@ -45,6 +45,24 @@ describe('the built binary', () => {
     expect(verify.code).toBe(0);
   });
 
+  it('requests made by processes at once get distinct numbers without gaps', async () => {
+    const db = path.join(tempDir(), 'w.db');
+    const env = { WENMI_DB: db };
+    expect(bin(['init', '--db', db]).code).toBe(0);
+    expect(bin(['seal', 'add', '--name', '办公室公章', '--type', '公章', '--custodian', '李保管'], { env }).code).toBe(0);
+    const ask = (i: number) => child(['seal', 'request', '--seal', 'S001', '--doc', `合同${i}`, '--unit', '办公室', '--purpose', '签约', '--count', '1'], env);
+    const out: string[] = [];
+    for (let pair = 0; pair < 3; pair++) {
+      const runs = await Promise.all([ask(2 * pair), ask(2 * pair + 1)]);
+      for (const r of runs) {
+        expect(r.code, r.stderr).toBe(0);
+        out.push(r.stdout.trim());
+      }
+    }
+    expect(out.sort()).toEqual(['Y2026-0001', 'Y2026-0002', 'Y2026-0003', 'Y2026-0004', 'Y2026-0005', 'Y2026-0006']);
+    expect(bin(['verify'], { env }).code).toBe(0);
+  });
+
   it('refuses --blank and a lent seal as a user would meet them', () => {
     const db = path.join(tempDir(), 'w.db');
     const env = { WENMI_DB: db };

@@ -42,6 +42,15 @@ describe('seals and their custody', () => {
     verified(ctx);
   });
 
+  it('a part of two different names is ambiguous even when only one of those seals is still in existence', () => {
+    const ctx = office();
+    reportLost(ctx, 'S001', { reason: '被盗' });
+    addSeal(ctx, { name: '党委公章', type: '公章', custodian: '李保管' });
+    refused(ctx, () => requestUse(ctx, { seal: '公章', doc: '证明', unit: '人事科', purpose: '开具证明', count: 1 }), /seal.ambiguous.*S001.*S003/);
+    expect(getSeal(ctx.db, '党委公章').code).toBe('S003');
+    verified(ctx);
+  });
+
   it('refuses a bad type, a duplicate live name, a name like a code, a missing custodian, a future start', () => {
     const ctx = office();
     refused(ctx, () => addSeal(ctx, { name: 'X', type: '私章', custodian: 'A' }), /seal.type/);
@@ -54,16 +63,16 @@ describe('seals and their custody', () => {
   it('records a handover with its witness; custodian and location follow; the witness is a third person', () => {
     const ctx = office();
     refused(ctx, () => handoverSeal(ctx, 'S001', { to: '赵新' }), /input.missing/);
-    refused(ctx, () => handoverSeal(ctx, 'S001', { to: '赵新', witness: '赵新' }), /seal.witnessIsParty/);
-    refused(ctx, () => handoverSeal(ctx, 'S001', { to: '赵新', witness: '李保管' }), /seal.witnessIsParty/);
-    refused(ctx, () => handoverSeal(ctx, 'S001', { to: '李保管', witness: '钱主任' }), /seal.sameCustodian/);
-    const s = handoverSeal(ctx, 'S001', { to: '赵新', witness: '钱主任', location: '新机要室', reason: '岗位调整' });
+    refused(ctx, () => handoverSeal(ctx, 'S001', { to: '赵新', witnesses: ['赵新'] }), /seal.witnessIsParty/);
+    refused(ctx, () => handoverSeal(ctx, 'S001', { to: '赵新', witnesses: ['李保管'] }), /seal.witnessIsParty/);
+    refused(ctx, () => handoverSeal(ctx, 'S001', { to: '李保管', witnesses: ['钱主任'] }), /seal.sameCustodian/);
+    const s = handoverSeal(ctx, 'S001', { to: '赵新', witnesses: ['钱主任'], location: '新机要室', reason: '岗位调整' });
     expect([s.state, s.custodian, s.location]).toEqual(['在用', '赵新', '新机要室']);
     const ev = eventsOf(ctx.db, s.id).at(-1)!;
     expect([ev.kind, ev.counterpart, ev.custodian, JSON.parse(ev.witnesses!)]).toEqual(['移交', '李保管', '赵新', ['钱主任']]);
     expect(historyRows(ctx.db, s.id).at(-1)!.detail).toBe('handover: 李保管 → 赵新, witness 钱主任，新机要室');
     // a second handover without a location keeps the place
-    expect(handoverSeal(ctx, 'S001', { to: '孙二', witness: '钱主任' }).location).toBe('新机要室');
+    expect(handoverSeal(ctx, 'S001', { to: '孙二', witnesses: ['钱主任'] }).location).toBe('新机要室');
     verified(ctx);
   });
 
@@ -76,7 +85,7 @@ describe('seals and their custody', () => {
     const s = lendSeal(ctx, 'S002', { to: '孙律师', due: '2026-11-30', approver: '周主任', reason: '外地签约' });
     expect([s.state, s.holder, s.due, s.custodian]).toEqual(['外借', '孙律师', '2026-11-30', '李保管']);
     refused(ctx, () => lendSeal(ctx, 'S002', { to: 'B', due: '2026-11-30', approver: '周主任' }), /seal.cannotLend/);
-    refused(ctx, () => handoverSeal(ctx, 'S002', { to: '赵新', witness: '钱主任' }), /seal.cannotHandover/);
+    refused(ctx, () => handoverSeal(ctx, 'S002', { to: '赵新', witnesses: ['钱主任'] }), /seal.cannotHandover/);
     expect(sealDeadlines(ctx.db, '2026-11-27')).toEqual([{ register: 'seal', ref: 'S002', what: '外借：合同专用章', who: '孙律师', due: '2026-11-30' }]);
     const [row] = collectDue(ctx.db, { seal: sealDeadlines }, '2026-12-02');
     expect([row!.overdue, row!.days]).toEqual([true, -2]);
@@ -202,6 +211,39 @@ describe('requests, approval and stamping', () => {
     expect(looksBlank('介绍信（致市档案馆，查阅档案）')).toBe(false);
     refused(ctx, () => requestUse(ctx, { seal: 'S001', doc: '合同', unit: '办公室', purpose: '签约', count: 0 }), /seal.count/);
     refused(ctx, () => requestUse(ctx, { seal: 'S001', doc: '合同', purpose: '签约', count: 1 }), /input.missing.*--unit/);
+    verified(ctx);
+  });
+
+  it('accepts real documents whose names merely begin like a placeholder; refuses the placeholders themselves', () => {
+    const ctx = office();
+    for (const doc of ['无犯罪记录证明', '无锡市合作框架协议', '无偿使用协议', 'National cooperation agreement', 'Blanket purchase agreement', '白纸坊街道办事处租赁合同', 'NATO liaison letter']) {
+      expect(looksBlank(doc), doc).toBe(false);
+    }
+    const n = requestUse(ctx, { seal: 'S001', doc: '无犯罪记录证明', unit: '人事科', purpose: '出具证明', count: 1 });
+    expect(n.doc).toBe('无犯罪记录证明');
+    for (const doc of ['无', 'N/A', 'n.a.', '待定', 'TBD', 'BLANK', 'Blank letter of introduction', '××', '空白', '（空白）']) {
+      refused(ctx, () => requestUse(ctx, { seal: 'S001', doc, unit: '办公室', purpose: '备用', count: 1 }), /seal.blankDocument/);
+    }
+    verified(ctx);
+  });
+
+  it('refuses counts too large to be true (and past 2^53 they would silently lose digits)', () => {
+    const ctx = office();
+    refused(ctx, () => requestUse(ctx, { seal: 'S001', doc: '合同', unit: '办公室', purpose: '签约', count: 1e20 }), /seal.countTooLarge/);
+    refused(ctx, () => requestUse(ctx, { seal: 'S001', doc: '合同', unit: '办公室', purpose: '签约', count: 100_000 }), /seal.countTooLarge/);
+    refused(ctx, () => stampRequest(ctx, 'Y2026-0001', { count: 2 ** 53 + 2 }), /seal.countTooLarge/);
+    requestUse(ctx, { seal: 'S001', doc: '毕业证书', unit: '教务处', purpose: '颁发', count: 99_999 });
+    refused(ctx, () => approveRequest(ctx, 'Y2026-0002', { approver: '周主任', count: 1e6 }), /seal.countTooLarge/);
+    expect(approveRequest(ctx, 'Y2026-0002', { approver: '周主任' }).approved).toBe(99_999);
+    verified(ctx);
+  });
+
+  it('finds requests and seals typed with full-width characters or another dash', () => {
+    const ctx = office();
+    for (const ref of ['Ｙ２０２６－０００１', 'Y2026—0001', 'Y2026——1', 'y2026_1', 'Y2026 0001']) expect(getRequest(ctx.db, ref).number).toBe('Y2026-0001');
+    expect(() => getRequest(ctx.db, 'Y20260001')).toThrow(/seal.requestNotFound/);
+    expect(getSeal(ctx.db, 'Ｓ００２').code).toBe('S002');
+    refused(ctx, () => addSeal(ctx, { name: 'Ｓ９', type: '公章', custodian: 'A' }), /seal.nameLikeCode/);
   });
 
   it('numbers requests Y2026-0001… per year of the request, without gaps', () => {
@@ -222,6 +264,31 @@ describe('requests, approval and stamping', () => {
     refused(ctx, () => stampRequest(ctx, 'Y2026-0001', { on: '2026-11-26' }), /seal.dateTooEarly/);
     lendSeal(ctx, 'S001', { to: '孙律师', due: '2026-11-30', approver: '周主任', on: '2026-11-20' });
     refused(ctx, () => returnSeal(ctx, 'S001', { on: '2026-11-19' }), /seal.dateTooEarly/);
+    verified(ctx);
+  });
+
+  it("a custody event is never dated before the seal's last stamp: the register never shows a stamp while the seal was out or lost", () => {
+    const ctx = office();
+    stampRequest(ctx, 'Y2026-0001', { count: 1, on: '2026-11-27' });
+    ctx.setNow('2026-11-30T09:00');
+    refused(ctx, () => lendSeal(ctx, 'S001', { to: '孙律师', due: '2026-12-05', approver: '周主任', on: '2026-11-26' }), /seal.dateTooEarly.*2026-11-27/);
+    refused(ctx, () => reportLost(ctx, 'S001', { reason: '被盗', on: '2026-11-26' }), /seal.dateTooEarly/);
+    refused(ctx, () => retireSeal(ctx, 'S001', { how: '停用', witnesses: ['钱主任', '吴科长'], on: '2026-11-26' }), /seal.dateTooEarly/);
+    refused(ctx, () => handoverSeal(ctx, 'S001', { to: '赵新', witnesses: ['钱主任'], on: '2026-11-26' }), /seal.dateTooEarly/);
+    // the same day as the stamp, or later, is fine; a seal never stamped still follows its own last event
+    expect(lendSeal(ctx, 'S001', { to: '孙律师', due: '2026-12-05', approver: '周主任', on: '2026-11-27' }).lent_on).toBe('2026-11-27');
+    expect(lendSeal(ctx, 'S002', { to: '孙律师', due: '2026-12-05', approver: '周主任', on: '2026-11-02' }).lent_on).toBe('2026-11-02');
+    verified(ctx);
+  });
+
+  it('a handover records every witness given, not only the last', () => {
+    const ctx = office();
+    refused(ctx, () => handoverSeal(ctx, 'S001', { to: '赵新', witnesses: ['钱主任', '赵新'] }), /seal.witnessIsParty.*赵新/);
+    refused(ctx, () => handoverSeal(ctx, 'S001', { to: '赵新', witnesses: [' ', ''] }), /input.missing.*--witness/);
+    const s = handoverSeal(ctx, 'S001', { to: '赵新', witnesses: ['钱主任', ' 吴科长 ', '钱主任'] });
+    expect(JSON.parse(eventsOf(ctx.db, s.id).at(-1)!.witnesses!)).toEqual(['钱主任', '吴科长']);
+    expect(historyRows(ctx.db, s.id).at(-1)!.detail).toBe('handover: 李保管 → 赵新, witness 钱主任、吴科长');
+    verified(ctx);
   });
 
   it('the database itself refuses a stamp line past the approval, and changes to posted rows', () => {
