@@ -8,7 +8,7 @@ import { choiceOption, describe, intArg, periodLine, type Kit, type Session } fr
 import { bookColumns, requestColumns } from './columns.js';
 import { bookRows, requestRows } from './report.js';
 import { getSeal } from './rules.js';
-import { approveRequest, cancelRequest, rejectRequest, REQUEST_STATES, requestUse, stampRequest } from './usage.js';
+import { approveRequest, cancelRequest, MAX_COUNT, rejectRequest, REQUEST_STATES, requestUse, stampRequest } from './usage.js';
 
 export const dateOpt = (s: Session, v: string | undefined) => (v === undefined ? undefined : parseDate(v, s.clock));
 export const onOption = (cmd: Command) => cmd.option('--on <date>', describe({ zh: '日期（默认今天）', en: 'the date (default today)' }));
@@ -37,7 +37,7 @@ export function useCommands(seal: Command, kit: Kit): void {
     .option('--doc <name>', describe({ zh: '文件名称（不得为空白纸、空白介绍信）', en: 'the document (never blank paper or a blank letter of introduction)' }))
     .option('--unit <name>', describe({ zh: '用印单位', en: 'the unit asking (用印单位)' }))
     .option('--purpose <text>', describe({ zh: '事由', en: 'purpose (事由)' }))
-    .option('--count <n>', describe({ zh: '用印份数', en: 'copies to stamp' }), intArg(1))
+    .option('--count <n>', describe({ zh: '用印份数', en: 'copies to stamp' }), intArg(1, MAX_COUNT))
     .option('--requester <name>', describe({ zh: '申请人', en: 'who asks' }))
     .option('--note <text>', describe({ zh: '备注', en: 'note' }))
     .action(
@@ -52,7 +52,7 @@ export function useCommands(seal: Command, kit: Kit): void {
 
   onOption(reqArg(kit.verb(seal, 'approve', { zh: '批准用印申请（可少于申请份数）', en: 'approve a request (for its copies or fewer)' }, ['wenmi seal approve Y2026-0001 --approver 周主任', 'wenmi seal approve Y2026-0002 --approver 周主任 --count 1'])))
     .option('--approver <name>', describe({ zh: '批准人', en: 'who approves' }))
-    .option('--count <n>', describe({ zh: '批准份数（默认申请份数）', en: 'copies approved (default: as asked)' }), intArg(1))
+    .option('--count <n>', describe({ zh: '批准份数（默认申请份数）', en: 'copies approved (default: as asked)' }), intArg(1, MAX_COUNT))
     .action(
       kit.run(async (s, o, [ref]) => {
         const v: Record<string, unknown> = { approver: o.approver };
@@ -89,7 +89,7 @@ export function useCommands(seal: Command, kit: Kit): void {
       ]),
     ),
   )
-    .option('--count <n>', describe({ zh: '本次份数（默认批准余数）', en: 'copies this time (default: all still approved)' }), intArg(1))
+    .option('--count <n>', describe({ zh: '本次份数（默认批准余数）', en: 'copies this time (default: all still approved)' }), intArg(1, MAX_COUNT))
     .option('--handler <name>', describe({ zh: '经办人（默认申请人，否则操作人）', en: 'who handled it (default the requester, else the operator)' }))
     .option('--note <text>', describe({ zh: '备注', en: 'remarks' }))
     .action(

@@ -208,10 +208,10 @@ describe('seal commands', () => {
     const head = (await run(['verify'])).stdout;
     const en = await run(['seal', 'request', '--seal', 'S001', '--doc', '合同', '--unit', '办公室', '--purpose', '签约', '--count', '99999999999999999999']);
     expect(en.code).toBe(2);
-    expect(en.stderr).toContain('at most 99999 copies');
+    expect(en.stderr).toContain('from 1 to 99999');
     const zh = await run(['seal', 'approve', 'Y2026-0003', '--approver', '周主任', '--count', '100000'], { lang: 'zh' });
     expect(zh.code).toBe(2);
-    expect(zh.stderr).toContain('一次最多 99999 份');
+    expect(zh.stderr).toContain('1 至 99999');
     expect((await run(['verify'])).stdout).toBe(head);
   });
 
