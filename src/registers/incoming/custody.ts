@@ -178,11 +178,12 @@ export function retireIncoming(
   ctx: Ctx,
   ref: string,
   input: { copies?: string[]; how?: string; witnesses?: string[]; reason?: string },
-): { row: IncomingRow; copies: { copy: string; from: string }[] } {
+): { row: IncomingRow; copies: { copy: string; from: string }[]; witnesses: string[] } {
   const missing = [!input.copies?.length && '--copy', !input.how && '--how', !input.witnesses?.length && '--witness'].filter(Boolean);
   if (missing.length) throw usageError('input.missing', { flags: missing.join(' ') });
   if (!(RETIRE_HOW as readonly string[]).includes(input.how!)) throw usageError('incoming.retireHow', { value: input.how });
-  const witnesses = input.witnesses!.map((w) => w.trim());
+  // `--witness A --witness B` or `--witness A,B`; a repeated name is refused below, not merged.
+  const witnesses = input.witnesses!.flatMap((w) => w.split(/[,，、]/)).map((w) => w.trim());
   if (witnesses.length !== 2 || witnesses.some((w) => w === '')) throw usageError('incoming.twoWitnesses', { count: witnesses.filter((w) => w !== '').length });
   if (witnesses[0] === witnesses[1]) throw usageError('incoming.witnessesDistinct', { name: witnesses[0] });
   return writeTx(ctx.db, () => {
@@ -204,7 +205,7 @@ export function retireIncoming(
         table: 'incoming_custody',
         values: { doc_id: row.id, event_id: event.id, copy: c.copy, kind: input.how, from_holder: c.from, to_holder: null, to_secretariat: false, at },
       });
-    return { row, copies };
+    return { row, copies, witnesses };
   });
 }
 

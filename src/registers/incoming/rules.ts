@@ -44,6 +44,9 @@ import type { DB } from '../../core/db.js';
 
 export const REGISTER = 'incoming';
 export const URGENCIES = ['特急', '加急'] as const;
+/** Upper bounds of 份数 and 页数: each copy is tracked one by one, so a mistyped count must not be taken. */
+export const MAX_COPIES = 9999;
+export const MAX_PAGES = 99999;
 /** States that take no further handling. */
 export const FINAL_STATES = ['作废', '退回', '已办结', '已归档'];
 
@@ -146,9 +149,9 @@ function revisionOf(ctx: Ctx, base: RevisionValues | null, f: IncomingFields): R
   if (v.urgency !== null && v.deadline === null) throw usageError('incoming.urgentNeedsDeadline', { urgency: v.urgency });
   if (v.secret_level !== null && v.copy_no === null) throw usageError('incoming.copyNoRequired');
   if (v.secret_level === null && v.copy_no !== null) throw usageError('incoming.copyNoOnlyClassified');
-  if (!Number.isInteger(v.copies) || v.copies < 1) throw usageError('incoming.copies', { value: v.copies });
+  if (!Number.isInteger(v.copies) || v.copies < 1 || v.copies > MAX_COPIES) throw usageError('incoming.copies', { value: v.copies, max: MAX_COPIES });
   if (v.copy_no !== null && Number(v.copy_no) + v.copies - 1 > 999999) throw usageError('incoming.copyNoRange', { copyNo: v.copy_no, copies: v.copies });
-  if (v.pages !== null && (!Number.isInteger(v.pages) || v.pages < 1)) throw usageError('incoming.pages', { value: v.pages });
+  if (v.pages !== null && (!Number.isInteger(v.pages) || v.pages < 1 || v.pages > MAX_PAGES)) throw usageError('incoming.pages', { value: v.pages, max: MAX_PAGES });
   if (v.deadline !== null && v.deadline < v.received_on) throw usageError('incoming.deadlineBeforeReceipt', { deadline: v.deadline, received: v.received_on });
   if (new Date(v.received_at) > ctx.clock.now()) throw usageError('incoming.receivedInFuture', { received: v.received_on });
   return v;
@@ -179,9 +182,11 @@ export function receiveIncoming(ctx: Ctx, fields: IncomingFields, opts: { circle
   });
 }
 
-/** Finds a document by its 收文编号 (`2026-0001`, `M2026-0001`). */
+/** Finds a document by its 收文编号 (`2026-0001`, `M2026-0001`; `m2026-1` is read as `M2026-0001`). */
 export function getIncoming(db: DB, ref: string): IncomingRow {
-  const row = findByNumber(db, ref.trim().toUpperCase());
+  const text = ref.trim().toUpperCase();
+  const m = /^(M?)(\d{4})-(\d{1,4})$/.exec(text);
+  const row = findByNumber(db, m ? formatNumber(Number(m[2]), m[1] === 'M', Number(m[3])) : text);
   if (!row) throw dataError('incoming.notFound', { ref });
   return row;
 }
@@ -204,8 +209,11 @@ export function correctIncoming(ctx: Ctx, ref: string, fields: IncomingFields, r
     const row = getIncoming(ctx.db, ref);
     if (row.state === '作废') throw dataError('incoming.isVoid', { ref: row.number });
     const base = revisionValues(row);
+    // The number belongs to one series (ordinary or classified) of one year: a correction stays in it.
+    if (fields.secret !== undefined && (fields.secret === null || fields.secret.trim() === '') === (row.classified === 1)) throw usageError('incoming.changesSeries', { ref: row.number });
     const next = revisionOf(ctx, base, fields);
-    if ((next.secret_level !== null) !== (row.classified === 1)) throw usageError('incoming.changesSeries', { ref: row.number });
+    const year = Number(next.received_on.slice(0, 4));
+    if (year !== row.year) throw usageError('incoming.changesYear', { ref: row.number, year: row.year, received: next.received_on });
     if (JSON.stringify(next) === JSON.stringify(base)) throw usageError('incoming.noChange', { ref: row.number });
     if ((next.copies !== base.copies || next.copy_no !== base.copy_no) && hasCustody(ctx.db, row.id)) throw dataError('incoming.copiesFrozen', { ref: row.number });
     post(ctx, { register: REGISTER, action: 'correct', table: 'incoming_revisions', values: { doc_id: row.id, ...next, corrects: row.revision }, reason: why });

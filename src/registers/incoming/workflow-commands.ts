@@ -11,7 +11,7 @@ import { getIncoming, REGISTER } from './rules.js';
 import { assignIncoming, closeIncoming, deadlineOf, instructIncoming, proposeIncoming, remindIncoming, replyIncoming, reviewIncoming } from './workflow.js';
 
 /** A repeatable option: each value kept (commas are split by the rules). */
-const collect = (value: string, previous: string[] = []) => [...previous, value];
+export const collect = (value: string, previous: string[] = []) => [...previous, value];
 const numberArg = { zh: '收文编号', en: 'the document number' };
 
 export function workflowCommands(incoming: Command, kit: Kit): void {
@@ -127,13 +127,13 @@ export function workflowCommands(incoming: Command, kit: Kit): void {
   ])
     .option('--copy <no>', describe({ zh: '份号（可重复，或逗号分隔）', en: 'copy number (repeatable, or comma-separated)' }), collect)
     .addOption(choiceOption('--how <way>', { zh: '清退 或 销毁', en: '清退 (back to the issuer) or 销毁 (destroyed)' }, RETIRE_HOW))
-    .option('--witness <name>', describe({ zh: '监督人（恰好两名，重复此选项）', en: 'a witness (exactly two: repeat the option)' }), collect)
+    .option('--witness <name>', describe({ zh: '监督人（恰好两名：重复此选项，或逗号分隔）', en: 'a witness (exactly two: repeat the option, or comma-separated)' }), collect)
     .option('--reason <text>', describe({ zh: '备注或依据', en: 'note or authority' }))
     .action(
       kit.run((s, o, [ref]) => {
         const copies = o.copy ? (o.copy as string[]).flatMap((c) => c.split(/[,，、]/)) : undefined;
         const r = retireIncoming(s.ctx(), ref!, { copies, how: o.how, witnesses: o.witness, reason: o.reason });
-        s.info(t('incoming.retired', { number: r.row.number, copies: r.copies.map((c) => c.copy).join('、'), how: o.how, witnesses: (o.witness as string[]).join('、') }));
+        s.info(t('incoming.retired', { number: r.row.number, copies: r.copies.map((c) => c.copy).join('、'), how: o.how, witnesses: r.witnesses.join('、') }));
       }),
     );
 
