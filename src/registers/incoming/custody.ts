@@ -106,6 +106,8 @@ export function handIncoming(ctx: Ctx, ref: string, input: HandInput): { row: In
     const secretariat = secretariatName(ctx.db);
     const from = input.from?.trim() || secretariat;
     if (from === to) throw usageError('incoming.handToSelf', { name: to });
+    // One giver, one receiver: `--to 张局长,李四` would record one holder named "张局长,李四".
+    for (const name of [to, from]) if (/[,，、]/.test(name)) throw usageError('incoming.oneHolder', { value: name });
     const states = copiesOf(ctx.db, row);
     const holds = (st: CopyState) => (from === secretariat ? st.status === '在秘书室' : st.status === '持有' && st.holder === from);
     let copies: string[];

@@ -31,6 +31,7 @@ const baseMessages: Messages = {
     'incoming.changesYear': '{ref} 是 {year} 年收文编号序列中的一号，签收日期不能改到 {received}（另一年）。',
     'incoming.changesYear.hint': '作废此条（编号保留）并按实际签收时间重新登记。',
     'incoming.classifiedOrOrdinary': '--classified 与 --ordinary 只能用一个。',
+    'incoming.receivedAfterRegistration': '签收时间 {received} 晚于登记时间 {registered}：文件须先签收后登记。',
   },
   en: {
     'incoming.received': 'registered as {number}',
@@ -61,6 +62,7 @@ const baseMessages: Messages = {
     'incoming.changesYear': '{ref} is numbered in the series of {year}; its receipt date cannot move to {received}, in another year.',
     'incoming.changesYear.hint': 'Void this entry (its number stays) and register the document again with its true receipt time.',
     'incoming.classifiedOrOrdinary': 'give --classified or --ordinary, not both.',
+    'incoming.receivedAfterRegistration': 'the receipt time {received} is after the registration ({registered}): a document is received before it is registered.',
   },
 };
 

@@ -39,7 +39,7 @@ import { post, type Ctx, type Posted } from '../../core/journal.js';
 import { formatClassification, maskedTitle, parseClassification, parseCopyNo } from '../../core/secret.js';
 import { getSetting } from '../../core/settings.js';
 import { settings } from './settings.js';
-import { eventsOf, findByNumber, hasCustody, lastEvent, nextSerial, type IncomingRow } from './sql.js';
+import { eventsOf, findByNumber, hasCustody, journalOf, lastEvent, nextSerial, type IncomingRow } from './sql.js';
 import type { DB } from '../../core/db.js';
 
 export const REGISTER = 'incoming';
@@ -214,6 +214,10 @@ export function correctIncoming(ctx: Ctx, ref: string, fields: IncomingFields, r
     const next = revisionOf(ctx, base, fields);
     const year = Number(next.received_on.slice(0, 4));
     if (year !== row.year) throw usageError('incoming.changesYear', { ref: row.number, year: row.year, received: next.received_on });
+    // A document is received before it is registered (and handled): the registration's journal time bounds the receipt.
+    const registered = journalOf(ctx.db, row.id)[0]!.at;
+    if (new Date(next.received_at) > new Date(registered))
+      throw usageError('incoming.receivedAfterRegistration', { received: next.received_at.slice(0, 16).replace('T', ' '), registered: registered.slice(0, 16).replace('T', ' ') });
     if (JSON.stringify(next) === JSON.stringify(base)) throw usageError('incoming.noChange', { ref: row.number });
     if ((next.copies !== base.copies || next.copy_no !== base.copy_no) && hasCustody(ctx.db, row.id)) throw dataError('incoming.copiesFrozen', { ref: row.number });
     post(ctx, { register: REGISTER, action: 'correct', table: 'incoming_revisions', values: { doc_id: row.id, ...next, corrects: row.revision }, reason: why });

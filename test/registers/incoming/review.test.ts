@@ -31,6 +31,15 @@ describe('a correction stays in the number series of its document', () => {
     verified(ctx);
   });
 
+  it('refuses a receipt time after the registration (the month report once counted negative handling days)', () => {
+    const ctx = testCtx('2026-11-20T09:30');
+    const doc = receiveIncoming(ctx, { receivedAt: '2026-11-20T09:00:00+00:00', sender: 'A', title: 'T' });
+    ctx.setNow('2026-11-25T09:30');
+    refused(ctx, () => correctIncoming(ctx, doc.number, { receivedAt: '2026-11-24T09:00:00+00:00' }, '时间录错'), 'incoming.receivedAfterRegistration', 'usage');
+    expect(correctIncoming(ctx, doc.number, { receivedAt: '2026-11-20T08:15:00+00:00' }, '时间录错').received_at).toBe('2026-11-20T08:15:00+00:00');
+    verified(ctx);
+  });
+
   it('names the series, not the 份号, when a correction would make a document classified or ordinary', () => {
     const ctx = testCtx();
     const m = receiveIncoming(ctx, { receivedAt: now(ctx), sender: 'A', title: 'T', secret: '秘密', copyNo: '1' });
@@ -58,6 +67,19 @@ describe('input as people type it', () => {
     refused(ctx, () => retireIncoming(ctx, m.number, { copies: ['1'], how: '销毁', witnesses: ['王秘书，王秘书'] }), 'incoming.witnessesDistinct', 'usage');
     refused(ctx, () => retireIncoming(ctx, m.number, { copies: ['1'], how: '销毁', witnesses: ['王秘书,'] }), 'incoming.twoWitnesses', 'usage');
     expect(retireIncoming(ctx, m.number, { copies: ['1'], how: '销毁', witnesses: ['王秘书、赵保密员'] }).witnesses).toEqual(['王秘书', '赵保密员']);
+    verified(ctx);
+  });
+});
+
+describe('hand-overs', () => {
+  it('refuse a list of names as the receiver or the giver: a copy has one holder', () => {
+    const ctx = testCtx();
+    const doc = receiveIncoming(ctx, { receivedAt: now(ctx), sender: 'A', title: 'T', copies: 2 });
+    reviewIncoming(ctx, doc.number, { accept: true });
+    refused(ctx, () => handIncoming(ctx, doc.number, { to: '张局长,李四' }), 'incoming.oneHolder', 'usage');
+    refused(ctx, () => handIncoming(ctx, doc.number, { to: '张局长、李四' }), 'incoming.oneHolder', 'usage');
+    handIncoming(ctx, doc.number, { to: '张局长' });
+    refused(ctx, () => handIncoming(ctx, doc.number, { from: '张局长，李四', to: '财务科' }), 'incoming.oneHolder', 'usage');
     verified(ctx);
   });
 });
