@@ -55,10 +55,18 @@ export function secretariatName(db: DB): string {
   return getSetting(db, settings, 'incoming.secretariat')!;
 }
 
+/** What separates names or copy numbers in one option: `A,B`, `A，B`, `A、B`. */
+export const SEPARATOR = /[,，、]/;
+
+/** Splits repeated flags and `A,B，C、D` into trimmed items, in order, repeats and blanks kept. */
+export function splitList(values: string | string[] | undefined): string[] {
+  if (values === undefined) return [];
+  return (Array.isArray(values) ? values : [values]).flatMap((v) => v.split(SEPARATOR)).map((n) => n.trim());
+}
+
 /** Splits `A,B，C、D` (and repeated flags) into distinct trimmed names; blanks are refused. */
 export function parseNames(values: string | string[] | undefined): string[] {
-  if (values === undefined) return [];
-  const list = (Array.isArray(values) ? values : [values]).flatMap((v) => v.split(/[,，、]/)).map((n) => n.trim());
+  const list = splitList(values);
   if (list.some((n) => n === '')) throw usageError('incoming.emptyName');
   return [...new Set(list)];
 }

@@ -93,8 +93,7 @@ export function workflowCommands(incoming: Command, kit: Kit): void {
       kit.run(async (s, o, [ref]) => {
         const v: Record<string, unknown> = { to: o.to };
         await s.complete(v, [{ key: 'to', flag: '--to', label: { zh: '接收人', en: 'receiver' } }]);
-        const copies = o.copy ? (o.copy as string[]).flatMap((c) => c.split(/[,，、]/)) : undefined;
-        const r = handIncoming(s.ctx(), ref!, { to: v.to as string, from: o.from, copies, count: o.copies });
+        const r = handIncoming(s.ctx(), ref!, { to: v.to as string, from: o.from, copies: o.copy, count: o.copies });
         s.info(t('incoming.handed', { number: r.row.number, copies: r.copies.join('、'), from: r.from, to: r.to }));
       }),
     );
@@ -116,8 +115,7 @@ export function workflowCommands(incoming: Command, kit: Kit): void {
     .option('--all', describe({ zh: '收回所有在外的份', en: 'every copy out' }))
     .action(
       kit.run((s, o, [ref]) => {
-        const copies = o.copy ? (o.copy as string[]).flatMap((c) => c.split(/[,，、]/)) : undefined;
-        const r = backIncoming(s.ctx(), ref!, { copies, all: o.all === true });
+        const r = backIncoming(s.ctx(), ref!, { copies: o.copy, all: o.all === true });
         s.info(t('incoming.backed', { number: r.row.number, copies: r.copies.map((c) => c.copy).join('、') }));
       }),
     );
@@ -131,8 +129,7 @@ export function workflowCommands(incoming: Command, kit: Kit): void {
     .option('--reason <text>', describe({ zh: '备注或依据', en: 'note or authority' }))
     .action(
       kit.run((s, o, [ref]) => {
-        const copies = o.copy ? (o.copy as string[]).flatMap((c) => c.split(/[,，、]/)) : undefined;
-        const r = retireIncoming(s.ctx(), ref!, { copies, how: o.how, witnesses: o.witness, reason: o.reason });
+        const r = retireIncoming(s.ctx(), ref!, { copies: o.copy, how: o.how, witnesses: o.witness, reason: o.reason });
         s.info(t('incoming.retired', { number: r.row.number, copies: r.copies.map((c) => c.copy).join('、'), how: o.how, witnesses: r.witnesses.join('、') }));
       }),
     );
