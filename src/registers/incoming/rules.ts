@@ -282,13 +282,17 @@ export function shortMoment(at: string | null | undefined): string | null {
   return at ? at.slice(0, 16).replace('T', ' ') : null;
 }
 
-/** 处理情况 as the paper register shows it: the state, with the reason of a void or a return, or the lead department. */
+/** 处理情况 as the paper register shows it: the state, with the reason of a void or a return, the lead department, or the archive number. */
 export function handlingNote(db: DB, row: IncomingRow): string {
   if (row.state === '作废') return `作废：${lastEvent(db, row.id, 'void')?.reason ?? ''}`;
   if (row.state === '退回') return `退回：${lastEvent(db, row.id, 'return')?.reason ?? ''}`;
   if (row.state === '承办中') {
     const assign = lastEvent(db, row.id, 'assign');
     if (assign?.data) return `承办中：${(JSON.parse(assign.data) as { lead: string }).lead}`;
+  }
+  if (row.state === '已归档') {
+    const filed = lastEvent(db, row.id, 'file');
+    if (filed?.data) return `已归档：${(JSON.parse(filed.data) as { archiveNo: string }).archiveNo}`;
   }
   return row.state;
 }

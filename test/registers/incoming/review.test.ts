@@ -2,8 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import { retireIncoming, handIncoming } from '../../../src/registers/incoming/custody.js';
 import { historySteps } from '../../../src/registers/incoming/report.js';
-import { correctIncoming, getIncoming, MAX_COPIES, MAX_PAGES, receiveIncoming } from '../../../src/registers/incoming/rules.js';
-import { reviewIncoming } from '../../../src/registers/incoming/workflow.js';
+import { correctIncoming, fileIncoming, getIncoming, handlingNote, MAX_COPIES, MAX_PAGES, receiveIncoming } from '../../../src/registers/incoming/rules.js';
+import { closeIncoming, reviewIncoming } from '../../../src/registers/incoming/workflow.js';
 import { testCtx } from '../../helpers.js';
 import { now, refused, verified } from './support.js';
 
@@ -80,6 +80,17 @@ describe('hand-overs', () => {
     refused(ctx, () => handIncoming(ctx, doc.number, { to: '张局长、李四' }), 'incoming.oneHolder', 'usage');
     handIncoming(ctx, doc.number, { to: '张局长' });
     refused(ctx, () => handIncoming(ctx, doc.number, { from: '张局长，李四', to: '财务科' }), 'incoming.oneHolder', 'usage');
+    verified(ctx);
+  });
+});
+
+describe('the paper book', () => {
+  it('writes the archive number of a filed document under 处理情况, as the secretary would', () => {
+    const ctx = testCtx();
+    const doc = receiveIncoming(ctx, { receivedAt: now(ctx), sender: 'A', title: 'T' });
+    reviewIncoming(ctx, doc.number, { accept: true });
+    expect(handlingNote(ctx.db, closeIncoming(ctx, doc.number))).toBe('已办结');
+    expect(handlingNote(ctx.db, fileIncoming(ctx, doc.number, 'Z001-WS·2026-Y-BGS-0001'))).toBe('已归档：Z001-WS·2026-Y-BGS-0001');
     verified(ctx);
   });
 });
