@@ -79,6 +79,14 @@ describe('reveals are recorded for exactly the classified entries shown', () => 
     expect((await run(['verify'])).code).toBe(0);
   });
 
+  it('takes a huge --limit as no limit (it was an internal error after the header)', async () => {
+    await ok(['incoming', 'receive', '--sender', 'A', '--title', '普通']);
+    await ok(classified);
+    const r = await ok(['incoming', 'list', '--limit', '99999999999999999999', '--reveal', '--format', 'json']);
+    expect(json(r).map((x: { number: string }) => x.number)).toEqual(['2026-0001', 'M2026-0001']);
+    expect(reveals()).toEqual([['M2026-0001']]);
+  });
+
   it('refuses --classified with --ordinary instead of silently listing the classified ones', async () => {
     await ok(classified);
     const r = await run(['incoming', 'list', '--classified', '--ordinary']);
