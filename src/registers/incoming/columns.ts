@@ -13,10 +13,13 @@ export const STATE_LABELS: Record<string, { zh: string; en: string }> = {
   已归档: { zh: '已归档', en: 'filed' },
 };
 
-export const stateText = (v: unknown) => {
-  const l = STATE_LABELS[String(v)];
+/** A column's text: a stored word in the current language (unknown words as they are). */
+const translated = (labels: Record<string, { zh: string; en: string }>) => (v: unknown) => {
+  const l = labels[String(v)];
   return l ? label(l) : String(v);
 };
+
+export const stateText = translated(STATE_LABELS);
 
 export const listColumns: Column[] = [
   { key: 'number', label: { zh: '收文编号', en: 'number' } },
@@ -52,11 +55,6 @@ export const classifiedBookColumns: Column[] = [
   { key: 'copyNo', label: { zh: '份号', en: 'copy no.' } },
   ...bookColumns.slice(6),
 ];
-
-const translated = (labels: Record<string, { zh: string; en: string }>) => (v: unknown) => {
-  const l = labels[String(v)];
-  return l ? label(l) : String(v);
-};
 
 export const COPY_STATUS_LABELS: Record<string, { zh: string; en: string }> = {
   在秘书室: { zh: '在秘书室', en: 'at the secretariat' },

@@ -3,13 +3,14 @@ import type { Command } from 'commander';
 import { formatTimestamp, parseDate, parseMoment } from '../../core/dates.js';
 import type { DB } from '../../core/db.js';
 import { t } from '../../core/i18n.js';
+import { usageError } from '../../core/errors.js';
 import type { Column, Row } from '../../core/output/render.js';
 import type { Field } from '../../core/prompts.js';
 import { choiceOption, describe, intArg, journalColumns, periodLine, type Kit, type Session } from '../../cli/kit.js';
 import { bookColumns, classifiedBookColumns, listColumns, STATE_LABELS } from './columns.js';
 import { classificationOf, correctIncoming, getIncoming, handlingNote, receiveIncoming, REGISTER, shownTitle, URGENCIES, voidIncoming, type IncomingFields } from './rules.js';
 import { classifiedNumbers, iterateIncoming, journalOf, type IncomingFilter, type IncomingRow } from './sql.js';
-import { workflowCommands } from './workflow-commands.js';
+import { collect, workflowCommands } from './workflow-commands.js';
 import { deadlineOf, remindersOf } from './workflow.js';
 
 /** The registered fields, shared by receive and correct. */
@@ -68,7 +69,13 @@ function entryJson(row: IncomingRow, reveal: boolean) {
   };
 }
 
+/** A document as the list and show give it: the deadline in force (the latest assignment's, else the registered one) and its reminders. */
+function listEntry(db: DB, row: IncomingRow, reveal: boolean) {
+  return { ...entryJson(row, reveal), deadline: deadlineOf(db, row), ...remindersOf(db, row) };
+}
+
 function filterOf(s: Session, o: Record<string, any>): IncomingFilter {
+  if (o.classified && o.ordinary) throw usageError('incoming.classifiedOrOrdinary');
   const { from, to } = s.period(o);
   return {
     from,
@@ -126,8 +133,8 @@ export function incomingCommands(root: Command, kit: Kit): void {
     ]),
   )
     .option('--note <text>', describe({ zh: '备注', en: 'note' }))
-    .option('--circle <names>', describe({ zh: '知悉范围（涉密），逗号分隔，如 张局长,李科长', en: 'circle of knowledge (classified), comma-separated' }))
-    .option('--format <format>', describe({ zh: 'text（只输出编号）或 json', en: 'text (the number only) or json' }))
+    .option('--circle <names>', describe({ zh: '知悉范围（涉密），可重复或逗号分隔，如 张局长,李科长', en: 'circle of knowledge (classified), repeatable or comma-separated' }), collect)
+    .addOption(choiceOption('--format <format>', { zh: 'text（只输出编号）或 json（涉密标题遮蔽）', en: 'text (the number only) or json (classified title masked)' }, ['text', 'json']))
     .action(
       kit.run(async (s, o) => {
         const values: Record<string, unknown> = { sender: o.sender, title: o.title };
@@ -136,8 +143,8 @@ export function incomingCommands(root: Command, kit: Kit): void {
           { key: 'title', flag: '--title', label: { zh: '标题', en: 'title' } },
         ] satisfies Field[]);
         const fields = { ...fieldsOf(s, { ...o, ...values }), receivedAt: o.received === undefined ? formatTimestamp(s.clock.now()) : parseMoment(o.received, s.clock) };
-        const row = receiveIncoming(s.ctx(), fields, { circle: o.circle === undefined ? undefined : [o.circle] });
-        if (o.format === 'json') s.print(JSON.stringify(entryJson(row, true)) + '\n');
+        const row = receiveIncoming(s.ctx(), fields, { circle: o.circle });
+        if (o.format === 'json') s.print(JSON.stringify(entryJson(row, false)) + '\n');
         else s.print(row.number + '\n');
         s.info(t('incoming.received', { number: row.number }));
       }),
@@ -167,7 +174,7 @@ export function incomingCommands(root: Command, kit: Kit): void {
         const db = s.db();
         guardReveal(s, filter, o.reveal === true, 'list');
         const rows = function* () {
-          for (const row of iterateIncoming(db, filter)) yield { ...entryJson(row, o.reveal === true), deadline: deadlineOf(db, row), ...remindersOf(db, row) };
+          for (const row of iterateIncoming(db, filter)) yield listEntry(db, row, o.reveal === true);
         };
         await s.output(listColumns, rows(), o);
       }),
@@ -177,13 +184,13 @@ export function incomingCommands(root: Command, kit: Kit): void {
     kit.verb(incoming, 'show', { zh: '显示一份来文及其全部历史', en: 'show one document and its whole history' }, ['wenmi incoming show 2026-0001', 'wenmi incoming show M2026-0002 --reveal --format json']),
   )
     .argument('<number>', describe({ zh: '收文编号', en: 'the document number' }))
-    .option('--format <format>', 'table|json')
+    .addOption(choiceOption('--format <format>', { zh: 'table 或 json', en: 'table or json' }, ['table', 'json']))
     .action(
       kit.run(async (s, o, [ref]) => {
         const row = getIncoming(s.db(), ref!);
         const reveal = o.reveal === true && row.secret_level !== null;
         s.reveal(reveal, REGISTER, 'show', () => [row.number]);
-        const entry = entryJson(row, o.reveal === true);
+        const entry = listEntry(s.db(), row, o.reveal === true);
         const history = journalOf(s.db(), row.id).map((j) => ({ seq: j.seq, at: j.at, operator: j.operator, action: j.action, reason: j.reason }));
         if (o.format === 'json') return s.print(JSON.stringify({ entry, history }, null, 2) + '\n');
         const more: Column[] = [

@@ -14,7 +14,7 @@ import { formatTimestamp } from '../../core/dates.js';
 import { dataError, usageError } from '../../core/errors.js';
 import { post, type Ctx } from '../../core/journal.js';
 import { parseCopyNo } from '../../core/secret.js';
-import { classificationOf, getIncoming, lastEventAt, parseNames, postEvent, REGISTER, requireReviewed, requireState, secretariatName, shownTitle } from './rules.js';
+import { classificationOf, getIncoming, lastEventAt, parseNames, postEvent, REGISTER, requireReviewed, requireState, secretariatName, SEPARATOR, shownTitle, splitList } from './rules.js';
 import { classifiedDocs, custodyOf, eventsOf, type IncomingRow } from './sql.js';
 
 /** 在秘书室 at the secretariat · 持有 held by a person or department · 已清退 / 已销毁 retired · 已退回 went back to the sender. */
@@ -65,13 +65,12 @@ export function circleOf(db: DB, row: IncomingRow): string[] {
   return [...circle];
 }
 
-/** The copies a command names (`--copy 3`, `--copy 000003,000004`), checked against the document. */
+/** The copies a command names (`--copy 3`, `--copy 000003,000004`, repeated), checked against the document. */
 function selectCopies(row: IncomingRow, given: string[]): string[] {
   const labels = copyLabels(row);
-  const picked = given.map((text) => {
-    const t = text.trim();
+  const picked = splitList(given).map((t) => {
     const label = row.copy_no !== null ? parseCopyNo(t) : /^\d{1,6}$/.test(t) ? String(Number(t)) : t;
-    if (!labels.includes(label)) throw usageError('incoming.noSuchCopy', { ref: row.number, copy: text, first: labels[0], last: labels[labels.length - 1] });
+    if (!labels.includes(label)) throw usageError('incoming.noSuchCopy', { ref: row.number, copy: t, first: labels[0], last: labels[labels.length - 1] });
     return label;
   });
   return [...new Set(picked)];
@@ -106,6 +105,8 @@ export function handIncoming(ctx: Ctx, ref: string, input: HandInput): { row: In
     const secretariat = secretariatName(ctx.db);
     const from = input.from?.trim() || secretariat;
     if (from === to) throw usageError('incoming.handToSelf', { name: to });
+    // One giver, one receiver: `--to 张局长,李四` would record one holder named "张局长,李四".
+    for (const name of [to, from]) if (SEPARATOR.test(name)) throw usageError('incoming.oneHolder', { value: name });
     const states = copiesOf(ctx.db, row);
     const holds = (st: CopyState) => (from === secretariat ? st.status === '在秘书室' : st.status === '持有' && st.holder === from);
     let copies: string[];
@@ -178,11 +179,12 @@ export function retireIncoming(
   ctx: Ctx,
   ref: string,
   input: { copies?: string[]; how?: string; witnesses?: string[]; reason?: string },
-): { row: IncomingRow; copies: { copy: string; from: string }[] } {
+): { row: IncomingRow; copies: { copy: string; from: string }[]; witnesses: string[] } {
   const missing = [!input.copies?.length && '--copy', !input.how && '--how', !input.witnesses?.length && '--witness'].filter(Boolean);
   if (missing.length) throw usageError('input.missing', { flags: missing.join(' ') });
   if (!(RETIRE_HOW as readonly string[]).includes(input.how!)) throw usageError('incoming.retireHow', { value: input.how });
-  const witnesses = input.witnesses!.map((w) => w.trim());
+  // `--witness A --witness B` or `--witness A,B`; a repeated name is refused below, not merged.
+  const witnesses = splitList(input.witnesses);
   if (witnesses.length !== 2 || witnesses.some((w) => w === '')) throw usageError('incoming.twoWitnesses', { count: witnesses.filter((w) => w !== '').length });
   if (witnesses[0] === witnesses[1]) throw usageError('incoming.witnessesDistinct', { name: witnesses[0] });
   return writeTx(ctx.db, () => {
@@ -204,7 +206,7 @@ export function retireIncoming(
         table: 'incoming_custody',
         values: { doc_id: row.id, event_id: event.id, copy: c.copy, kind: input.how, from_holder: c.from, to_holder: null, to_secretariat: false, at },
       });
-    return { row, copies };
+    return { row, copies, witnesses };
   });
 }
 

@@ -5,7 +5,7 @@
 import type { DB } from '../../core/db.js';
 import { daysBetween, type Period } from '../../core/dates.js';
 import { t } from '../../core/i18n.js';
-import { shownTitle } from './rules.js';
+import { maskedTitle } from '../../core/secret.js';
 import { iterateIncoming, journalOf, revisionsOf, type IncomingRow } from './sql.js';
 import { deadlineOf, handledOn } from './workflow.js';
 
@@ -128,8 +128,11 @@ export function historySteps(db: DB, row: IncomingRow, reveal: boolean): Step[] 
     const content = JSON.parse(j.content) as Data;
     let detail = '';
     if (j.tbl === 'incoming_revisions') {
-      if (j.action === 'receive') detail = t('incoming.step.receive', { sender: content.sender, title: shownTitle(row, reveal), copies: content.copies });
-      else {
+      if (j.action === 'receive') {
+        // the title as received (a later correction shows as its own step)
+        const title = content.secret_level && !reveal ? maskedTitle(content.secret_level) : content.title;
+        detail = t('incoming.step.receive', { sender: content.sender, title, copies: content.copies });
+      } else {
         const before = revisions.get(content.corrects) as Data | undefined;
         const changed = Object.keys(content).filter((k) => !['id', 'corrects'].includes(k) && before && before[k] !== content[k]);
         detail = t('incoming.step.correct', { fields: changed.join(', ') });

@@ -39,11 +39,14 @@ import { post, type Ctx, type Posted } from '../../core/journal.js';
 import { formatClassification, maskedTitle, parseClassification, parseCopyNo } from '../../core/secret.js';
 import { getSetting } from '../../core/settings.js';
 import { settings } from './settings.js';
-import { eventsOf, findByNumber, hasCustody, lastEvent, nextSerial, type IncomingRow } from './sql.js';
+import { eventsOf, findByNumber, hasCustody, journalOf, lastEvent, nextSerial, type IncomingRow } from './sql.js';
 import type { DB } from '../../core/db.js';
 
 export const REGISTER = 'incoming';
 export const URGENCIES = ['特急', '加急'] as const;
+/** Upper bounds of 份数 and 页数: each copy is tracked one by one, so a mistyped count must not be taken. */
+export const MAX_COPIES = 9999;
+export const MAX_PAGES = 99999;
 /** States that take no further handling. */
 export const FINAL_STATES = ['作废', '退回', '已办结', '已归档'];
 
@@ -52,10 +55,18 @@ export function secretariatName(db: DB): string {
   return getSetting(db, settings, 'incoming.secretariat')!;
 }
 
+/** What separates names or copy numbers in one option: `A,B`, `A，B`, `A、B`. */
+export const SEPARATOR = /[,，、]/;
+
+/** Splits repeated flags and `A,B，C、D` into trimmed items, in order, repeats and blanks kept. */
+export function splitList(values: string | string[] | undefined): string[] {
+  if (values === undefined) return [];
+  return (Array.isArray(values) ? values : [values]).flatMap((v) => v.split(SEPARATOR)).map((n) => n.trim());
+}
+
 /** Splits `A,B，C、D` (and repeated flags) into distinct trimmed names; blanks are refused. */
 export function parseNames(values: string | string[] | undefined): string[] {
-  if (values === undefined) return [];
-  const list = (Array.isArray(values) ? values : [values]).flatMap((v) => v.split(/[,，、]/)).map((n) => n.trim());
+  const list = splitList(values);
   if (list.some((n) => n === '')) throw usageError('incoming.emptyName');
   return [...new Set(list)];
 }
@@ -146,9 +157,9 @@ function revisionOf(ctx: Ctx, base: RevisionValues | null, f: IncomingFields): R
   if (v.urgency !== null && v.deadline === null) throw usageError('incoming.urgentNeedsDeadline', { urgency: v.urgency });
   if (v.secret_level !== null && v.copy_no === null) throw usageError('incoming.copyNoRequired');
   if (v.secret_level === null && v.copy_no !== null) throw usageError('incoming.copyNoOnlyClassified');
-  if (!Number.isInteger(v.copies) || v.copies < 1) throw usageError('incoming.copies', { value: v.copies });
+  if (!Number.isInteger(v.copies) || v.copies < 1 || v.copies > MAX_COPIES) throw usageError('incoming.copies', { value: v.copies, max: MAX_COPIES });
   if (v.copy_no !== null && Number(v.copy_no) + v.copies - 1 > 999999) throw usageError('incoming.copyNoRange', { copyNo: v.copy_no, copies: v.copies });
-  if (v.pages !== null && (!Number.isInteger(v.pages) || v.pages < 1)) throw usageError('incoming.pages', { value: v.pages });
+  if (v.pages !== null && (!Number.isInteger(v.pages) || v.pages < 1 || v.pages > MAX_PAGES)) throw usageError('incoming.pages', { value: v.pages, max: MAX_PAGES });
   if (v.deadline !== null && v.deadline < v.received_on) throw usageError('incoming.deadlineBeforeReceipt', { deadline: v.deadline, received: v.received_on });
   if (new Date(v.received_at) > ctx.clock.now()) throw usageError('incoming.receivedInFuture', { received: v.received_on });
   return v;
@@ -179,9 +190,11 @@ export function receiveIncoming(ctx: Ctx, fields: IncomingFields, opts: { circle
   });
 }
 
-/** Finds a document by its 收文编号 (`2026-0001`, `M2026-0001`). */
+/** Finds a document by its 收文编号 (`2026-0001`, `M2026-0001`; `m2026-1` is read as `M2026-0001`). */
 export function getIncoming(db: DB, ref: string): IncomingRow {
-  const row = findByNumber(db, ref.trim().toUpperCase());
+  const text = ref.trim().toUpperCase();
+  const m = /^(M?)(\d{4})-(\d{1,4})$/.exec(text);
+  const row = findByNumber(db, m ? formatNumber(Number(m[2]), m[1] === 'M', Number(m[3])) : text);
   if (!row) throw dataError('incoming.notFound', { ref });
   return row;
 }
@@ -204,8 +217,15 @@ export function correctIncoming(ctx: Ctx, ref: string, fields: IncomingFields, r
     const row = getIncoming(ctx.db, ref);
     if (row.state === '作废') throw dataError('incoming.isVoid', { ref: row.number });
     const base = revisionValues(row);
+    // The number belongs to one series (ordinary or classified) of one year: a correction stays in it.
+    if (fields.secret !== undefined && (fields.secret === null || fields.secret.trim() === '') === (row.classified === 1)) throw usageError('incoming.changesSeries', { ref: row.number });
     const next = revisionOf(ctx, base, fields);
-    if ((next.secret_level !== null) !== (row.classified === 1)) throw usageError('incoming.changesSeries', { ref: row.number });
+    const year = Number(next.received_on.slice(0, 4));
+    if (year !== row.year) throw usageError('incoming.changesYear', { ref: row.number, year: row.year, received: next.received_on });
+    // A document is received before it is registered (and handled): the registration's journal time bounds the receipt.
+    const registered = journalOf(ctx.db, row.id)[0]!.at;
+    if (new Date(next.received_at) > new Date(registered))
+      throw usageError('incoming.receivedAfterRegistration', { received: next.received_at.slice(0, 16).replace('T', ' '), registered: registered.slice(0, 16).replace('T', ' ') });
     if (JSON.stringify(next) === JSON.stringify(base)) throw usageError('incoming.noChange', { ref: row.number });
     if ((next.copies !== base.copies || next.copy_no !== base.copy_no) && hasCustody(ctx.db, row.id)) throw dataError('incoming.copiesFrozen', { ref: row.number });
     post(ctx, { register: REGISTER, action: 'correct', table: 'incoming_revisions', values: { doc_id: row.id, ...next, corrects: row.revision }, reason: why });
@@ -262,13 +282,17 @@ export function shortMoment(at: string | null | undefined): string | null {
   return at ? at.slice(0, 16).replace('T', ' ') : null;
 }
 
-/** 处理情况 as the paper register shows it: the state, with the reason of a void or a return, or the lead department. */
+/** 处理情况 as the paper register shows it: the state, with the reason of a void or a return, the lead department, or the archive number. */
 export function handlingNote(db: DB, row: IncomingRow): string {
   if (row.state === '作废') return `作废：${lastEvent(db, row.id, 'void')?.reason ?? ''}`;
   if (row.state === '退回') return `退回：${lastEvent(db, row.id, 'return')?.reason ?? ''}`;
   if (row.state === '承办中') {
     const assign = lastEvent(db, row.id, 'assign');
     if (assign?.data) return `承办中：${(JSON.parse(assign.data) as { lead: string }).lead}`;
+  }
+  if (row.state === '已归档') {
+    const filed = lastEvent(db, row.id, 'file');
+    if (filed?.data) return `已归档：${(JSON.parse(filed.data) as { archiveNo: string }).archiveNo}`;
   }
   return row.state;
 }

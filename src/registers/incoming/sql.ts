@@ -64,18 +64,22 @@ function where(f: IncomingFilter): { sql: string; params: Record<string, unknown
   return { sql: parts.length ? `WHERE ${parts.join(' AND ')}` : '', params };
 }
 
-/** The register in its order: by receipt date, then number. Streams. */
-export function iterateIncoming(db: DB, f: IncomingFilter): IterableIterator<IncomingRow> {
-  const { sql, params } = where(f);
-  const limit = f.limit !== undefined ? ` LIMIT ${Math.trunc(f.limit)}` : '';
-  return db.prepare(`SELECT * FROM incoming_current ${sql} ORDER BY classified, year, serial${limit}`).iterate(params) as IterableIterator<IncomingRow>;
+/** The LIMIT clause of a filter; a limit past any register's size (`--limit 99999999999999999999`) is no limit. */
+function limitOf(f: IncomingFilter): string {
+  if (f.limit === undefined || f.limit > Number.MAX_SAFE_INTEGER) return '';
+  return ` LIMIT ${Math.trunc(f.limit)}`;
 }
 
-/** Numbers of the classified entries a filter selects (to record a reveal before showing them). */
+/** The register in its order: ordinary before classified, then by year and serial (the number). Streams. */
+export function iterateIncoming(db: DB, f: IncomingFilter): IterableIterator<IncomingRow> {
+  const { sql, params } = where(f);
+  return db.prepare(`SELECT * FROM incoming_current ${sql} ORDER BY classified, year, serial${limitOf(f)}`).iterate(params) as IterableIterator<IncomingRow>;
+}
+
+/** Numbers of the classified entries among those a filter selects (to record a reveal before showing them): exactly the ones iterateIncoming gives. */
 export function classifiedNumbers(db: DB, f: IncomingFilter): string[] {
-  const { sql, params } = where({ ...f, classified: true });
-  const limit = f.limit !== undefined ? ` LIMIT ${Math.trunc(f.limit)}` : '';
-  return db.prepare(`SELECT number FROM (SELECT * FROM incoming_current ${sql} ORDER BY classified, year, serial${limit})`).pluck().all(params) as string[];
+  const { sql, params } = where(f);
+  return db.prepare(`SELECT number FROM (SELECT * FROM incoming_current ${sql} ORDER BY classified, year, serial${limitOf(f)}) WHERE classified = 1`).pluck().all(params) as string[];
 }
 
 export interface RevisionRow extends Omit<IncomingRow, 'number' | 'year' | 'classified' | 'serial' | 'revision' | 'state'> {

@@ -11,7 +11,7 @@ import { getIncoming, REGISTER } from './rules.js';
 import { assignIncoming, closeIncoming, deadlineOf, instructIncoming, proposeIncoming, remindIncoming, replyIncoming, reviewIncoming } from './workflow.js';
 
 /** A repeatable option: each value kept (commas are split by the rules). */
-const collect = (value: string, previous: string[] = []) => [...previous, value];
+export const collect = (value: string, previous: string[] = []) => [...previous, value];
 const numberArg = { zh: '收文编号', en: 'the document number' };
 
 export function workflowCommands(incoming: Command, kit: Kit): void {
@@ -93,8 +93,7 @@ export function workflowCommands(incoming: Command, kit: Kit): void {
       kit.run(async (s, o, [ref]) => {
         const v: Record<string, unknown> = { to: o.to };
         await s.complete(v, [{ key: 'to', flag: '--to', label: { zh: '接收人', en: 'receiver' } }]);
-        const copies = o.copy ? (o.copy as string[]).flatMap((c) => c.split(/[,，、]/)) : undefined;
-        const r = handIncoming(s.ctx(), ref!, { to: v.to as string, from: o.from, copies, count: o.copies });
+        const r = handIncoming(s.ctx(), ref!, { to: v.to as string, from: o.from, copies: o.copy, count: o.copies });
         s.info(t('incoming.handed', { number: r.row.number, copies: r.copies.join('、'), from: r.from, to: r.to }));
       }),
     );
@@ -116,8 +115,7 @@ export function workflowCommands(incoming: Command, kit: Kit): void {
     .option('--all', describe({ zh: '收回所有在外的份', en: 'every copy out' }))
     .action(
       kit.run((s, o, [ref]) => {
-        const copies = o.copy ? (o.copy as string[]).flatMap((c) => c.split(/[,，、]/)) : undefined;
-        const r = backIncoming(s.ctx(), ref!, { copies, all: o.all === true });
+        const r = backIncoming(s.ctx(), ref!, { copies: o.copy, all: o.all === true });
         s.info(t('incoming.backed', { number: r.row.number, copies: r.copies.map((c) => c.copy).join('、') }));
       }),
     );
@@ -127,13 +125,12 @@ export function workflowCommands(incoming: Command, kit: Kit): void {
   ])
     .option('--copy <no>', describe({ zh: '份号（可重复，或逗号分隔）', en: 'copy number (repeatable, or comma-separated)' }), collect)
     .addOption(choiceOption('--how <way>', { zh: '清退 或 销毁', en: '清退 (back to the issuer) or 销毁 (destroyed)' }, RETIRE_HOW))
-    .option('--witness <name>', describe({ zh: '监督人（恰好两名，重复此选项）', en: 'a witness (exactly two: repeat the option)' }), collect)
+    .option('--witness <name>', describe({ zh: '监督人（恰好两名：重复此选项，或逗号分隔）', en: 'a witness (exactly two: repeat the option, or comma-separated)' }), collect)
     .option('--reason <text>', describe({ zh: '备注或依据', en: 'note or authority' }))
     .action(
       kit.run((s, o, [ref]) => {
-        const copies = o.copy ? (o.copy as string[]).flatMap((c) => c.split(/[,，、]/)) : undefined;
-        const r = retireIncoming(s.ctx(), ref!, { copies, how: o.how, witnesses: o.witness, reason: o.reason });
-        s.info(t('incoming.retired', { number: r.row.number, copies: r.copies.map((c) => c.copy).join('、'), how: o.how, witnesses: (o.witness as string[]).join('、') }));
+        const r = retireIncoming(s.ctx(), ref!, { copies: o.copy, how: o.how, witnesses: o.witness, reason: o.reason });
+        s.info(t('incoming.retired', { number: r.row.number, copies: r.copies.map((c) => c.copy).join('、'), how: o.how, witnesses: r.witnesses.join('、') }));
       }),
     );
 

@@ -9,7 +9,7 @@ import { formatDate } from '../../core/dates.js';
 import { dataError, usageError } from '../../core/errors.js';
 import type { Ctx } from '../../core/journal.js';
 import { copiesOut } from './custody.js';
-import { getIncoming, isReviewed, postEvent, REGISTER, requireReviewed, requireState, secretariatName, shortMoment, shownTitle } from './rules.js';
+import { getIncoming, isReviewed, parseNames, postEvent, REGISTER, requireReviewed, requireState, secretariatName, SEPARATOR, shortMoment, shownTitle } from './rules.js';
 import { eventsOf, lastEvent, openDocs, reminderStats, type IncomingRow } from './sql.js';
 
 const OPEN = ['已登记', '传阅中', '承办中'] as const;
@@ -89,9 +89,8 @@ export function deadlineOf(db: DB, row: IncomingRow): string | null {
  */
 export function assignIncoming(ctx: Ctx, ref: string, input: { lead?: string; assist?: string[]; deadline?: string; reason?: string }): IncomingRow {
   const lead = required({ '--lead': input.lead })['--lead']!;
-  if (/[,，、]/.test(lead)) throw usageError('incoming.oneLead', { value: lead });
-  const assist = [...new Set((input.assist ?? []).flatMap((a) => a.split(/[,，、]/)).map((a) => a.trim()))];
-  if (assist.some((a) => a === '')) throw usageError('incoming.emptyName');
+  if (SEPARATOR.test(lead)) throw usageError('incoming.oneLead', { value: lead });
+  const assist = parseNames(input.assist);
   if (assist.includes(lead)) throw usageError('incoming.leadAlsoAssist', { name: lead });
   const today = formatDate(ctx.clock.now());
   if (input.deadline !== undefined && input.deadline < today) throw usageError('incoming.deadlinePast', { deadline: input.deadline, today });
