@@ -167,7 +167,7 @@ export function incomingCommands(root: Command, kit: Kit): void {
     .option('--classified', describe({ zh: '只列涉密文件', en: 'classified documents only' }))
     .option('--ordinary', describe({ zh: '只列非涉密文件', en: 'ordinary documents only' }))
     .option('--search <text>', describe({ zh: '标题包含此文字', en: 'title contains this' }))
-    .option('--limit <n>', describe({ zh: '最多列出条数', en: 'at most this many rows' }), intArg(1))
+    .option('--limit <n>', describe({ zh: '最多列出条数', en: 'at most this many rows' }), intArg(1, Number.MAX_SAFE_INTEGER))
     .action(
       kit.run(async (s, o) => {
         const filter = filterOf(s, o);

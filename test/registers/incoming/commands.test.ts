@@ -79,11 +79,16 @@ describe('reveals are recorded for exactly the classified entries shown', () => 
     expect((await run(['verify'])).code).toBe(0);
   });
 
-  it('takes a huge --limit as no limit (it was an internal error after the header)', async () => {
+  it('refuses a --limit past what is exact as a usage error, before any output (it was an internal error after the header)', async () => {
     await ok(['incoming', 'receive', '--sender', 'A', '--title', '普通']);
     await ok(classified);
-    const r = await ok(['incoming', 'list', '--limit', '99999999999999999999', '--reveal', '--format', 'json']);
-    expect(json(r).map((x: { number: string }) => x.number)).toEqual(['2026-0001', 'M2026-0001']);
+    const r = await run(['incoming', 'list', '--limit', '99999999999999999999', '--reveal', '--format', 'json']);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain('whole number');
+    expect(reveals()).toEqual([]);
+    const all = await ok(['incoming', 'list', '--limit', '1000000', '--reveal', '--format', 'json']);
+    expect(json(all).map((x: { number: string }) => x.number)).toEqual(['2026-0001', 'M2026-0001']);
     expect(reveals()).toEqual([['M2026-0001']]);
   });
 
