@@ -8,7 +8,7 @@ import type { DueItem } from '../../core/deadlines.js';
 import { dataError, usageError } from '../../core/errors.js';
 import { post, type Ctx } from '../../core/journal.js';
 import { word } from './columns.js';
-import { findItem, itemText, REGISTER, required, today } from './rules.js';
+import { checkQty, findItem, itemText, REGISTER, required, today } from './rules.js';
 import { nextSerial, openPlansWithDate, planByNumber, stockRows, toComeOf, type PlanRow } from './sql.js';
 
 export const PLAN_STATES = ['草拟', '已批准', '已完成', '已取消'] as const;
@@ -30,7 +30,7 @@ export interface PlanInput {
 export function addPlan(ctx: Ctx, p: PlanInput): PlanRow {
   const ref = required(p.item, '--item');
   if (p.qty === undefined) throw usageError('input.missing', { flags: '--qty' });
-  if (!Number.isInteger(p.qty) || p.qty < 1) throw usageError('supplies.qty', { value: p.qty });
+  checkQty(p.qty);
   return writeTx(ctx.db, () => {
     const item = findItem(ctx.db, ref);
     if (item.state === '停用') throw dataError('supplies.itemRetired', { item: itemText(item) });

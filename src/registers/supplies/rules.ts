@@ -10,10 +10,12 @@ import { dataError, usageError } from '../../core/errors.js';
 import { post, type Ctx } from '../../core/journal.js';
 import { word } from './columns.js';
 import { activeItemLike, balanceOf, itemById, itemsNamed, lastDateOf, movementById, openCountOf, planByNumber, type ItemRow, type MovementRow } from './sql.js';
-import { outflowValue } from './valuation.js';
+import { MAX_PRICE_FEN, outflowValue } from './valuation.js';
 
 export const REGISTER = 'supplies';
 export const KINDS = ['入库', '领用', '报废', '盘点调整'] as const;
+/** The most units one movement, plan or reorder level may name (a typo of extra zeros is refused, and values stay exact). */
+export const MAX_QTY = 1_000_000;
 
 export const today = (ctx: Ctx) => formatDate(ctx.clock.now());
 
@@ -59,8 +61,8 @@ export interface ItemFields {
 function checkCard(f: { name: string; spec: string; unit: string; price: number | null; reorder: number }): void {
   const missing = [!f.name && '--name', !f.spec && '--spec', !f.unit && '--unit'].filter(Boolean);
   if (missing.length) throw usageError('input.missing', { flags: missing.join(' ') });
-  if (!Number.isInteger(f.reorder) || f.reorder < 0) throw usageError('supplies.reorder', { value: f.reorder });
-  if (f.price !== null && (!Number.isInteger(f.price) || f.price < 0)) throw usageError('supplies.price', { value: f.price });
+  if (!Number.isSafeInteger(f.reorder) || f.reorder < 0 || f.reorder > MAX_QTY) throw usageError('supplies.reorder', { value: f.reorder, max: MAX_QTY });
+  checkPrice(f.price);
 }
 
 /** Adds an item card (物品名称, 规格, 单位, 类别, 单价, 安全库存). A second active item with the same name and spec is refused. */
@@ -131,8 +133,22 @@ export function checkMovable(ctx: Ctx, item: ItemRow, date: string): void {
   if (last !== null && date < last) throw dataError('supplies.dateBeforeLast', { item: itemText(item), date, last });
 }
 
-function checkQty(qty: number): void {
-  if (!Number.isInteger(qty) || qty < 1) throw usageError('supplies.qty', { value: qty });
+/** A quantity of one movement or plan: a whole number from 1 to MAX_QTY. */
+export function checkQty(qty: number): void {
+  if (!Number.isSafeInteger(qty) || qty < 1 || qty > MAX_QTY) throw usageError('supplies.qty', { value: qty, max: MAX_QTY });
+}
+
+/** A unit price in fen: none, or a whole number from 0 to MAX_PRICE_FEN. */
+function checkPrice(price: number | null): void {
+  if (price !== null && (!Number.isSafeInteger(price) || price < 0 || price > MAX_PRICE_FEN)) throw usageError('supplies.price', { value: price });
+}
+
+/**
+ * Refuses a movement that would take an item's balance beyond exact integers (2^53): its
+ * quantity or value would then be rounded by JavaScript and the book would stop adding up.
+ */
+export function checkFits(item: Pick<ItemRow, 'id' | 'name' | 'spec'>, bal: { qty: number; value: number }, qty: number, value: number): void {
+  if (!Number.isSafeInteger(value) || !Number.isSafeInteger(bal.qty + qty) || !Number.isSafeInteger(bal.value + value)) throw dataError('supplies.tooLarge', { item: itemText(item) });
 }
 
 export interface Moved {
@@ -159,7 +175,7 @@ export interface ReceiveInput {
 /** 入库: adds qty at its unit price; a named plan must be approved, for this item, with that much still to come. */
 export function receiveSupplies(ctx: Ctx, ref: string, r: ReceiveInput): Moved {
   checkQty(r.qty);
-  if (!Number.isInteger(r.price) || r.price < 0) throw usageError('supplies.price', { value: r.price });
+  checkPrice(r.price);
   return writeTx(ctx.db, () => {
     const item = findItem(ctx.db, ref);
     const date = r.date ?? today(ctx);
@@ -173,6 +189,7 @@ export function receiveSupplies(ctx: Ctx, ref: string, r: ReceiveInput): Moved {
       if (r.qty > plan.qty - plan.received) throw dataError('supplies.planExceeded', { plan: plan.number, qty: r.qty, left: plan.qty - plan.received, unit: item.unit });
       planId = plan.id;
     }
+    checkFits(item, balanceOf(ctx.db, item.id), r.qty, r.qty * r.price);
     const p = post(ctx, {
       register: REGISTER,
       action: 'receive',

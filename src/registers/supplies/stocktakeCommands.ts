@@ -1,7 +1,7 @@
 /** `wenmi supplies stocktake …`: counts as balance assertions a script can branch on. */
 import type { Command } from 'commander';
 import { formatTimestamp } from '../../core/dates.js';
-import { EXIT, usageError } from '../../core/errors.js';
+import { EXIT } from '../../core/errors.js';
 import { label, t } from '../../core/i18n.js';
 import { readTextFile } from '../../core/input.js';
 import { renderBook } from '../../core/output/render.js';
@@ -11,7 +11,7 @@ import { describe, type Kit } from '../../cli/kit.js';
 import { diffColumns, sheetColumns, stocktakeColumns, word } from './columns.js';
 import { dateOf, outputRows } from './present.js';
 import { diffRow, stocktakeView } from './reports.js';
-import { cancelStocktake, closeStocktake, diffLines, getStocktake, importCounts, recordCount, startStocktake, type DiffLine } from './stocktake.js';
+import { cancelStocktake, closeStocktake, countedOf, diffLines, getStocktake, importCounts, recordCount, startStocktake, type DiffLine } from './stocktake.js';
 import { formatYuan } from './valuation.js';
 
 function summary(number: string, lines: DiffLine[]): string {
@@ -56,8 +56,7 @@ export function stocktakeCommands(supplies: Command, kit: Kit): void {
     .argument('<qty>', describe({ zh: '实盘数', en: 'the counted quantity' }))
     .action(
       kit.run((s, _o, [ref, qty]) => {
-        if (!/^\s*\d{1,9}\s*$/.test(qty!)) throw usageError('supplies.counted', { value: qty });
-        const line = recordCount(s.ctx(), ref!, Number(qty));
+        const line = recordCount(s.ctx(), ref!, countedOf(qty!));
         s.info(t('supplies.countRecorded', { item: `${line.name}（${line.spec}）`, counted: line.counted, book: line.book, result: word(line.result) }));
       }),
     );

@@ -28,6 +28,13 @@ describe('supplies commands', () => {
     const missing = await run(['item', 'add', '--name', '订书机']);
     expect(missing.code).toBe(2);
     expect(missing.stderr).toContain('--spec --unit');
+    const huge = await run(['receive', 'A4纸', '--qty', '99999999999999999999', '--price', '25']);
+    expect(huge.code).toBe(2);
+    expect(huge.stderr).toContain('must be a whole number from 1 to 1000000');
+    const noItems = await run(['stocktake', 'start', '--items', '', '--counter', '李四', '--witness', '张三']);
+    expect(noItems.code).toBe(2);
+    expect(noItems.stderr).toContain('--items names no item');
+    expect(await json(['stocktake', 'list'])).toEqual([]);
     const badPrice = await run(['item', 'add', '--name', 'x', '--spec', 'y', '--unit', 'z', '--price', '1.234']);
     expect(badPrice.code).toBe(2);
     expect(badPrice.stderr).toMatch(/price "1.234"/);
