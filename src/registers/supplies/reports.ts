@@ -6,7 +6,7 @@ import type { DB } from '../../core/db.js';
 import { label } from '../../core/i18n.js';
 import type { Row } from '../../core/output/render.js';
 import type { Suggestion } from './plans.js';
-import { iterateMovements, listPlans, listStocktakes, monthRows, stockRows, takeLines, toComeOf, usageRows, type ItemRow, type MovementFilter, type PlanRow } from './sql.js';
+import { iterateMovements, listPlans, listStocktakes, monthRows, stockRows, takeLines, usageRows, type ItemRow, type MovementFilter, type PlanRow } from './sql.js';
 import type { DiffLine } from './stocktake.js';
 import { averageCost } from './valuation.js';
 
@@ -25,7 +25,7 @@ export function stockView(db: DB, opts: { all?: boolean; below?: boolean } = {})
       averageFen: averageCost(r.qty, r.value),
       reorder: r.reorder,
       below: r.reorder > 0 && r.qty < r.reorder,
-      toCome: toComeOf(db, r.id),
+      toCome: r.to_come,
       lastCounted: r.last_counted,
     }))
     .filter((r) => !opts.below || r.below);

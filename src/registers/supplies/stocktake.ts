@@ -11,7 +11,7 @@ import { t } from '../../core/i18n.js';
 import { post, type Ctx } from '../../core/journal.js';
 import { parseCsv } from '../../core/output/csv.js';
 import { checkFits, findItem, itemText, REGISTER, required, today } from './rules.js';
-import { balanceOf, lastDateOf, lastReceiptPrice, listItems, nextSerial, openStocktake, stocktakeByNumber, takeLines, type ItemRow, type StocktakeRow, type TakeLine } from './sql.js';
+import { balanceOf, lastDateOf, lastReceiptPrice, listItems, nextSerial, openStocktake, stocktakeByNumber, takeLines, type ItemRow, type StocktakeRow } from './sql.js';
 import { adjustmentValue } from './valuation.js';
 
 export const RESULTS = ['相符', '盘盈', '盘亏', '未盘'] as const;
@@ -80,11 +80,6 @@ export function startStocktake(ctx: Ctx, s: StartInput): StocktakeRow {
   });
 }
 
-function lineOf(db: DB, take: StocktakeRow, item: ItemRow): TakeLine {
-  const line = takeLines(db, take.id).find((l) => l.id === item.id);
-  if (!line) throw dataError('supplies.notInCount', { item: itemText(item), count: take.number });
-  return line;
-}
 
 /** The largest counted quantity (nine digits). */
 const MAX_COUNTED = 999_999_999;
@@ -105,9 +100,9 @@ export function recordCount(ctx: Ctx, ref: string, counted: number): DiffLine {
   return writeTx(ctx.db, () => {
     const take = getStocktake(ctx.db);
     const item = findItem(ctx.db, ref);
-    lineOf(ctx.db, take, item);
+    if (takeLines(ctx.db, take.id, item.id).length === 0) throw dataError('supplies.notInCount', { item: itemText(item), count: take.number });
     post(ctx, { register: REGISTER, action: 'stocktake-count', table: 'supplies_counts', values: { stocktake_id: take.id, item_id: item.id, counted, source: '录入' } });
-    return diffLines(ctx.db, take).find((l) => l.id === item.id)!;
+    return diffLines(ctx.db, take, item.id)[0]!;
   });
 }
 
@@ -189,9 +184,9 @@ export interface DiffLine {
   result: Result;
 }
 
-/** Book against counted for every item of a count; values as close would post them (or did). */
-export function diffLines(db: DB, take: StocktakeRow): DiffLine[] {
-  return takeLines(db, take.id).map((l) => {
+/** Book against counted for every item of a count (or the one asked for); values as close would post them (or did). */
+export function diffLines(db: DB, take: StocktakeRow, itemId?: number): DiffLine[] {
+  return takeLines(db, take.id, itemId).map((l) => {
     const difference = l.counted === null ? null : l.counted - l.book_qty;
     let value: number | null = null;
     if (difference !== null) {
