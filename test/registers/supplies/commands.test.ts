@@ -138,6 +138,8 @@ describe('supplies commands', () => {
     expect(blind.stdout).toContain('办公用品盘点表');
     expect(blind.stdout).toContain('盘点单号 PD2026-0001');
     expect(blind.stdout).toContain('监盘人（签字）');
+    // the print stamp every paper book carries: who printed it and the journal head verify can prove
+    expect(blind.stdout).toMatch(/打印于 2026-11-27 09:30，经办人 \S+。日志链头 \d+:[0-9a-f]{64}/);
     expect(blind.stdout).not.toMatch(/│\s+20 │/);
     const shown = await run(['stocktake', 'sheet', '--show-book']);
     expect(shown.stdout).toMatch(/│\s+20 │/);
