@@ -27,10 +27,15 @@ export function required(value: string | undefined, flag: string): string {
 
 const optional = (v: string | null | undefined) => (v === undefined || v === null || v.trim() === '' ? null : v.trim());
 
-/** Resolves ITEM: a number is an id (`12` or `#12`); otherwise an exact name, or `name spec`, that only one item has. */
+/**
+ * Resolves ITEM: `#12` is the item numbered 12; otherwise an exact name, or name and spec written
+ * `name spec`, `name（spec）` or `name(spec)` (as messages print it), that only one item has (one in
+ * use, when a retired card shares it). A bare number is the item with that number — unless an item
+ * is also named so (`502`), which is refused as ambiguous rather than guessed.
+ */
 export function findItem(db: DB, ref: string): ItemRow {
-  const text = ref.trim();
-  const id = /^#?(\d+)$/.exec(text);
+  const text = ref.trim().replace(/\u3000/g, ' ');
+  const id = /^#(\d+)$/.exec(text);
   if (id) {
     const row = itemById(db, Number(id[1]));
     if (!row) throw dataError('supplies.itemNotFound', { ref });
@@ -40,6 +45,10 @@ export function findItem(db: DB, ref: string): ItemRow {
   if (found.length > 1) {
     const active = found.filter((r) => r.state === '在用');
     if (active.length === 1) found = active;
+  }
+  if (/^\d+$/.test(text)) {
+    const numbered = itemById(db, Number(text));
+    if (numbered && !found.some((r) => r.id === numbered.id)) found = [numbered, ...found];
   }
   if (found.length === 0) throw dataError('supplies.itemNotFound', { ref });
   if (found.length > 1) throw usageError('supplies.itemAmbiguous', { ref, choices: found.map((r) => `#${r.id} ${r.name} ${r.spec}`).join('; ') });

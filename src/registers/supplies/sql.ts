@@ -58,9 +58,9 @@ export interface StocktakeRow {
 
 export const itemById = (db: DB, id: number) => cached(db, 'SELECT * FROM supplies_items_current WHERE id = ?').get(id) as ItemRow | undefined;
 
-/** Items whose name, or `name spec`, is exactly this text. */
+/** Items whose name, or name and spec as `name spec`, `name（spec）` or `name(spec)`, is exactly this text. */
 export const itemsNamed = (db: DB, text: string) =>
-  cached(db, "SELECT * FROM supplies_items_current WHERE name = @t OR name || ' ' || spec = @t ORDER BY id").all({ t: text }) as ItemRow[];
+  cached(db, "SELECT * FROM supplies_items_current WHERE @t IN (name, name || ' ' || spec, name || '（' || spec || '）', name || '(' || spec || ')') ORDER BY id").all({ t: text }) as ItemRow[];
 
 export const activeItemLike = (db: DB, name: string, spec: string) =>
   cached(db, "SELECT * FROM supplies_items_current WHERE name = ? AND spec = ? AND state = '在用'").get(name, spec) as ItemRow | undefined;

@@ -49,6 +49,21 @@ describe('item cards', () => {
     expect(() => findItem(ctx.db, '签字笔')).toThrow(/supplies.itemAmbiguous/);
     expect(() => findItem(ctx.db, '99')).toThrow(/supplies.itemNotFound/);
     expect(() => findItem(ctx.db, '订书机')).toThrow(/supplies.itemNotFound/);
+    // as messages print it: name（spec）, name(spec); an ideographic space counts as a space
+    expect(findItem(ctx.db, '签字笔（0.5mm 红）').id).toBe(3);
+    expect(findItem(ctx.db, '签字笔(0.5mm 黑)').id).toBe(2);
+    expect(findItem(ctx.db, '签字笔　0.5mm 红').id).toBe(3);
+  });
+
+  it('never takes a name made of digits for another item\'s number', () => {
+    const { ctx } = setup();
+    const glue = addItem(ctx, { name: '502', spec: '20g', unit: '支' });
+    expect(findItem(ctx.db, '502').id).toBe(glue.id); // no item #502: the name
+    addItem(ctx, { name: '3', spec: '三号夹', unit: '盒' });
+    expect(() => findItem(ctx.db, '3')).toThrow(/supplies.itemAmbiguous.*#3 502 20g.*#4 3 三号夹/);
+    expect(findItem(ctx.db, '#3').id).toBe(3);
+    expect(findItem(ctx.db, '3 三号夹').id).toBe(4);
+    expect(findItem(ctx.db, '2').name).toBe('签字笔');
   });
 
   it('retires only an empty item; a retired item takes no movements and its name is free again', () => {
