@@ -133,6 +133,7 @@ describe('movements and value', () => {
     receiveSupplies(ctx, '签字笔', { qty: 5, price: 150, date: '2026-11-02' });
     issueSupplies(ctx, 'A4纸', { qty: 1, dept: 'a', person: 'b', date: '2026-11-08' });
     expect(lastDateOf(ctx.db, 1)).toBe('2026-11-08');
+    verified(ctx);
   });
 
   it('keeps value and quantity in step under any sequence (Q = 0 ⇒ V = 0; values sum to the balance)', () => {
