@@ -7,7 +7,6 @@ import { planColumns, suggestColumns } from './columns.js';
 import { dateOf, outputRows, qtyOf } from './present.js';
 import { addPlan, approvePlan, cancelPlan, draftSuggested, PLAN_STATES, suggestPlans } from './plans.js';
 import { planView, suggestionRow } from './reports.js';
-import { itemById } from './sql.js';
 
 export function planCommands(supplies: Command, kit: Kit): void {
   const plan = kit.verb(supplies, 'plan', { zh: '采购计划：编制、建议、批准、取消、列表', en: 'purchase plans (采购计划): add, suggest, approve, cancel, list' }, [
@@ -83,8 +82,7 @@ export function planCommands(supplies: Command, kit: Kit): void {
     .action(
       kit.run(async (s, o) => {
         const { from, to } = s.period(o);
-        const db = s.db();
-        await outputRows(s, planColumns, planView(db, { state: o.state, from, to }, (id) => itemById(db, id)!), o);
+        await outputRows(s, planColumns, planView(s.db(), { state: o.state, from, to }), o);
       }),
     );
 }

@@ -8,8 +8,8 @@ import type { DueItem } from '../../core/deadlines.js';
 import { dataError, usageError } from '../../core/errors.js';
 import { post, type Ctx } from '../../core/journal.js';
 import { word } from './columns.js';
-import { findItem, itemText, REGISTER, required, today } from './rules.js';
-import { nextSerial, openPlansWithDate, planByNumber, stockRows, toComeOf, type PlanRow } from './sql.js';
+import { checkQty, findItem, itemText, REGISTER, required, today } from './rules.js';
+import { itemById, nextSerial, openPlansWithDate, planByNumber, stockRows, type PlanRow } from './sql.js';
 
 export const PLAN_STATES = ['草拟', '已批准', '已完成', '已取消'] as const;
 
@@ -30,7 +30,7 @@ export interface PlanInput {
 export function addPlan(ctx: Ctx, p: PlanInput): PlanRow {
   const ref = required(p.item, '--item');
   if (p.qty === undefined) throw usageError('input.missing', { flags: '--qty' });
-  if (!Number.isInteger(p.qty) || p.qty < 1) throw usageError('supplies.qty', { value: p.qty });
+  checkQty(p.qty);
   return writeTx(ctx.db, () => {
     const item = findItem(ctx.db, ref);
     if (item.state === '停用') throw dataError('supplies.itemRetired', { item: itemText(item) });
@@ -91,7 +91,7 @@ export function suggestPlans(db: DB): Suggestion[] {
   const out: Suggestion[] = [];
   for (const r of stockRows(db, false)) {
     if (r.reorder === 0 || r.qty >= r.reorder) continue;
-    const toCome = toComeOf(db, r.id);
+    const toCome = r.to_come;
     const proposed = 2 * r.reorder - r.qty - toCome;
     if (proposed <= 0) continue;
     out.push({ id: r.id, name: r.name, spec: r.spec, unit: r.unit, qty: r.qty, reorder: r.reorder, toCome, proposed, price: r.price });
@@ -107,7 +107,7 @@ export function draftSuggested(ctx: Ctx, reason: string): PlanRow[] {
 /** Approved plans with a needed-by date and something still to come, for `wenmi due`. */
 export function planDeadlines(db: DB, _today: string): DueItem[] {
   return openPlansWithDate(db).map((p) => {
-    const item = findItem(db, String(p.item_id));
+    const item = itemById(db, p.item_id)!;
     return { register: REGISTER, ref: p.number, what: `${item.name}（${item.spec}）${p.qty - p.received}${item.unit}`, who: p.approver, due: p.needed_by! };
   });
 }

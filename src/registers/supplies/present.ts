@@ -4,6 +4,7 @@ import { usageError } from '../../core/errors.js';
 import { chooseFormat, type Column, type Row } from '../../core/output/render.js';
 import type { OutputOpts, Session } from '../../cli/kit.js';
 import { moneyForFormat } from './columns.js';
+import { MAX_QTY } from './rules.js';
 
 /** Renders rows like s.output, with money columns as yuan numbers when the format is CSV. */
 export async function outputRows(s: Session, columns: Column[], rows: Row[], o: OutputOpts): Promise<void> {
@@ -15,7 +16,7 @@ export async function outputRows(s: Session, columns: Column[], rows: Row[], o: 
 /** A whole number of at least 1 (from an option already parsed, or a prompt's answer). */
 export function qtyOf(v: unknown): number {
   if (typeof v === 'number') return v;
-  if (typeof v !== 'string' || !/^\s*\d{1,9}\s*$/.test(v) || Number(v) < 1) throw usageError('supplies.qty', { value: v });
+  if (typeof v !== 'string' || !/^\s*\d{1,9}\s*$/.test(v) || Number(v) < 1 || Number(v) > MAX_QTY) throw usageError('supplies.qty', { value: v, max: MAX_QTY });
   return Number(v);
 }
 

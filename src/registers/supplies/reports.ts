@@ -6,7 +6,7 @@ import type { DB } from '../../core/db.js';
 import { label } from '../../core/i18n.js';
 import type { Row } from '../../core/output/render.js';
 import type { Suggestion } from './plans.js';
-import { iterateMovements, listPlans, listStocktakes, monthRows, stockRows, takeLines, toComeOf, usageRows, type ItemRow, type MovementFilter, type PlanRow } from './sql.js';
+import { itemById, iterateMovements, listPlans, listStocktakes, monthRows, stockRows, takeLines, usageRows, type ItemRow, type MovementFilter, type PlanRow } from './sql.js';
 import type { DiffLine } from './stocktake.js';
 import { averageCost } from './valuation.js';
 
@@ -25,7 +25,7 @@ export function stockView(db: DB, opts: { all?: boolean; below?: boolean } = {})
       averageFen: averageCost(r.qty, r.value),
       reorder: r.reorder,
       below: r.reorder > 0 && r.qty < r.reorder,
-      toCome: toComeOf(db, r.id),
+      toCome: r.to_come,
       lastCounted: r.last_counted,
     }))
     .filter((r) => !opts.below || r.below);
@@ -94,7 +94,7 @@ export function monthReport(db: DB, from: string, to: string): { items: Row[]; t
   return { items, total };
 }
 
-export function planRow(db: DB, p: PlanRow, item: ItemRow): Row {
+function planRow(p: PlanRow, item: ItemRow): Row {
   const toCome = p.state === '草拟' || p.state === '已批准' ? p.qty - p.received : 0;
   return {
     number: p.number,
@@ -111,8 +111,9 @@ export function planRow(db: DB, p: PlanRow, item: ItemRow): Row {
   };
 }
 
-export function planView(db: DB, f: { state?: string; from?: string; to?: string }, itemOf: (id: number) => ItemRow): Row[] {
-  return listPlans(db, f).map((p) => planRow(db, p, itemOf(p.item_id)));
+/** 采购计划 with what is still to come. */
+export function planView(db: DB, f: { state?: string; from?: string; to?: string }): Row[] {
+  return listPlans(db, f).map((p) => planRow(p, itemById(db, p.item_id)!));
 }
 
 export const suggestionRow = (s: Suggestion): Row => ({ ...itemPart(s), qty: s.qty, reorder: s.reorder, toCome: s.toCome, proposed: s.proposed, estimateFen: s.price === null ? null : s.price * s.proposed });

@@ -10,10 +10,12 @@ import { dataError, usageError } from '../../core/errors.js';
 import { post, type Ctx } from '../../core/journal.js';
 import { word } from './columns.js';
 import { activeItemLike, balanceOf, itemById, itemsNamed, lastDateOf, movementById, openCountOf, planByNumber, type ItemRow, type MovementRow } from './sql.js';
-import { outflowValue } from './valuation.js';
+import { MAX_PRICE_FEN, outflowValue } from './valuation.js';
 
 export const REGISTER = 'supplies';
 export const KINDS = ['入库', '领用', '报废', '盘点调整'] as const;
+/** The most units one movement, plan or reorder level may name (a typo of extra zeros is refused, and values stay exact). */
+export const MAX_QTY = 1_000_000;
 
 export const today = (ctx: Ctx) => formatDate(ctx.clock.now());
 
@@ -25,10 +27,15 @@ export function required(value: string | undefined, flag: string): string {
 
 const optional = (v: string | null | undefined) => (v === undefined || v === null || v.trim() === '' ? null : v.trim());
 
-/** Resolves ITEM: a number is an id (`12` or `#12`); otherwise an exact name, or `name spec`, that only one item has. */
+/**
+ * Resolves ITEM: `#12` is the item numbered 12; otherwise an exact name, or name and spec written
+ * `name spec`, `name（spec）` or `name(spec)` (as messages print it), that only one item has (one in
+ * use, when a retired card shares it). A bare number is the item with that number — unless an item
+ * is also named so (`502`), which is refused as ambiguous rather than guessed.
+ */
 export function findItem(db: DB, ref: string): ItemRow {
-  const text = ref.trim();
-  const id = /^#?(\d+)$/.exec(text);
+  const text = ref.trim().replace(/\u3000/g, ' ');
+  const id = /^#(\d+)$/.exec(text);
   if (id) {
     const row = itemById(db, Number(id[1]));
     if (!row) throw dataError('supplies.itemNotFound', { ref });
@@ -38,6 +45,10 @@ export function findItem(db: DB, ref: string): ItemRow {
   if (found.length > 1) {
     const active = found.filter((r) => r.state === '在用');
     if (active.length === 1) found = active;
+  }
+  if (/^\d+$/.test(text)) {
+    const numbered = itemById(db, Number(text));
+    if (numbered && !found.some((r) => r.id === numbered.id)) found = [numbered, ...found];
   }
   if (found.length === 0) throw dataError('supplies.itemNotFound', { ref });
   if (found.length > 1) throw usageError('supplies.itemAmbiguous', { ref, choices: found.map((r) => `#${r.id} ${r.name} ${r.spec}`).join('; ') });
@@ -59,8 +70,8 @@ export interface ItemFields {
 function checkCard(f: { name: string; spec: string; unit: string; price: number | null; reorder: number }): void {
   const missing = [!f.name && '--name', !f.spec && '--spec', !f.unit && '--unit'].filter(Boolean);
   if (missing.length) throw usageError('input.missing', { flags: missing.join(' ') });
-  if (!Number.isInteger(f.reorder) || f.reorder < 0) throw usageError('supplies.reorder', { value: f.reorder });
-  if (f.price !== null && (!Number.isInteger(f.price) || f.price < 0)) throw usageError('supplies.price', { value: f.price });
+  if (!Number.isSafeInteger(f.reorder) || f.reorder < 0 || f.reorder > MAX_QTY) throw usageError('supplies.reorder', { value: f.reorder, max: MAX_QTY });
+  checkPrice(f.price);
 }
 
 /** Adds an item card (物品名称, 规格, 单位, 类别, 单价, 安全库存). A second active item with the same name and spec is refused. */
@@ -131,8 +142,22 @@ export function checkMovable(ctx: Ctx, item: ItemRow, date: string): void {
   if (last !== null && date < last) throw dataError('supplies.dateBeforeLast', { item: itemText(item), date, last });
 }
 
-function checkQty(qty: number): void {
-  if (!Number.isInteger(qty) || qty < 1) throw usageError('supplies.qty', { value: qty });
+/** A quantity of one movement or plan: a whole number from 1 to MAX_QTY. */
+export function checkQty(qty: number): void {
+  if (!Number.isSafeInteger(qty) || qty < 1 || qty > MAX_QTY) throw usageError('supplies.qty', { value: qty, max: MAX_QTY });
+}
+
+/** A unit price in fen: none, or a whole number from 0 to MAX_PRICE_FEN. */
+function checkPrice(price: number | null): void {
+  if (price !== null && (!Number.isSafeInteger(price) || price < 0 || price > MAX_PRICE_FEN)) throw usageError('supplies.price', { value: price });
+}
+
+/**
+ * Refuses a movement that would take an item's balance beyond exact integers (2^53): its
+ * quantity or value would then be rounded by JavaScript and the book would stop adding up.
+ */
+export function checkFits(item: Pick<ItemRow, 'id' | 'name' | 'spec'>, bal: { qty: number; value: number }, qty: number, value: number): void {
+  if (!Number.isSafeInteger(value) || !Number.isSafeInteger(bal.qty + qty) || !Number.isSafeInteger(bal.value + value)) throw dataError('supplies.tooLarge', { item: itemText(item) });
 }
 
 export interface Moved {
@@ -159,7 +184,7 @@ export interface ReceiveInput {
 /** 入库: adds qty at its unit price; a named plan must be approved, for this item, with that much still to come. */
 export function receiveSupplies(ctx: Ctx, ref: string, r: ReceiveInput): Moved {
   checkQty(r.qty);
-  if (!Number.isInteger(r.price) || r.price < 0) throw usageError('supplies.price', { value: r.price });
+  checkPrice(r.price);
   return writeTx(ctx.db, () => {
     const item = findItem(ctx.db, ref);
     const date = r.date ?? today(ctx);
@@ -173,6 +198,7 @@ export function receiveSupplies(ctx: Ctx, ref: string, r: ReceiveInput): Moved {
       if (r.qty > plan.qty - plan.received) throw dataError('supplies.planExceeded', { plan: plan.number, qty: r.qty, left: plan.qty - plan.received, unit: item.unit });
       planId = plan.id;
     }
+    checkFits(item, balanceOf(ctx.db, item.id), r.qty, r.qty * r.price);
     const p = post(ctx, {
       register: REGISTER,
       action: 'receive',

@@ -149,4 +149,11 @@ CREATE INDEX supplies_movements_date ON supplies_movements (moved_on, id);
 ${tables.map(appendOnly).join('\n')}`);
     },
   },
+  {
+    // what was received against each plan is summed per plan, for every plan listed or suggested
+    id: 'supplies:002-movements-by-plan',
+    up(db) {
+      db.exec('CREATE INDEX supplies_movements_plan ON supplies_movements (plan_id) WHERE plan_id IS NOT NULL;');
+    },
+  },
 ];

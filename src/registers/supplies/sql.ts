@@ -1,5 +1,5 @@
 /** Every query of the supplies register. */
-import type { DB } from '../../core/db.js';
+import { cached, type DB } from '../../core/db.js';
 
 export interface ItemRow {
   id: number;
@@ -56,28 +56,28 @@ export interface StocktakeRow {
   reason: string | null;
 }
 
-export const itemById = (db: DB, id: number) => db.prepare('SELECT * FROM supplies_items_current WHERE id = ?').get(id) as ItemRow | undefined;
+export const itemById = (db: DB, id: number) => cached(db, 'SELECT * FROM supplies_items_current WHERE id = ?').get(id) as ItemRow | undefined;
 
-/** Items whose name, or `name spec`, is exactly this text. */
+/** Items whose name, or name and spec as `name spec`, `name（spec）` or `name(spec)`, is exactly this text. */
 export const itemsNamed = (db: DB, text: string) =>
-  db.prepare("SELECT * FROM supplies_items_current WHERE name = @t OR name || ' ' || spec = @t ORDER BY id").all({ t: text }) as ItemRow[];
+  cached(db, "SELECT * FROM supplies_items_current WHERE @t IN (name, name || ' ' || spec, name || '（' || spec || '）', name || '(' || spec || ')') ORDER BY id").all({ t: text }) as ItemRow[];
 
 export const activeItemLike = (db: DB, name: string, spec: string) =>
-  db.prepare("SELECT * FROM supplies_items_current WHERE name = ? AND spec = ? AND state = '在用'").get(name, spec) as ItemRow | undefined;
+  cached(db, "SELECT * FROM supplies_items_current WHERE name = ? AND spec = ? AND state = '在用'").get(name, spec) as ItemRow | undefined;
 
 export function listItems(db: DB, all: boolean): ItemRow[] {
-  return db.prepare(`SELECT * FROM supplies_items_current ${all ? '' : "WHERE state = '在用'"} ORDER BY category, name, spec, id`).all() as ItemRow[];
+  return cached(db, `SELECT * FROM supplies_items_current ${all ? '' : "WHERE state = '在用'"} ORDER BY category, name, spec, id`).all() as ItemRow[];
 }
 
 /** The balance of an item: the sum of its movements (quantity and value in fen). */
 export function balanceOf(db: DB, itemId: number): { qty: number; value: number } {
-  return db.prepare('SELECT COALESCE(SUM(qty), 0) AS qty, COALESCE(SUM(value), 0) AS value FROM supplies_movements WHERE item_id = ?').get(itemId) as { qty: number; value: number };
+  return cached(db, 'SELECT COALESCE(SUM(qty), 0) AS qty, COALESCE(SUM(value), 0) AS value FROM supplies_movements WHERE item_id = ?').get(itemId) as { qty: number; value: number };
 }
 
 /** The latest date that binds an item's next movement: its last movement or its last count. */
 export function lastDateOf(db: DB, itemId: number): string | null {
-  return db
-    .prepare(
+  return cached(
+      db,
       `SELECT max(d) FROM (SELECT max(moved_on) AS d FROM supplies_movements WHERE item_id = @id
        UNION ALL SELECT max(counted_on) FROM supplies_stocktake_results WHERE item_id = @id)`,
     )
@@ -86,9 +86,9 @@ export function lastDateOf(db: DB, itemId: number): string | null {
 }
 
 export const lastReceiptPrice = (db: DB, itemId: number) =>
-  db.prepare("SELECT unit_price FROM supplies_movements WHERE item_id = ? AND kind = '入库' ORDER BY id DESC LIMIT 1").pluck().get(itemId) as number | undefined;
+  cached(db, "SELECT unit_price FROM supplies_movements WHERE item_id = ? AND kind = '入库' ORDER BY id DESC LIMIT 1").pluck().get(itemId) as number | undefined;
 
-export const movementById = (db: DB, id: number) => db.prepare('SELECT * FROM supplies_movements WHERE id = ?').get(id) as MovementRow | undefined;
+export const movementById = (db: DB, id: number) => cached(db, 'SELECT * FROM supplies_movements WHERE id = ?').get(id) as MovementRow | undefined;
 
 // ---- plans
 
@@ -104,23 +104,19 @@ FROM supplies_plans p
 LEFT JOIN supplies_plan_events a ON a.plan_id = p.id AND a.state = '已批准'
 LEFT JOIN supplies_plan_events x ON x.plan_id = p.id AND x.state = '已取消'`;
 
-export const planByNumber = (db: DB, number: string) => db.prepare(`${PLAN_SELECT} WHERE p.number = ?`).get(number) as PlanRow | undefined;
+export const planByNumber = (db: DB, number: string) => cached(db, `${PLAN_SELECT} WHERE p.number = ?`).get(number) as PlanRow | undefined;
 
 export function listPlans(db: DB, f: { state?: string; from?: string; to?: string }): PlanRow[] {
-  const rows = db.prepare(`SELECT * FROM (${PLAN_SELECT}) WHERE (@from IS NULL OR drafted_on >= @from) AND (@to IS NULL OR drafted_on <= @to) ORDER BY number`).all({
+  const rows = cached(db, `SELECT * FROM (${PLAN_SELECT}) WHERE (@from IS NULL OR drafted_on >= @from) AND (@to IS NULL OR drafted_on <= @to) ORDER BY number`).all({
     from: f.from ?? null,
     to: f.to ?? null,
   }) as PlanRow[];
   return f.state ? rows.filter((r) => r.state === f.state) : rows;
 }
 
-/** Units still to come for an item: approved or drafted plans, less what was received against them. */
-export function toComeOf(db: DB, itemId: number): number {
-  return db.prepare(`SELECT COALESCE(SUM(qty - received), 0) FROM (${PLAN_SELECT}) WHERE item_id = ? AND state IN ('草拟', '已批准')`).pluck().get(itemId) as number;
-}
 
 export function nextSerial(db: DB, table: 'supplies_plans' | 'supplies_stocktakes', year: number): number {
-  return ((db.prepare(`SELECT max(serial) FROM ${table} WHERE year = ?`).pluck().get(year) as number | null) ?? 0) + 1;
+  return ((cached(db, `SELECT max(serial) FROM ${table} WHERE year = ?`).pluck().get(year) as number | null) ?? 0) + 1;
 }
 
 // ---- stocktakes
@@ -129,9 +125,9 @@ const TAKE_SELECT = `
 SELECT s.id, s.number, s.counted_on, s.counter, s.witness, s.scope, COALESCE(e.state, '进行中') AS state, e.reason
 FROM supplies_stocktakes s LEFT JOIN supplies_stocktake_events e ON e.stocktake_id = s.id`;
 
-export const stocktakeByNumber = (db: DB, number: string) => db.prepare(`${TAKE_SELECT} WHERE s.number = ?`).get(number) as StocktakeRow | undefined;
-export const openStocktake = (db: DB) => db.prepare(`${TAKE_SELECT} WHERE e.id IS NULL ORDER BY s.id DESC LIMIT 1`).get() as StocktakeRow | undefined;
-export const listStocktakes = (db: DB) => db.prepare(`${TAKE_SELECT} ORDER BY s.id`).all() as StocktakeRow[];
+export const stocktakeByNumber = (db: DB, number: string) => cached(db, `${TAKE_SELECT} WHERE s.number = ?`).get(number) as StocktakeRow | undefined;
+export const openStocktake = (db: DB) => cached(db, `${TAKE_SELECT} WHERE e.id IS NULL ORDER BY s.id DESC LIMIT 1`).get() as StocktakeRow | undefined;
+export const listStocktakes = (db: DB) => cached(db, `${TAKE_SELECT} ORDER BY s.id`).all() as StocktakeRow[];
 
 /** The open count that holds this item, if any. */
 export function openCountOf(db: DB, itemId: number): StocktakeRow | undefined {
@@ -147,17 +143,17 @@ export interface TakeLine extends ItemRow {
   result_value: number | null;
 }
 
-/** The items of a count with their book quantity and the latest count entered for each. */
-export function takeLines(db: DB, stocktakeId: number): TakeLine[] {
-  return db
-    .prepare(
+/** The items of a count (or the one item asked for) with their book quantity and the latest count entered for each. */
+export function takeLines(db: DB, stocktakeId: number, itemId?: number): TakeLine[] {
+  return cached(
+      db,
       `SELECT c.*, si.book_qty,
               (SELECT k.counted FROM supplies_counts k WHERE k.stocktake_id = si.stocktake_id AND k.item_id = si.item_id ORDER BY k.id DESC LIMIT 1) AS counted,
               (SELECT r.value FROM supplies_stocktake_results r WHERE r.stocktake_id = si.stocktake_id AND r.item_id = si.item_id) AS result_value
        FROM supplies_stocktake_items si JOIN supplies_items_current c ON c.id = si.item_id
-       WHERE si.stocktake_id = ? ORDER BY c.category, c.name, c.spec, c.id`,
+       WHERE si.stocktake_id = @take AND (@item IS NULL OR si.item_id = @item) ORDER BY c.category, c.name, c.spec, c.id`,
     )
-    .all(stocktakeId) as TakeLine[];
+    .all({ take: stocktakeId, item: itemId ?? null }) as TakeLine[];
 }
 
 // ---- views
@@ -166,15 +162,19 @@ export interface StockRow extends ItemRow {
   qty: number;
   value: number;
   last_counted: string | null;
+  /** Units still to come: drafted or approved plans, less what was received against them. */
+  to_come: number;
 }
 
 export function stockRows(db: DB, all: boolean): StockRow[] {
-  return db
-    .prepare(
+  return cached(
+      db,
       `SELECT c.*, COALESCE(b.qty, 0) AS qty, COALESCE(b.value, 0) AS value,
-              (SELECT max(r.counted_on) FROM supplies_stocktake_results r WHERE r.item_id = c.id) AS last_counted
+              (SELECT max(r.counted_on) FROM supplies_stocktake_results r WHERE r.item_id = c.id) AS last_counted,
+              COALESCE(tc.to_come, 0) AS to_come
        FROM supplies_items_current c
        LEFT JOIN (SELECT item_id, SUM(qty) AS qty, SUM(value) AS value FROM supplies_movements GROUP BY item_id) b ON b.item_id = c.id
+       LEFT JOIN (SELECT item_id, SUM(qty - received) AS to_come FROM (${PLAN_SELECT}) WHERE state IN ('草拟', '已批准') GROUP BY item_id) tc ON tc.item_id = c.id
        ${all ? '' : "WHERE c.state = '在用'"}
        ORDER BY c.category, c.name, c.spec, c.id`,
     )
@@ -201,8 +201,8 @@ export interface MovementListRow extends MovementRow {
 
 /** Movements in posting order, each with the item's running balance after it. */
 export function iterateMovements(db: DB, f: MovementFilter): IterableIterator<MovementListRow> {
-  return db
-    .prepare(
+  return cached(
+      db,
       `SELECT * FROM (
          SELECT m.*, c.name, c.spec, c.unit,
                 SUM(m.qty) OVER (PARTITION BY m.item_id ORDER BY m.id) AS balance,
@@ -242,8 +242,8 @@ export interface MonthRow {
 /** The month-end summary: per item, sums of movements before the period and within it by kind (outflows as positive numbers). */
 export function monthRows(db: DB, from: string, to: string): MonthRow[] {
   const inPeriod = (kind: string, col: string, sign = '') => `COALESCE(SUM(CASE WHEN m.moved_on >= @from AND m.kind = '${kind}' THEN ${sign}m.${col} END), 0)`;
-  return db
-    .prepare(
+  return cached(
+      db,
       `SELECT c.id, c.name, c.spec, c.unit,
               COALESCE(SUM(CASE WHEN m.moved_on < @from THEN m.qty END), 0) AS opening_qty,
               COALESCE(SUM(CASE WHEN m.moved_on < @from THEN m.value END), 0) AS opening_value,
@@ -275,8 +275,8 @@ export interface UsageRow {
 
 /** Issues of a period by department, person and item (quantities and values as positive numbers). */
 export function usageRows(db: DB, from: string, to: string, dept?: string): UsageRow[] {
-  return db
-    .prepare(
+  return cached(
+      db,
       `SELECT m.dept, m.person, c.id, c.name, c.spec, c.unit, -SUM(m.qty) AS qty, -SUM(m.value) AS value, COUNT(*) AS times
        FROM supplies_movements m JOIN supplies_items_current c ON c.id = m.item_id
        WHERE m.kind = '领用' AND m.moved_on BETWEEN @from AND @to AND (@dept IS NULL OR m.dept = @dept)
@@ -288,4 +288,4 @@ export function usageRows(db: DB, from: string, to: string, dept?: string): Usag
 
 /** Approved plans not yet fully received that carry a needed-by date, for the deadline engine. */
 export const openPlansWithDate = (db: DB) =>
-  db.prepare(`SELECT * FROM (${PLAN_SELECT}) WHERE state = '已批准' AND needed_by IS NOT NULL ORDER BY needed_by`).all() as PlanRow[];
+  cached(db, `SELECT * FROM (${PLAN_SELECT}) WHERE state = '已批准' AND needed_by IS NOT NULL ORDER BY needed_by`).all() as PlanRow[];

@@ -10,8 +10,8 @@ import { dataError, usageError, WenmiError } from '../../core/errors.js';
 import { t } from '../../core/i18n.js';
 import { post, type Ctx } from '../../core/journal.js';
 import { parseCsv } from '../../core/output/csv.js';
-import { findItem, itemText, REGISTER, required, today } from './rules.js';
-import { balanceOf, lastDateOf, lastReceiptPrice, listItems, nextSerial, openStocktake, stocktakeByNumber, takeLines, type ItemRow, type StocktakeRow, type TakeLine } from './sql.js';
+import { checkFits, findItem, itemText, REGISTER, required, today } from './rules.js';
+import { balanceOf, lastDateOf, lastReceiptPrice, listItems, nextSerial, openStocktake, stocktakeByNumber, takeLines, type ItemRow, type StocktakeRow } from './sql.js';
 import { adjustmentValue } from './valuation.js';
 
 export const RESULTS = ['相符', '盘盈', '盘亏', '未盘'] as const;
@@ -29,7 +29,7 @@ export function getStocktake(db: DB, ref?: string): StocktakeRow {
 }
 
 export interface StartInput {
-  /** ITEM references; all items in use when absent. */
+  /** ITEM references; all items in use when absent (an empty list is refused, not taken for "all"). */
   items?: string[];
   counter?: string;
   witness?: string;
@@ -44,13 +44,14 @@ export function startStocktake(ctx: Ctx, s: StartInput): StocktakeRow {
   const counter = s.counter!.trim();
   const witness = s.witness!.trim();
   if (counter === witness) throw usageError('supplies.witnessSame', { name: counter });
+  if (s.items !== undefined && s.items.length === 0) throw usageError('supplies.itemsEmpty');
   return writeTx(ctx.db, () => {
     const open = openStocktake(ctx.db);
     if (open) throw dataError('supplies.countOpen', { count: open.number, date: open.counted_on });
     const date = s.date ?? today(ctx);
     if (date > today(ctx)) throw usageError('supplies.dateInFuture', { date });
     let items: ItemRow[];
-    if (s.items && s.items.length) {
+    if (s.items) {
       const byId = new Map<number, ItemRow>();
       for (const ref of s.items) {
         const item = findItem(ctx.db, ref);
@@ -71,7 +72,7 @@ export function startStocktake(ctx: Ctx, s: StartInput): StocktakeRow {
       register: REGISTER,
       action: 'stocktake-start',
       table: 'supplies_stocktakes',
-      values: { number, year, serial, counted_on: date, counter, witness, scope: s.items?.length ? '部分' : '全部' },
+      values: { number, year, serial, counted_on: date, counter, witness, scope: s.items ? '部分' : '全部' },
     });
     for (const item of items)
       post(ctx, { register: REGISTER, action: 'stocktake-start', table: 'supplies_stocktake_items', values: { stocktake_id: take.id, item_id: item.id, book_qty: balanceOf(ctx.db, item.id).qty } });
@@ -79,14 +80,18 @@ export function startStocktake(ctx: Ctx, s: StartInput): StocktakeRow {
   });
 }
 
-function lineOf(db: DB, take: StocktakeRow, item: ItemRow): TakeLine {
-  const line = takeLines(db, take.id).find((l) => l.id === item.id);
-  if (!line) throw dataError('supplies.notInCount', { item: itemText(item), count: take.number });
-  return line;
+
+/** The largest counted quantity (nine digits). */
+const MAX_COUNTED = 999_999_999;
+
+/** A counted quantity as typed (`21`, ` 21 `): a whole number from 0 to MAX_COUNTED. */
+export function countedOf(text: string): number {
+  if (!/^\s*\d{1,9}\s*$/.test(text)) throw usageError('supplies.counted', { value: text, max: MAX_COUNTED });
+  return Number(text);
 }
 
 function checkCounted(n: number): void {
-  if (!Number.isInteger(n) || n < 0) throw usageError('supplies.counted', { value: n });
+  if (!Number.isSafeInteger(n) || n < 0 || n > MAX_COUNTED) throw usageError('supplies.counted', { value: n, max: MAX_COUNTED });
 }
 
 /** 实盘数 of one item in the open count; a later entry replaces an earlier one (both stay recorded). */
@@ -95,9 +100,9 @@ export function recordCount(ctx: Ctx, ref: string, counted: number): DiffLine {
   return writeTx(ctx.db, () => {
     const take = getStocktake(ctx.db);
     const item = findItem(ctx.db, ref);
-    lineOf(ctx.db, take, item);
+    if (takeLines(ctx.db, take.id, item.id).length === 0) throw dataError('supplies.notInCount', { item: itemText(item), count: take.number });
     post(ctx, { register: REGISTER, action: 'stocktake-count', table: 'supplies_counts', values: { stocktake_id: take.id, item_id: item.id, counted, source: '录入' } });
-    return diffLines(ctx.db, take).find((l) => l.id === item.id)!;
+    return diffLines(ctx.db, take, item.id)[0]!;
   });
 }
 
@@ -150,7 +155,7 @@ export function importCounts(ctx: Ctx, text: string, source: string): { recorded
         bad(e.code, e.params);
         continue;
       }
-      if (!/^\d{1,9}$/.test(qty)) bad('supplies.counted', { value: qty });
+      if (!/^\d{1,9}$/.test(qty)) bad('supplies.counted', { value: qty, max: MAX_COUNTED });
       else if (!inCount.has(item.id)) bad('supplies.notInCount', { item: itemText(item), count: take.number });
       else if (seen.has(item.id)) bad('supplies.importDuplicate', { item: itemText(item), first: seen.get(item.id) });
       else {
@@ -179,9 +184,9 @@ export interface DiffLine {
   result: Result;
 }
 
-/** Book against counted for every item of a count; values as close would post them (or did). */
-export function diffLines(db: DB, take: StocktakeRow): DiffLine[] {
-  return takeLines(db, take.id).map((l) => {
+/** Book against counted for every item of a count (or the one asked for); values as close would post them (or did). */
+export function diffLines(db: DB, take: StocktakeRow, itemId?: number): DiffLine[] {
+  return takeLines(db, take.id, itemId).map((l) => {
     const difference = l.counted === null ? null : l.counted - l.book_qty;
     let value: number | null = null;
     if (difference !== null) {
@@ -212,6 +217,7 @@ export function closeStocktake(ctx: Ctx, reason: string | undefined): { take: St
     for (const l of lines) {
       const bal = balanceOf(ctx.db, l.id);
       if (bal.qty !== l.book) throw new Error(`book of item ${l.id} moved during count ${take.number}`);
+      checkFits(l, bal, l.difference!, l.value!);
       if (l.difference !== 0)
         post(ctx, {
           register: REGISTER,

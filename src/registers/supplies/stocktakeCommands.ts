@@ -1,17 +1,14 @@
 /** `wenmi supplies stocktake …`: counts as balance assertions a script can branch on. */
 import type { Command } from 'commander';
-import { formatTimestamp } from '../../core/dates.js';
-import { EXIT, usageError } from '../../core/errors.js';
-import { label, t } from '../../core/i18n.js';
+import { EXIT } from '../../core/errors.js';
+import { t } from '../../core/i18n.js';
 import { readTextFile } from '../../core/input.js';
-import { renderBook } from '../../core/output/render.js';
 import type { Field } from '../../core/prompts.js';
-import { getSetting } from '../../core/settings.js';
 import { describe, type Kit } from '../../cli/kit.js';
 import { diffColumns, sheetColumns, stocktakeColumns, word } from './columns.js';
 import { dateOf, outputRows } from './present.js';
 import { diffRow, stocktakeView } from './reports.js';
-import { cancelStocktake, closeStocktake, diffLines, getStocktake, importCounts, recordCount, startStocktake, type DiffLine } from './stocktake.js';
+import { cancelStocktake, closeStocktake, countedOf, diffLines, getStocktake, importCounts, recordCount, startStocktake, type DiffLine } from './stocktake.js';
 import { formatYuan } from './valuation.js';
 
 function summary(number: string, lines: DiffLine[]): string {
@@ -56,8 +53,7 @@ export function stocktakeCommands(supplies: Command, kit: Kit): void {
     .argument('<qty>', describe({ zh: '实盘数', en: 'the counted quantity' }))
     .action(
       kit.run((s, _o, [ref, qty]) => {
-        if (!/^\s*\d{1,9}\s*$/.test(qty!)) throw usageError('supplies.counted', { value: qty });
-        const line = recordCount(s.ctx(), ref!, Number(qty));
+        const line = recordCount(s.ctx(), ref!, countedOf(qty!));
         s.info(t('supplies.countRecorded', { item: `${line.name}（${line.spec}）`, counted: line.counted, book: line.book, result: word(line.result) }));
       }),
     );
@@ -138,20 +134,14 @@ export function stocktakeCommands(supplies: Command, kit: Kit): void {
         const rows = diffLines(db, row).map((l) => ({ item: l.id, name: l.name, spec: l.spec, unit: l.unit, book: o.showBook ? l.book : null, counted: null, difference: null, note: null }));
         const toFile = o.output !== undefined && o.output !== '-';
         if (o.format !== undefined || toFile) return outputRows(s, sheetColumns, rows, o);
-        const unit = getSetting(db, kit.registry.settings, 'unit.name');
-        await s.toOutput(o, (out) =>
-          renderBook(out, {
-            title: label({ zh: '办公用品盘点表', en: 'Office supplies count sheet' }),
-            meta: [unit ?? '', t('supplies.sheetMeta', { count: row.number, date: row.counted_on, counter: row.counter, witness: row.witness })].filter(Boolean),
-            columns: sheetColumns,
-            rows,
-            footer: [
-              t('supplies.sheetFooter', { n: rows.length, at: formatTimestamp(s.clock.now()).slice(0, 16).replace('T', ' ') }),
-              '',
-              t('supplies.sheetSign'),
-            ],
-          }),
-        );
+        await s.printBook(o, {
+          title: { zh: '办公用品盘点表', en: 'Office supplies count sheet' },
+          meta: [t('supplies.sheetMeta', { count: row.number, date: row.counted_on, counter: row.counter, witness: row.witness })],
+          columns: sheetColumns,
+          rows,
+          footer: 'supplies.sheetFooter',
+          footerParams: { n: rows.length },
+        });
       }),
     );
 

@@ -28,6 +28,13 @@ describe('supplies commands', () => {
     const missing = await run(['item', 'add', '--name', '订书机']);
     expect(missing.code).toBe(2);
     expect(missing.stderr).toContain('--spec --unit');
+    const huge = await run(['receive', 'A4纸', '--qty', '99999999999999999999', '--price', '25']);
+    expect(huge.code).toBe(2);
+    expect(huge.stderr).toContain('must be a whole number from 1 to 1000000');
+    const noItems = await run(['stocktake', 'start', '--items', '', '--counter', '李四', '--witness', '张三']);
+    expect(noItems.code).toBe(2);
+    expect(noItems.stderr).toContain('--items names no item');
+    expect(await json(['stocktake', 'list'])).toEqual([]);
     const badPrice = await run(['item', 'add', '--name', 'x', '--spec', 'y', '--unit', 'z', '--price', '1.234']);
     expect(badPrice.code).toBe(2);
     expect(badPrice.stderr).toMatch(/price "1.234"/);
@@ -131,6 +138,8 @@ describe('supplies commands', () => {
     expect(blind.stdout).toContain('办公用品盘点表');
     expect(blind.stdout).toContain('盘点单号 PD2026-0001');
     expect(blind.stdout).toContain('监盘人（签字）');
+    // the print stamp every paper book carries: who printed it and the journal head verify can prove
+    expect(blind.stdout).toMatch(/打印于 2026-11-27 09:30，经办人 \S+。日志链头 \d+:[0-9a-f]{64}/);
     expect(blind.stdout).not.toMatch(/│\s+20 │/);
     const shown = await run(['stocktake', 'sheet', '--show-book']);
     expect(shown.stdout).toMatch(/│\s+20 │/);

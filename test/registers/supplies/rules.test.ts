@@ -7,6 +7,7 @@ import { monthReport, stockView } from '../../../src/registers/supplies/reports.
 import { addItem, correctItem, findItem, issueSupplies, receiveSupplies, retireItem, writeOffSupplies } from '../../../src/registers/supplies/rules.js';
 import { balanceOf, itemById, lastDateOf } from '../../../src/registers/supplies/sql.js';
 import { cancelStocktake, closeStocktake, diffLines, getStocktake, importCounts, recordCount, startStocktake } from '../../../src/registers/supplies/stocktake.js';
+import { parseYuan } from '../../../src/registers/supplies/valuation.js';
 import { tables, testCtx } from '../../helpers.js';
 
 const journal = (ctx: Ctx) => ctx.db.prepare('SELECT count(*) FROM journal').pluck().get() as number;
@@ -48,6 +49,21 @@ describe('item cards', () => {
     expect(() => findItem(ctx.db, '签字笔')).toThrow(/supplies.itemAmbiguous/);
     expect(() => findItem(ctx.db, '99')).toThrow(/supplies.itemNotFound/);
     expect(() => findItem(ctx.db, '订书机')).toThrow(/supplies.itemNotFound/);
+    // as messages print it: name（spec）, name(spec); an ideographic space counts as a space
+    expect(findItem(ctx.db, '签字笔（0.5mm 红）').id).toBe(3);
+    expect(findItem(ctx.db, '签字笔(0.5mm 黑)').id).toBe(2);
+    expect(findItem(ctx.db, '签字笔　0.5mm 红').id).toBe(3);
+  });
+
+  it('never takes a name made of digits for another item\'s number', () => {
+    const { ctx } = setup();
+    const glue = addItem(ctx, { name: '502', spec: '20g', unit: '支' });
+    expect(findItem(ctx.db, '502').id).toBe(glue.id); // no item #502: the name
+    addItem(ctx, { name: '3', spec: '三号夹', unit: '盒' });
+    expect(() => findItem(ctx.db, '3')).toThrow(/supplies.itemAmbiguous.*#3 502 20g.*#4 3 三号夹/);
+    expect(findItem(ctx.db, '#3').id).toBe(3);
+    expect(findItem(ctx.db, '3 三号夹').id).toBe(4);
+    expect(findItem(ctx.db, '2').name).toBe('签字笔');
   });
 
   it('retires only an empty item; a retired item takes no movements and its name is free again', () => {
@@ -117,6 +133,7 @@ describe('movements and value', () => {
     receiveSupplies(ctx, '签字笔', { qty: 5, price: 150, date: '2026-11-02' });
     issueSupplies(ctx, 'A4纸', { qty: 1, dept: 'a', person: 'b', date: '2026-11-08' });
     expect(lastDateOf(ctx.db, 1)).toBe('2026-11-08');
+    verified(ctx);
   });
 
   it('keeps value and quantity in step under any sequence (Q = 0 ⇒ V = 0; values sum to the balance)', () => {
@@ -133,6 +150,40 @@ describe('movements and value', () => {
       expect(now.value).toBeGreaterThanOrEqual(0);
       if (now.qty === 0) expect(now.value).toBe(0);
     }
+    verified(ctx);
+  });
+});
+
+describe('huge numbers', () => {
+  it('refuses quantities, prices and reorder levels beyond their limits, before anything is stored as a float', () => {
+    const { ctx } = setup();
+    const before = journal(ctx);
+    expect(() => receiveSupplies(ctx, 'A4纸', { qty: 1e20, price: 2500 })).toThrow(/supplies.qty/);
+    expect(() => receiveSupplies(ctx, 'A4纸', { qty: 1_000_001, price: 2500 })).toThrow(/supplies.qty/);
+    expect(() => issueSupplies(ctx, 'A4纸', { qty: 2 ** 53 + 1, dept: 'a', person: 'b' })).toThrow(/supplies.qty/);
+    expect(() => receiveSupplies(ctx, 'A4纸', { qty: 1, price: 1_000_000_000 })).toThrow(/supplies.price/);
+    expect(() => addItem(ctx, { name: '胶水', spec: '502', unit: '支', reorder: 1e23 })).toThrow(/supplies.reorder/);
+    expect(() => addItem(ctx, { name: '胶水', spec: '502', unit: '支', price: 1e15 })).toThrow(/supplies.price/);
+    expect(() => addPlan(ctx, { item: 'A4纸', qty: 1e20 })).toThrow(/supplies.qty/);
+    expect(() => parseYuan('99999999')).toThrow(/supplies.price/);
+    expect(parseYuan('9999999.99')).toBe(999_999_999);
+    expect(journal(ctx)).toBe(before);
+  });
+
+  it('refuses a receipt or a surplus that would take the balance beyond exact integers', () => {
+    const { ctx } = setup();
+    for (let i = 0; i < 9; i++) receiveSupplies(ctx, 'A4纸', { qty: 1_000_000, price: 999_999_999 });
+    const before = journal(ctx);
+    expect(() => receiveSupplies(ctx, 'A4纸', { qty: 1_000_000, price: 999_999_999 })).toThrow(/supplies.tooLarge/);
+    expect(journal(ctx)).toBe(before);
+    expect(balanceOf(ctx.db, 1)).toEqual({ qty: 9_000_000, value: 9 * 999_999_999_000_000 });
+    receiveSupplies(ctx, '签字笔', { qty: 1, price: 999_999_999 });
+    startStocktake(ctx, { items: ['签字笔'], counter: '李四', witness: '张三' });
+    recordCount(ctx, '签字笔', 999_999_999);
+    const counted = journal(ctx);
+    expect(() => closeStocktake(ctx, '盘盈')).toThrow(/supplies.tooLarge/);
+    expect(journal(ctx)).toBe(counted);
+    expect(balanceOf(ctx.db, 2)).toEqual({ qty: 1, value: 999_999_999 });
     verified(ctx);
   });
 });
@@ -287,6 +338,7 @@ describe('stocktakes', () => {
     const { ctx } = stocked();
     expect(() => startStocktake(ctx, { counter: '李四', witness: '李四' })).toThrow(/supplies.witnessSame/);
     expect(() => startStocktake(ctx, { counter: '李四' })).toThrow(/input.missing.*--witness/);
+    expect(() => startStocktake(ctx, { items: [], counter: '李四', witness: '张三' })).toThrow(/supplies.itemsEmpty/);
     expect(() => startStocktake(ctx, { counter: '李四', witness: '张三', date: '2026-10-31' })).toThrow(/supplies.countBeforeLast/);
     expect(() => cancelStocktake(ctx, 'x')).toThrow(/supplies.noOpenCount/);
     expect(journal(ctx)).toBe(4 + 2);
