@@ -8,7 +8,7 @@ import { itemColumns, movementColumns, reportColumns, stockColumns, usageColumns
 import { dateOf, outputRows, qtyOf } from './present.js';
 import { planCommands } from './planCommands.js';
 import { itemRow, monthReport, movementView, stockView, usageView } from './reports.js';
-import { addItem, correctItem, findItem, issueSupplies, KINDS, receiveSupplies, retireItem, writeOffSupplies, type ItemFields, type Moved } from './rules.js';
+import { addItem, correctItem, findItem, issueSupplies, KINDS, MAX_QTY, receiveSupplies, retireItem, writeOffSupplies, type ItemFields, type Moved } from './rules.js';
 import { listItems } from './sql.js';
 import { stocktakeCommands } from './stocktakeCommands.js';
 import { formatYuan, parseYuan } from './valuation.js';
@@ -27,7 +27,7 @@ function cardOptions(cmd: Command): Command {
     .option('--unit <text>', describe({ zh: '单位：包、盒、支……', en: 'unit (单位): 包, 盒, 支, …' }))
     .option('--category <text>', describe({ zh: '类别', en: 'category (类别)' }))
     .option('--price <yuan>', describe({ zh: '参考单价（元，最多两位小数）', en: 'reference unit price (单价) in yuan, up to 2 decimals' }))
-    .option('--reorder <n>', describe({ zh: '安全库存（低于此数提示采购）', en: 'reorder level (安全库存)' }), intArg(0));
+    .option('--reorder <n>', describe({ zh: '安全库存（低于此数提示采购）', en: 'reorder level (安全库存)' }), intArg(0, MAX_QTY));
 }
 
 const cardOf = (o: Record<string, any>): ItemFields => ({ name: o.name, spec: o.spec, unit: o.unit, category: o.category, price: o.price === undefined ? undefined : parseYuan(o.price), reorder: o.reorder });
@@ -96,7 +96,7 @@ export function suppliesCommands(root: Command, kit: Kit): void {
         'wenmi supplies receive 3 --qty 50 --price 1.5 --plan CG2026-0004 --date 2026-11-20',
       ]),
     )
-      .option('--qty <n>', describe({ zh: '数量', en: 'quantity' }), intArg(1))
+      .option('--qty <n>', describe({ zh: '数量', en: 'quantity' }), intArg(1, MAX_QTY))
       .option('--price <yuan>', describe({ zh: '单价（元）', en: 'unit price in yuan' }))
       .option('--supplier <name>', describe({ zh: '供应商', en: 'supplier' }))
       .option('--plan <number>', describe({ zh: '所执行的采购计划编号', en: 'the purchase plan it fulfils' })),
@@ -118,7 +118,7 @@ export function suppliesCommands(root: Command, kit: Kit): void {
         'wenmi supplies issue A4纸 --qty 2 --dept 办公室 --person 张三 --approver 李主任',
       ]),
     )
-      .option('--qty <n>', describe({ zh: '数量', en: 'quantity' }), intArg(1))
+      .option('--qty <n>', describe({ zh: '数量', en: 'quantity' }), intArg(1, MAX_QTY))
       .option('--dept <name>', describe({ zh: '领用部门', en: 'department' }))
       .option('--person <name>', describe({ zh: '领用人', en: 'person' }))
       .option('--approver <name>', describe({ zh: '批准人', en: 'approver' })),
@@ -137,7 +137,7 @@ export function suppliesCommands(root: Command, kit: Kit): void {
 
   moveTail(
     itemArg(kit.verb(supplies, 'writeoff', { zh: '报废（须说明原因）', en: 'write off (报废), with a reason' }, ['wenmi supplies writeoff 签字笔 --qty 3 --reason 漏墨']))
-      .option('--qty <n>', describe({ zh: '数量', en: 'quantity' }), intArg(1))
+      .option('--qty <n>', describe({ zh: '数量', en: 'quantity' }), intArg(1, MAX_QTY))
       .option('--reason <text>', describe({ zh: '报废原因（必填）', en: 'why (required)' })),
   ).action(
     kit.run(async (s, o, [ref]) => {

@@ -7,6 +7,7 @@ import { planColumns, suggestColumns } from './columns.js';
 import { dateOf, outputRows, qtyOf } from './present.js';
 import { addPlan, approvePlan, cancelPlan, draftSuggested, PLAN_STATES, suggestPlans } from './plans.js';
 import { planView, suggestionRow } from './reports.js';
+import { MAX_QTY } from './rules.js';
 
 export function planCommands(supplies: Command, kit: Kit): void {
   const plan = kit.verb(supplies, 'plan', { zh: '采购计划：编制、建议、批准、取消、列表', en: 'purchase plans (采购计划): add, suggest, approve, cancel, list' }, [
@@ -18,7 +19,7 @@ export function planCommands(supplies: Command, kit: Kit): void {
   kit
     .verb(plan, 'add', { zh: '编制一项采购计划，输出计划编号', en: 'draft a purchase plan; prints its number' }, ['wenmi supplies plan add --item A4纸 --qty 40 --reason 月度补货 --needed-by 2026-12-10'])
     .option('--item <item>', describe({ zh: '物品', en: 'the item' }))
-    .option('--qty <n>', describe({ zh: '计划数量', en: 'quantity' }), intArg(1))
+    .option('--qty <n>', describe({ zh: '计划数量', en: 'quantity' }), intArg(1, MAX_QTY))
     .option('--reason <text>', describe({ zh: '事由', en: 'why' }))
     .option('--needed-by <date>', describe({ zh: '需用日期（批准后进入到期提醒）', en: 'needed by (once approved, shown by `wenmi due`)' }))
     .action(
