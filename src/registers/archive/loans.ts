@@ -39,6 +39,8 @@ function requireSenior(db: DB, name: string, code: string): void {
 function dueOf(db: DB, today: string, classified: boolean, t: { days?: number; due?: string }): string {
   if (t.days !== undefined && t.due !== undefined) throw usageError('archive.daysAndDue');
   const terms = loanTerms(db, classified);
+  // A huge --days would make the due date NaN and slip past every comparison below.
+  if (t.days !== undefined && (!Number.isSafeInteger(t.days) || t.days > terms.max)) throw usageError('archive.termTooLong', { days: t.days, max: terms.max, key: terms.maxKey });
   const due = t.due ?? formatDate(addDays(dateOf(today), t.days ?? terms.days));
   const days = daysBetween(today, due);
   if (days < 1) throw usageError('archive.dueNotAfterToday', { due });
@@ -106,9 +108,9 @@ export function borrowItem(ctx: Ctx, archiveNo: string, input: BorrowInput): Loa
 /** A loan by its number (J2026-0001), or the open loan of an item by its 档号. */
 export function getLoan(db: DB, ref: string): LoanRow {
   const t = ref.trim().toUpperCase();
-  const m = /^J(\d{4})-(\d{1,4})$/.exec(t);
+  const m = /^J(\d{4})-(\d{1,9})$/.exec(t);
   if (m) {
-    const loan = findLoan(db, `J${m[1]}-${m[2]!.padStart(4, '0')}`);
+    const loan = findLoan(db, `J${m[1]}-${String(Number(m[2])).padStart(4, '0')}`);
     if (!loan) throw dataError('archive.loanNotFound', { ref });
     return loan;
   }
