@@ -5,7 +5,7 @@ import { EXIT, usageError } from '../../core/errors.js';
 import { t } from '../../core/i18n.js';
 import { readTextFile } from '../../core/input.js';
 import { getSetting } from '../../core/settings.js';
-import { describe, intArg, journalColumns, type Kit, type Session } from '../../cli/kit.js';
+import { choiceOption, describe, intArg, journalColumns, type Kit, type Session } from '../../cli/kit.js';
 import { catalogColumns, checkColumns, itemColumns, loanColumns, wordText } from './columns.js';
 import { loanCommands } from './loanCommands.js';
 import { checkShelf, fileItem, getItem, parseRetention, REGISTER } from './rules.js';
@@ -79,7 +79,7 @@ export function archiveCommands(root: Command, kit: Kit): void {
     .option('--location <text>', describe({ zh: '存放位置', en: 'location (存放位置)' }))
     .option('--note <text>', describe({ zh: '备注', en: 'remarks (备注)' }))
     .option('--from-incoming <number>', describe({ zh: '从收文归档：沿用其标题、来文单位、文号、日期、密级、页数，并标记为已归档', en: 'file an incoming document: take its fields and mark it 已归档' }))
-    .option('--format <format>', describe({ zh: 'text（只输出档号）或 json', en: 'text (the number only) or json' }))
+    .addOption(choiceOption('--format <format>', { zh: 'text（只输出档号）或 json（涉密题名遮蔽）', en: 'text (the number only) or json (classified titles masked)' }, ['text', 'json']))
     .action(
       kit.run(async (s, o) => {
         const values: Record<string, unknown> = { title: o.title, author: o.author, date: o.date, retention: o.retention };
@@ -106,7 +106,7 @@ export function archiveCommands(root: Command, kit: Kit): void {
           note: o.note,
           fromIncoming: o.fromIncoming,
         });
-        if (o.format === 'json') s.print(JSON.stringify(itemJson(row, true)) + '\n');
+        if (o.format === 'json') s.print(JSON.stringify(itemJson(row, false)) + '\n');
         else s.print(row.archive_no + '\n');
         s.info(t('archive.filed', { archiveNo: row.archive_no }));
         if (row.incoming_no) s.info(t('archive.filedIncoming', { ref: row.incoming_no }));
@@ -126,7 +126,7 @@ export function archiveCommands(root: Command, kit: Kit): void {
 
   kit.withReveal(kit.verb(archive, 'show', { zh: '显示一件档案、它的借阅和全部历史', en: 'show one item, its loans and its whole history' }, ['wenmi archive show Z001-WS·2026-Y-BGS-0001', 'wenmi archive show Z001-WS.2026-Y-0003 --format json']))
     .argument('<archiveNo>', describe({ zh: '档号', en: 'the archive number (档号)' }))
-    .option('--format <format>', 'table|json')
+    .addOption(choiceOption('--format <format>', { zh: '输出格式：table|json', en: 'output format: table|json' }, ['table', 'json']))
     .action(
       kit.run(async (s, o, [ref]) => {
         const db = s.db();

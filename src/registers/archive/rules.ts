@@ -5,6 +5,7 @@ import { dataError, usageError } from '../../core/errors.js';
 import { post, type Ctx } from '../../core/journal.js';
 import { formatClassification, maskedTitle, parseClassification } from '../../core/secret.js';
 import { getSetting } from '../../core/settings.js';
+import { copiesOf } from '../incoming/custody.js';
 import { fileIncoming, getIncoming } from '../incoming/rules.js';
 import { normalizeArchiveNo } from './normalize.js';
 import { archiveSettings } from './settings.js';
@@ -78,6 +79,9 @@ export interface FileFields {
   fromIncoming?: string;
 }
 
+/** More pages than this is a typing slip (and past 2^53 it would be stored as a float). */
+export const MAX_PAGES = 99999;
+
 const blankToNull = (v: string | null | undefined) => (v === undefined || v === null || v.trim() === '' ? null : v.trim());
 
 /** The 全宗号 and 门类代码 from the settings; filing without a 全宗号 is refused with how to set it. */
@@ -97,6 +101,10 @@ export function fileItem(ctx: Ctx, fields: FileFields): ItemRow {
       const inc = getIncoming(ctx.db, fields.fromIncoming);
       const already = findItemByIncoming(ctx.db, inc.number);
       if (already) throw dataError('archive.incomingFiled', { ref: inc.number, archiveNo: already.archive_no });
+      // The item goes on the shelf: a copy must be back at the secretariat (none still with a reader, 清退 or 销毁).
+      const copies = copiesOf(ctx.db, inc);
+      if (!copies.some((c) => c.status === '在秘书室'))
+        throw dataError('archive.incomingNotInHand', { ref: inc.number, where: copies.map((c) => `${c.copy}：${c.holder ?? c.status}`).join('、') });
       incomingNo = inc.number;
       f = {
         ...fields,
@@ -119,7 +127,7 @@ export function fileItem(ctx: Ctx, fields: FileFields): ItemRow {
     const date = f.date!;
     if (date > formatDate(ctx.clock.now())) throw usageError('archive.dateInFuture', { date });
     const secret = f.secret === undefined || f.secret === null || f.secret.trim() === '' ? null : parseClassification(f.secret);
-    if (f.pages !== undefined && f.pages !== null && (!Number.isInteger(f.pages) || f.pages < 1)) throw usageError('archive.pages', { value: f.pages });
+    if (f.pages !== undefined && f.pages !== null && (!Number.isInteger(f.pages) || f.pages < 1 || f.pages > MAX_PAGES)) throw usageError('archive.pages', { value: f.pages, max: MAX_PAGES });
     const year = Number(date.slice(0, 4));
     const serial = nextItemSerial(ctx.db, { fonds, category, year, retention, org });
     if (serial > 9999) throw dataError('archive.seriesFull', { series: formatArchiveNo({ fonds, category, year, retention, org, serial: 0 }).slice(0, -5) });

@@ -48,6 +48,11 @@ describe('archive file', () => {
     expect((await ok([...fileArgs, '--org', 'BGS'])).stdout).toBe('Z001-WS·2026-Y-BGS-0001\n');
     const json = JSON.parse((await ok([...fileArgs, '--format', 'json', '--own-title', '--pages', '3'])).stdout);
     expect(json).toMatchObject({ archiveNo: 'Z001-WS·2026-Y-0001', title: '[关于预算的报告]', ownTitle: true, retention: 'Y', org: null, pages: 3, state: '在库' });
+    const secret = JSON.parse((await ok([...fileArgs, '--format', 'json', '--secret', '机密'])).stdout);
+    expect([secret.title, secret.secret]).toEqual(['【机密】', '机密']); // was shown in clear, and no reveal recorded
+    const xml = await run([...fileArgs, '--format', 'xml']);
+    expect(xml.code).toBe(2);
+    expect(query("SELECT count(*) AS n FROM archive_items")).toEqual([{ n: 3 }]);
     const missing = await run(['archive', 'file', '--title', 'T']);
     expect(missing.code).toBe(2);
     expect(missing.stderr).toContain('--author --date --retention');

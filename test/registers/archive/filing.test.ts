@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { writeTx } from '../../../src/core/db.js';
 import { setSetting } from '../../../src/core/settings.js';
 import { verifyDatabase } from '../../../src/core/verify.js';
+import { backIncoming, handIncoming } from '../../../src/registers/incoming/custody.js';
 import { getIncoming, receiveIncoming, voidIncoming } from '../../../src/registers/incoming/rules.js';
+import { reviewIncoming } from '../../../src/registers/incoming/workflow.js';
 import { checkShelf, fileItem, formatArchiveNo, getItem, normalizeArchiveNo, shownTitle } from '../../../src/registers/archive/rules.js';
 import { archiveSettings } from '../../../src/registers/archive/settings.js';
 import { tables, testCtx } from '../../helpers.js';
@@ -77,6 +79,8 @@ describe('档号 (DA/T 22-2015)', () => {
     expect(() => fileItem(ctx, { ...item, org: 'B-GS' })).toThrow(/archive.org/);
     expect(() => fileItem(ctx, { ...item, date: '2026-11-28' })).toThrow(/archive.dateInFuture/);
     expect(() => fileItem(ctx, { ...item, pages: 0 })).toThrow(/archive.pages/);
+    expect(() => fileItem(ctx, { ...item, pages: 1e20 })).toThrow(/archive.pages/); // was stored as the float 1.0e+20
+    expect(() => fileItem(ctx, { ...item, pages: 100000 })).toThrow(/archive.pages/);
     expect(() => fileItem(ctx, { ...item, secret: '秘密★11年' })).toThrow(/secret.tooLong/);
     expect(() => fileItem(ctx, { retention: 'Y' })).toThrow(/input.missing.*--title --author --date/);
     expect(journalCount(ctx)).toBe(before);
@@ -114,6 +118,20 @@ describe('filing from an incoming document', () => {
     expect([row.secret_level, row.secret_period]).toEqual(['机密', '10年']);
     expect(shownTitle(row, true)).toBe('[市委办公室关于某事项的通知]');
     expect(shownTitle(row, false)).toBe('【机密】');
+  });
+
+  it('refuses a document none of whose copies is back at the secretariat, and files it once one is', () => {
+    const ctx = archiveCtx();
+    receiveIncoming(ctx, { receivedAt: at, sender: '市财政局', title: '关于编报预算的通知', copies: 2 });
+    reviewIncoming(ctx, '2026-0001', { accept: true });
+    handIncoming(ctx, '2026-0001', { to: '李明', count: 2 });
+    const before = journalCount(ctx);
+    expect(() => fileItem(ctx, { fromIncoming: '2026-0001', retention: 'D10' })).toThrow(/archive.incomingNotInHand.*1：李明、2：李明/);
+    expect(journalCount(ctx)).toBe(before);
+    expect(getIncoming(ctx.db, '2026-0001').state).not.toBe('已归档');
+    backIncoming(ctx, '2026-0001', { copies: ['2'] });
+    expect(fileItem(ctx, { fromIncoming: '2026-0001', retention: 'D10' }).archive_no).toBe('Z001-WS·2026-D10-0001');
+    expect(verifyDatabase(ctx.db, tables()).ok).toBe(true);
   });
 
   it('refuses a void incoming document and leaves both registers unchanged', () => {
