@@ -202,6 +202,7 @@ export function archiveCommands(root: Command, kit: Kit): void {
         const text = readTextFile(o.found, o.encoding);
         const report = checkShelf(s.db(), text);
         await s.output(checkColumns, report.findings as unknown as Record<string, unknown>[], o);
+        for (const d of report.duplicates) s.info(t('archive.checkDuplicate', { archiveNo: d.archiveNo, lines: d.lines.join(', ') }));
         if (report.findings.length === 0) {
           s.info(t('archive.checkOk', { items: report.items, found: report.found }));
           return EXIT.ok;

@@ -7,10 +7,10 @@ import { formatClassification, maskedTitle, parseClassification } from '../../co
 import { getSetting } from '../../core/settings.js';
 import { copiesOf } from '../incoming/custody.js';
 import { fileIncoming, getIncoming } from '../incoming/rules.js';
-import { normalizeArchiveNo } from './normalize.js';
+import { canonicalArchiveNo, normalizeArchiveNo } from './normalize.js';
 import { archiveSettings } from './settings.js';
 
-export { normalizeArchiveNo };
+export { canonicalArchiveNo, normalizeArchiveNo };
 import { allItems, findItem, findItemByIncoming, nextItemSerial, type ItemRow } from './sql.js';
 
 export const REGISTER = 'archive';
@@ -54,7 +54,7 @@ export function formatArchiveNo(p: ArchiveNoParts): string {
 }
 
 export function getItem(db: DB, ref: string): ItemRow {
-  const row = findItem(db, normalizeArchiveNo(ref));
+  const row = findItem(db, canonicalArchiveNo(ref));
   if (!row) throw dataError('archive.notFound', { ref });
   return row;
 }
@@ -183,21 +183,37 @@ export interface ShelfFinding {
   line: number | null;
 }
 
+/** A 档号 listed more than once (a double scan, or two items wearing one label): not a difference, but said. */
+export interface ShelfDuplicate {
+  archiveNo: string;
+  lines: number[];
+}
+
+/**
+ * The 档号 on one line of a shelf list: its first field, so a list exported from a spreadsheet
+ * (`档号,盒号` or tab-separated) or a quoted cell works; null for a blank line.
+ */
+export function shelfListEntry(line: string): string | null {
+  const first = line.normalize('NFKC').trim().split(/[\s,;]+/)[0]!.replace(/^"(.*)"$/, '$1');
+  return first === '' ? null : canonicalArchiveNo(first);
+}
+
 /** 清点核对: compares the 档号 found on the shelves (one per line; blank lines ignored) with the register. */
-export function checkShelf(db: DB, text: string): { findings: ShelfFinding[]; items: number; found: number } {
-  const found = new Map<string, number>();
-  text.split(/\r?\n/).forEach((l, i) => {
-    const t = l.trim();
-    if (t !== '' && !found.has(normalizeArchiveNo(t))) found.set(normalizeArchiveNo(t), i + 1);
+export function checkShelf(db: DB, text: string): { findings: ShelfFinding[]; duplicates: ShelfDuplicate[]; items: number; found: number } {
+  const found = new Map<string, number[]>();
+  text.split(/\r?\n|\r/).forEach((l, i) => {
+    const no = shelfListEntry(l);
+    if (no !== null) found.set(no, [...(found.get(no) ?? []), i + 1]);
   });
   const items = allItems(db);
   const known = new Set(items.map((r) => r.archive_no));
   const findings: ShelfFinding[] = [];
   for (const it of items) {
-    const line = found.get(it.archive_no);
+    const line = found.get(it.archive_no)?.[0];
     if (line === undefined && it.loan_no === null) findings.push({ archiveNo: it.archive_no, finding: '缺失', loanNo: null, line: null });
     if (line !== undefined && it.loan_no !== null) findings.push({ archiveNo: it.archive_no, finding: '借出在架', loanNo: it.loan_no, line });
   }
-  for (const [no, line] of found) if (!known.has(no)) findings.push({ archiveNo: no, finding: '未登记', loanNo: null, line });
-  return { findings, items: items.length, found: found.size };
+  for (const [no, lines] of found) if (!known.has(no)) findings.push({ archiveNo: no, finding: '未登记', loanNo: null, line: lines[0]! });
+  const duplicates = [...found].filter(([, lines]) => lines.length > 1).map(([archiveNo, lines]) => ({ archiveNo, lines }));
+  return { findings, duplicates, items: items.length, found: found.size };
 }

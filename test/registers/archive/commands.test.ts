@@ -211,6 +211,11 @@ describe('archive check', () => {
       { archiveNo: 'Z001-WS·2026-Y-0042', finding: '未登记', loanNo: null, line: 3 },
     ]);
     expect(r3.stderr).toContain('found 3 differences');
+    const twice = path.join(dir, 'found3.txt');
+    fs.writeFileSync(twice, 'Z001-WS·2026-Y-0001\nZ001-WS·2026-Y-0002\nZ001-WS·2026-Y-0001\n');
+    const r4 = await run(['archive', 'check', '--found', twice, '--format', 'json']);
+    expect([r4.code, JSON.parse(r4.stdout)]).toEqual([0, []]); // a double scan is no difference, but it is said
+    expect(r4.stderr).toContain('Z001-WS·2026-Y-0001 is listed more than once (lines 1, 3)');
     expect((await run(['archive', 'check', '--found', path.join(dir, 'nope.txt')])).code).toBe(1);
     expect((await run(['archive', 'check'])).code).toBe(2);
   });

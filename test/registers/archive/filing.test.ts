@@ -156,6 +156,18 @@ describe('the register is append-only', () => {
 });
 
 describe('shelf check (清点核对)', () => {
+  it('reads lists as people make them: full-width and short numbers, spreadsheet columns, quotes, CR line ends, duplicates', () => {
+    const ctx = archiveCtx();
+    const [a, b, c] = [1, 2, 3].map(() => fileItem(ctx, { ...item, org: "BGS" }).archive_no) as [string, string, string];
+    const text = ['档号,盒号', `${a},3`, 'Ｚ００１－ＷＳ．２０２６－Ｙ－ＢＧＳ－２', `"${c}"\t3`, `  ${a.toLowerCase()}  `].join('\r');
+    const r = checkShelf(ctx.db, text);
+    expect(r.findings).toEqual([{ archiveNo: '档号', finding: '未登记', loanNo: null, line: 1 }]);
+    expect(r.found).toBe(4);
+    expect(r.duplicates).toEqual([{ archiveNo: a, lines: [2, 5] }]);
+    expect(b).toBe('Z001-WS·2026-Y-BGS-0002');
+    expect(getItem(ctx.db, 'z001-ws.2026-y-bgs-3').archive_no).toBe(c);
+  });
+
   it('reports items neither found nor on loan, found items recorded as out, and unknown numbers', async () => {
     const { borrowItem } = await import('../../../src/registers/archive/loans.js');
     const ctx = archiveCtx();
