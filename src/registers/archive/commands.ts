@@ -6,11 +6,12 @@ import { t } from '../../core/i18n.js';
 import { readTextFile } from '../../core/input.js';
 import { getSetting } from '../../core/settings.js';
 import { choiceOption, describe, intArg, journalColumns, type Kit, type Session } from '../../cli/kit.js';
-import { catalogColumns, checkColumns, itemColumns, loanColumns, wordText } from './columns.js';
+import { catalogColumns, checkColumns, correctionColumns, itemColumns, loanColumns, wordText } from './columns.js';
 import { loanCommands } from './loanCommands.js';
 import { checkShelf, fileItem, getItem, parseRetention, REGISTER } from './rules.js';
 import { classifiedItemNumbers, iterateItems, journalOfItem, loans, type ItemFilter } from './sql.js';
-import { catalogRow, itemJson, loanJson } from './views.js';
+import { catalogRow, correctionRows, everClassified, itemJson, loanJson } from './views.js';
+import { entryCommands } from './entryCommands.js';
 
 function yearArg(value: string): number {
   if (!/^\d{4}$/.test(value.trim())) throw usageError('archive.year', { value });
@@ -132,20 +133,27 @@ export function archiveCommands(root: Command, kit: Kit): void {
         const db = s.db();
         const row = getItem(db, ref!);
         const reveal = o.reveal === true;
-        s.reveal(reveal && row.secret_level !== null, REGISTER, 'show', () => [row.archive_no]);
+        s.reveal(reveal && everClassified(db, row), REGISTER, 'show', () => [row.archive_no]);
         const today = formatDate(s.clock.now());
         const entry = itemJson(row, reveal);
         const itemLoans = loans(db, { itemId: row.id }).map((l) => loanJson(l, today, reveal));
+        const corrections = correctionRows(db, row, reveal);
         const history = journalOfItem(db, row.id).map((j) => ({ seq: j.seq, at: j.at, operator: j.operator, action: j.action, reason: j.reason }));
-        if (o.format === 'json') return s.print(JSON.stringify({ entry, loans: itemLoans, history }, null, 2) + '\n');
+        if (o.format === 'json') return s.print(JSON.stringify({ entry, corrections, loans: itemLoans, history }, null, 2) + '\n');
         const extra = [
           { key: 'retention', label: { zh: '保管期限', en: 'retention' }, text: wordText },
           { key: 'note', label: { zh: '备注', en: 'remarks' } },
           { key: 'incomingNo', label: { zh: '收文编号', en: 'incoming no.' } },
           { key: 'filedOn', label: { zh: '归档日期', en: 'filed on' } },
           { key: 'lastCondition', label: { zh: '最近归还情况', en: 'last return' }, text: wordText },
+          { key: 'voidedOn', label: { zh: '作废日期', en: 'voided on' } },
+          { key: 'voidReason', label: { zh: '作废原因', en: 'why voided' } },
         ];
         await s.showFields([...itemColumns, ...extra], entry);
+        if (corrections.length) {
+          s.print('\n');
+          await s.output(correctionColumns, corrections, { format: 'table' });
+        }
         if (itemLoans.length) {
           s.print('\n');
           await s.output(loanColumns, itemLoans, { format: 'table' });
@@ -212,5 +220,6 @@ export function archiveCommands(root: Command, kit: Kit): void {
       }),
     );
 
+  entryCommands(archive, kit);
   loanCommands(archive, kit);
 }

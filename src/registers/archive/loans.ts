@@ -10,7 +10,7 @@ import type { DueItem } from '../../core/deadlines.js';
 import { dataError, usageError } from '../../core/errors.js';
 import { post, type Ctx } from '../../core/journal.js';
 import { getSetting } from '../../core/settings.js';
-import { getItem, REGISTER, shownTitle } from './rules.js';
+import { getItem, REGISTER, requireNotVoid, shownTitle } from './rules.js';
 import { archiveSettings, splitNames } from './settings.js';
 import { findLoan, loans, nextLoanSerial, type LoanRow } from './sql.js';
 
@@ -73,6 +73,7 @@ export function borrowItem(ctx: Ctx, archiveNo: string, input: BorrowInput): Loa
   if (missing.length) throw usageError('input.missing', { flags: missing.join(' ') });
   return writeTx(ctx.db, () => {
     const item = getItem(ctx.db, archiveNo);
+    requireNotVoid(item);
     if (item.loan_no) {
       const out = findLoan(ctx.db, item.loan_no)!;
       throw dataError('archive.itemOut', { ref: item.archive_no, loan: out.loan_no, borrower: out.borrower, due: out.due });

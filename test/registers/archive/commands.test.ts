@@ -106,6 +106,37 @@ describe('lists, reveal, catalogue', () => {
   });
 });
 
+describe('archive correct and void', () => {
+  it('prints the 档号, maps refusals to exit codes, and shows the corrections in show', async () => {
+    await ok(['config', 'set', 'archive.fonds', 'Z001']);
+    await ok([...fileArgs, '--pages', '8', '--secret', '秘密']);
+    const no = 'Z001-WS·2026-Y-0001';
+    expect((await run(['archive', 'correct', no, '--pages', '9'])).code).toBe(2); // no --reason
+    expect((await run(['archive', 'correct', no, '--reason', '无'])).code).toBe(2);
+    expect((await run(['archive', 'correct', 'Z001-WS·2026-Y-0009', '--pages', '9', '--reason', '页数'])).code).toBe(1);
+    expect((await ok(['archive', 'correct', no, '--pages', '9', '--title', '关于预算的请示', '--reason', '点错'])).stdout).toBe(`${no}\n`);
+    const show = JSON.parse((await ok(['archive', 'show', no, '--format', 'json'])).stdout);
+    expect(show.entry).toMatchObject({ archiveNo: no, pages: 9, title: '【秘密】', corrected: true });
+    expect(show.corrections).toEqual([
+      { correction: 1, field: 'title', from: '***', to: '***', reason: '点错' },
+      { correction: 1, field: 'pages', from: 8, to: 9, reason: '点错' },
+    ]);
+    expect(show.history.map((h: { action: string; reason: string | null }) => [h.action, h.reason])).toEqual([
+      ['file', null],
+      ['correct', '点错'],
+    ]);
+    expect(query('SELECT count(*) AS n FROM reveals')).toEqual([{ n: 0 }]);
+    const revealed = JSON.parse((await ok(['archive', 'show', no, '--format', 'json', '--reveal'])).stdout);
+    expect(revealed.corrections[0]).toMatchObject({ from: '关于预算的报告', to: '关于预算的请示' });
+    expect(query('SELECT command, refs FROM reveals')).toEqual([{ command: 'show', refs: JSON.stringify([no]) }]);
+    expect((await ok(['archive', 'void', no, '--reason', '重复归档'])).stdout).toBe(`${no}\n`);
+    expect((await run(['archive', 'void', no, '--reason', '重复归档'])).code).toBe(1);
+    const list = JSON.parse((await ok(['archive', 'list', '--format', 'json'])).stdout);
+    expect(list.map((r: { state: string }) => r.state)).toEqual(['作废']);
+    expect((await run(['verify'])).code).toBe(0);
+  });
+});
+
 describe('loans, reminders, due', () => {
   beforeEach(async () => {
     await ok(['config', 'set', 'archive.fonds', 'Z001']);

@@ -17,6 +17,7 @@ describe('档号 (DA/T 22-2015)', () => {
     const d30 = fileItem(ctx, { ...item, retention: 'D30', org: 'BGS' });
     const d10 = fileItem(ctx, { ...item, retention: 'D10' });
     const zh = fileItem(ctx, { ...item, retention: '定期30年' });
+    expect(fileItem(ctx, { ...item, retention: 'Ｄ１０', org: 'ＢＧＳ' }).archive_no).toBe('Z001-WS\u00b72026-D10-BGS-0001'); // full-width, as an IME types it
     expect([y.archive_no, d30.archive_no, d10.archive_no, zh.archive_no]).toEqual([
       'Z001-WS\u00b72026-Y-BGS-0001',
       'Z001-WS\u00b72026-D30-BGS-0001',
