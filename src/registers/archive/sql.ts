@@ -1,5 +1,5 @@
 /** Every query of the archive register. */
-import type { DB } from '../../core/db.js';
+import { cached, type DB } from '../../core/db.js';
 import { normalizeArchiveNo } from './normalize.js';
 
 export interface ItemRow {
@@ -96,7 +96,7 @@ export function nextLoanSerial(db: DB, year: number): number {
 }
 
 export function findItem(db: DB, archiveNo: string): ItemRow | undefined {
-  return db.prepare('SELECT * FROM archive_current WHERE archive_no = ?').get(archiveNo) as ItemRow | undefined;
+  return cached(db, 'SELECT * FROM archive_current WHERE archive_no = ?').get(archiveNo) as ItemRow | undefined;
 }
 
 export function findItemByIncoming(db: DB, incomingNo: string): ItemRow | undefined {
@@ -104,7 +104,7 @@ export function findItemByIncoming(db: DB, incomingNo: string): ItemRow | undefi
 }
 
 export function findLoan(db: DB, loanNo: string): LoanRow | undefined {
-  return db.prepare('SELECT * FROM archive_loans_current WHERE loan_no = ?').get(loanNo) as LoanRow | undefined;
+  return cached(db, 'SELECT * FROM archive_loans_current WHERE loan_no = ?').get(loanNo) as LoanRow | undefined;
 }
 
 /** The catalogue order: year, retention (Y, D30, D10), org code, 件号. */
