@@ -6,6 +6,7 @@ import type { Column } from '../../core/output/render.js';
 export const WORDS: Record<string, Label> = {
   在库: { zh: '在库', en: 'on the shelf' },
   借出: { zh: '借出', en: 'out on loan' },
+  作废: { zh: '作废', en: 'void' },
   在借: { zh: '在借', en: 'out' },
   逾期: { zh: '逾期', en: 'overdue' },
   已归还: { zh: '已归还', en: 'returned' },
@@ -16,6 +17,7 @@ export const WORDS: Record<string, Label> = {
   外借: { zh: '外借', en: 'taken away' },
   缺失: { zh: '缺失', en: 'missing (not on the shelf, not on loan)' },
   借出在架: { zh: '借出在架', en: 'on the shelf but recorded as out' },
+  作废在架: { zh: '作废在架', en: 'on the shelf but voided' },
   未登记: { zh: '未登记', en: 'not in the catalogue' },
   Y: { zh: '永久', en: 'permanent' },
   D30: { zh: '定期30年', en: '30 years' },
@@ -108,3 +110,24 @@ export const noticeColumns: Column[] = [
   { key: 'daysOverdue', label: { zh: '逾期天数', en: 'days overdue' }, num: true },
   { key: 'reminderNo', label: { zh: '催还次数', en: 'reminder no.' }, num: true },
 ];
+
+/** 更正 in `archive show`: one row per field a correction changed. */
+export const correctionColumns: Column[] = [
+  { key: 'correction', label: { zh: '更正', en: 'correction' }, num: true },
+  { key: 'field', label: { zh: '项目', en: 'field' }, text: (v) => label(FIELD_LABELS[String(v)] ?? { zh: String(v), en: String(v) }) },
+  { key: 'from', label: { zh: '原著录', en: 'was' }, wrap: 30 },
+  { key: 'to', label: { zh: '更正为', en: 'now' }, wrap: 30 },
+  { key: 'reason', label: { zh: '原因', en: 'reason' }, wrap: 30 },
+];
+
+const FIELD_LABELS: Record<string, Label> = {
+  title: { zh: '题名', en: 'title' },
+  author: { zh: '责任者', en: 'author' },
+  docNo: { zh: '文号', en: 'doc no.' },
+  date: { zh: '日期', en: 'date' },
+  secret: { zh: '密级', en: 'classification' },
+  pages: { zh: '页数', en: 'pages' },
+  box: { zh: '盒号', en: 'box' },
+  location: { zh: '存放位置', en: 'location' },
+  note: { zh: '备注', en: 'remarks' },
+};

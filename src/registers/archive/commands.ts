@@ -5,12 +5,13 @@ import { EXIT, usageError } from '../../core/errors.js';
 import { t } from '../../core/i18n.js';
 import { readTextFile } from '../../core/input.js';
 import { getSetting } from '../../core/settings.js';
-import { describe, intArg, journalColumns, type Kit, type Session } from '../../cli/kit.js';
-import { catalogColumns, checkColumns, itemColumns, loanColumns, wordText } from './columns.js';
+import { choiceOption, describe, intArg, journalColumns, type Kit, type Session } from '../../cli/kit.js';
+import { catalogColumns, checkColumns, correctionColumns, itemColumns, loanColumns, wordText } from './columns.js';
 import { loanCommands } from './loanCommands.js';
 import { checkShelf, fileItem, getItem, parseRetention, REGISTER } from './rules.js';
 import { classifiedItemNumbers, iterateItems, journalOfItem, loans, type ItemFilter } from './sql.js';
-import { catalogRow, itemJson, loanJson } from './views.js';
+import { catalogRow, correctionRows, everClassified, itemJson, loanJson } from './views.js';
+import { entryCommands } from './entryCommands.js';
 
 function yearArg(value: string): number {
   if (!/^\d{4}$/.test(value.trim())) throw usageError('archive.year', { value });
@@ -79,7 +80,7 @@ export function archiveCommands(root: Command, kit: Kit): void {
     .option('--location <text>', describe({ zh: '存放位置', en: 'location (存放位置)' }))
     .option('--note <text>', describe({ zh: '备注', en: 'remarks (备注)' }))
     .option('--from-incoming <number>', describe({ zh: '从收文归档：沿用其标题、来文单位、文号、日期、密级、页数，并标记为已归档', en: 'file an incoming document: take its fields and mark it 已归档' }))
-    .option('--format <format>', describe({ zh: 'text（只输出档号）或 json', en: 'text (the number only) or json' }))
+    .addOption(choiceOption('--format <format>', { zh: 'text（只输出档号）或 json（涉密题名遮蔽）', en: 'text (the number only) or json (classified titles masked)' }, ['text', 'json']))
     .action(
       kit.run(async (s, o) => {
         const values: Record<string, unknown> = { title: o.title, author: o.author, date: o.date, retention: o.retention };
@@ -106,7 +107,7 @@ export function archiveCommands(root: Command, kit: Kit): void {
           note: o.note,
           fromIncoming: o.fromIncoming,
         });
-        if (o.format === 'json') s.print(JSON.stringify(itemJson(row, true)) + '\n');
+        if (o.format === 'json') s.print(JSON.stringify(itemJson(row, false)) + '\n');
         else s.print(row.archive_no + '\n');
         s.info(t('archive.filed', { archiveNo: row.archive_no }));
         if (row.incoming_no) s.info(t('archive.filedIncoming', { ref: row.incoming_no }));
@@ -126,26 +127,33 @@ export function archiveCommands(root: Command, kit: Kit): void {
 
   kit.withReveal(kit.verb(archive, 'show', { zh: '显示一件档案、它的借阅和全部历史', en: 'show one item, its loans and its whole history' }, ['wenmi archive show Z001-WS·2026-Y-BGS-0001', 'wenmi archive show Z001-WS.2026-Y-0003 --format json']))
     .argument('<archiveNo>', describe({ zh: '档号', en: 'the archive number (档号)' }))
-    .option('--format <format>', 'table|json')
+    .addOption(choiceOption('--format <format>', { zh: '输出格式：table|json', en: 'output format: table|json' }, ['table', 'json']))
     .action(
       kit.run(async (s, o, [ref]) => {
         const db = s.db();
         const row = getItem(db, ref!);
         const reveal = o.reveal === true;
-        s.reveal(reveal && row.secret_level !== null, REGISTER, 'show', () => [row.archive_no]);
+        s.reveal(reveal && everClassified(db, row), REGISTER, 'show', () => [row.archive_no]);
         const today = formatDate(s.clock.now());
         const entry = itemJson(row, reveal);
         const itemLoans = loans(db, { itemId: row.id }).map((l) => loanJson(l, today, reveal));
+        const corrections = correctionRows(db, row, reveal);
         const history = journalOfItem(db, row.id).map((j) => ({ seq: j.seq, at: j.at, operator: j.operator, action: j.action, reason: j.reason }));
-        if (o.format === 'json') return s.print(JSON.stringify({ entry, loans: itemLoans, history }, null, 2) + '\n');
+        if (o.format === 'json') return s.print(JSON.stringify({ entry, corrections, loans: itemLoans, history }, null, 2) + '\n');
         const extra = [
           { key: 'retention', label: { zh: '保管期限', en: 'retention' }, text: wordText },
           { key: 'note', label: { zh: '备注', en: 'remarks' } },
           { key: 'incomingNo', label: { zh: '收文编号', en: 'incoming no.' } },
           { key: 'filedOn', label: { zh: '归档日期', en: 'filed on' } },
           { key: 'lastCondition', label: { zh: '最近归还情况', en: 'last return' }, text: wordText },
+          { key: 'voidedOn', label: { zh: '作废日期', en: 'voided on' } },
+          { key: 'voidReason', label: { zh: '作废原因', en: 'why voided' } },
         ];
         await s.showFields([...itemColumns, ...extra], entry);
+        if (corrections.length) {
+          s.print('\n');
+          await s.output(correctionColumns, corrections, { format: 'table' });
+        }
         if (itemLoans.length) {
           s.print('\n');
           await s.output(loanColumns, itemLoans, { format: 'table' });
@@ -202,6 +210,7 @@ export function archiveCommands(root: Command, kit: Kit): void {
         const text = readTextFile(o.found, o.encoding);
         const report = checkShelf(s.db(), text);
         await s.output(checkColumns, report.findings as unknown as Record<string, unknown>[], o);
+        for (const d of report.duplicates) s.info(t('archive.checkDuplicate', { archiveNo: d.archiveNo, lines: d.lines.join(', ') }));
         if (report.findings.length === 0) {
           s.info(t('archive.checkOk', { items: report.items, found: report.found }));
           return EXIT.ok;
@@ -211,5 +220,6 @@ export function archiveCommands(root: Command, kit: Kit): void {
       }),
     );
 
+  entryCommands(archive, kit);
   loanCommands(archive, kit);
 }

@@ -58,7 +58,7 @@ export function loanCommands(archive: Command, kit: Kit): void {
     .option('--copy', describe({ zh: '允许复制（涉密档案须另行审批）', en: 'copying allowed (classified: needs a separate approval)' }))
     .option('--copy-approver <name>', describe({ zh: '复制的审批人', en: 'who approved copying' }))
     .option('--note <text>', describe({ zh: '备注', en: 'note' }))
-    .option('--format <format>', describe({ zh: 'text（只输出借阅编号）或 json', en: 'text (the loan number only) or json' }))
+    .addOption(choiceOption('--format <format>', { zh: 'text（只输出借阅编号）或 json', en: 'text (the loan number only) or json' }, ['text', 'json']))
     .action(
       kit.run(async (s, o, [ref]) => {
         if (o.onsite && o.takeAway) throw usageError('archive.onsiteAndAway');

@@ -10,7 +10,7 @@ import type { DueItem } from '../../core/deadlines.js';
 import { dataError, usageError } from '../../core/errors.js';
 import { post, type Ctx } from '../../core/journal.js';
 import { getSetting } from '../../core/settings.js';
-import { getItem, REGISTER, shownTitle } from './rules.js';
+import { getItem, REGISTER, requireNotVoid, shownTitle } from './rules.js';
 import { archiveSettings, splitNames } from './settings.js';
 import { findLoan, loans, nextLoanSerial, type LoanRow } from './sql.js';
 
@@ -39,6 +39,8 @@ function requireSenior(db: DB, name: string, code: string): void {
 function dueOf(db: DB, today: string, classified: boolean, t: { days?: number; due?: string }): string {
   if (t.days !== undefined && t.due !== undefined) throw usageError('archive.daysAndDue');
   const terms = loanTerms(db, classified);
+  // A huge --days would make the due date NaN and slip past every comparison below.
+  if (t.days !== undefined && (!Number.isSafeInteger(t.days) || t.days > terms.max)) throw usageError('archive.termTooLong', { days: t.days, max: terms.max, key: terms.maxKey });
   const due = t.due ?? formatDate(addDays(dateOf(today), t.days ?? terms.days));
   const days = daysBetween(today, due);
   if (days < 1) throw usageError('archive.dueNotAfterToday', { due });
@@ -71,6 +73,7 @@ export function borrowItem(ctx: Ctx, archiveNo: string, input: BorrowInput): Loa
   if (missing.length) throw usageError('input.missing', { flags: missing.join(' ') });
   return writeTx(ctx.db, () => {
     const item = getItem(ctx.db, archiveNo);
+    requireNotVoid(item);
     if (item.loan_no) {
       const out = findLoan(ctx.db, item.loan_no)!;
       throw dataError('archive.itemOut', { ref: item.archive_no, loan: out.loan_no, borrower: out.borrower, due: out.due });
@@ -106,9 +109,9 @@ export function borrowItem(ctx: Ctx, archiveNo: string, input: BorrowInput): Loa
 /** A loan by its number (J2026-0001), or the open loan of an item by its 档号. */
 export function getLoan(db: DB, ref: string): LoanRow {
   const t = ref.trim().toUpperCase();
-  const m = /^J(\d{4})-(\d{1,4})$/.exec(t);
+  const m = /^J(\d{4})-(\d{1,9})$/.exec(t);
   if (m) {
-    const loan = findLoan(db, `J${m[1]}-${m[2]!.padStart(4, '0')}`);
+    const loan = findLoan(db, `J${m[1]}-${String(Number(m[2])).padStart(4, '0')}`);
     if (!loan) throw dataError('archive.loanNotFound', { ref });
     return loan;
   }

@@ -1,11 +1,14 @@
 /**
- * 档案. An item's identity, 档号 and catalogue fields live in archive_items (one row per 件);
+ * 档案. An item's identity, 档号 and catalogue fields as filed live in archive_items (one row per 件);
  * loans in archive_loans, what happens to a loan (续借, 归还) in archive_loan_events, and each
- * 催还 notice in archive_reminders. All append-only; state is derived in the views.
+ * 催还 notice in archive_reminders. Migration 002 adds archive_revisions (更正: the catalogue
+ * fields as corrected, each naming the revision it corrects, with a reason; the 档号 stays) and
+ * archive_voids (作废: the number stays in the register, with its reason). All append-only;
+ * the current entry and state are derived in the views.
  */
 import { appendOnly, type Migration } from '../../core/db.js';
 
-export const tables = ['archive_items', 'archive_loans', 'archive_loan_events', 'archive_reminders'];
+export const tables = ['archive_items', 'archive_loans', 'archive_loan_events', 'archive_reminders', 'archive_revisions', 'archive_voids'];
 
 export const migrations: Migration[] = [
   {
@@ -104,6 +107,81 @@ ${appendOnly('archive_items')}
 ${appendOnly('archive_loans')}
 ${appendOnly('archive_loan_events')}
 ${appendOnly('archive_reminders')}`);
+    },
+  },
+  {
+    id: 'archive:002-corrections',
+    up(db) {
+      db.exec(`
+CREATE TABLE archive_revisions (
+  id INTEGER PRIMARY KEY,
+  item_id INTEGER NOT NULL REFERENCES archive_items (id),
+  title TEXT NOT NULL CHECK (title <> ''),
+  own_title INTEGER NOT NULL CHECK (own_title IN (0, 1)),
+  author TEXT NOT NULL CHECK (author <> ''),
+  doc_no TEXT,
+  doc_date TEXT NOT NULL,
+  secret_level TEXT CHECK (secret_level IN ('秘密', '机密', '绝密')),
+  secret_period TEXT,
+  pages INTEGER CHECK (pages >= 1),
+  box TEXT,
+  location TEXT,
+  note TEXT,
+  -- the revision this one corrects; NULL: the entry as filed
+  corrects INTEGER REFERENCES archive_revisions (id),
+  reason TEXT NOT NULL CHECK (reason <> '')
+);
+CREATE INDEX archive_revisions_item ON archive_revisions (item_id, id);
+CREATE TABLE archive_voids (
+  id INTEGER PRIMARY KEY,
+  item_id INTEGER NOT NULL UNIQUE REFERENCES archive_items (id),
+  on_date TEXT NOT NULL,
+  reason TEXT NOT NULL CHECK (reason <> '')
+);
+-- an entry as it stands: its latest revision's catalogue fields, and whether it is void
+CREATE VIEW archive_entries AS
+SELECT i.id, i.archive_no, i.fonds, i.category, i.year, i.retention, i.org, i.serial,
+       CASE WHEN r.id IS NULL THEN i.title ELSE r.title END AS title,
+       CASE WHEN r.id IS NULL THEN i.own_title ELSE r.own_title END AS own_title,
+       CASE WHEN r.id IS NULL THEN i.author ELSE r.author END AS author,
+       CASE WHEN r.id IS NULL THEN i.doc_no ELSE r.doc_no END AS doc_no,
+       CASE WHEN r.id IS NULL THEN i.doc_date ELSE r.doc_date END AS doc_date,
+       CASE WHEN r.id IS NULL THEN i.secret_level ELSE r.secret_level END AS secret_level,
+       CASE WHEN r.id IS NULL THEN i.secret_period ELSE r.secret_period END AS secret_period,
+       CASE WHEN r.id IS NULL THEN i.pages ELSE r.pages END AS pages,
+       CASE WHEN r.id IS NULL THEN i.box ELSE r.box END AS box,
+       CASE WHEN r.id IS NULL THEN i.location ELSE r.location END AS location,
+       CASE WHEN r.id IS NULL THEN i.note ELSE r.note END AS note,
+       i.incoming_no, i.filed_on, r.id AS revision,
+       v.on_date AS voided_on, v.reason AS void_reason
+FROM archive_items i
+LEFT JOIN archive_revisions r ON r.id = (SELECT max(x.id) FROM archive_revisions x WHERE x.item_id = i.id)
+LEFT JOIN archive_voids v ON v.item_id = i.id;
+DROP VIEW archive_loans_current;
+DROP VIEW archive_current;
+CREATE VIEW archive_loans_current AS
+SELECT l.id, l.loan_no, l.year, l.serial, l.item_id, l.borrower, l.dept, l.purpose, l.approver, l.lent_on,
+       l.due AS first_due, l.onsite, l.copy_allowed, l.copy_approver, l.note,
+       i.archive_no, i.title, i.own_title, i.secret_level, i.secret_period,
+       COALESCE((SELECT e.due FROM archive_loan_events e WHERE e.loan_id = l.id AND e.kind = 'renew' ORDER BY e.id DESC LIMIT 1), l.due) AS due,
+       (SELECT count(*) FROM archive_loan_events e WHERE e.loan_id = l.id AND e.kind = 'renew') AS renewals,
+       (SELECT group_concat(a.approver, '、') FROM (SELECT e.approver FROM archive_loan_events e WHERE e.loan_id = l.id AND e.kind = 'renew' ORDER BY e.id) a) AS renew_approvers,
+       r.on_date AS returned_on, r.condition AS return_condition, r.note AS return_note,
+       (SELECT count(*) FROM archive_reminders m WHERE m.loan_id = l.id) AS reminders,
+       (SELECT max(m.on_date) FROM archive_reminders m WHERE m.loan_id = l.id) AS last_reminder
+FROM archive_loans l
+JOIN archive_entries i ON i.id = l.item_id
+LEFT JOIN archive_loan_events r ON r.loan_id = l.id AND r.kind = 'return';
+CREATE VIEW archive_current AS
+SELECT i.*,
+       (SELECT l.loan_no FROM archive_loans l WHERE l.item_id = i.id
+          AND NOT EXISTS (SELECT 1 FROM archive_loan_events r WHERE r.loan_id = l.id AND r.kind = 'return')
+        ORDER BY l.id DESC LIMIT 1) AS loan_no,
+       (SELECT r.condition FROM archive_loan_events r JOIN archive_loans l ON l.id = r.loan_id
+        WHERE l.item_id = i.id AND r.kind = 'return' ORDER BY r.id DESC LIMIT 1) AS last_condition
+FROM archive_entries i;
+${appendOnly('archive_revisions')}
+${appendOnly('archive_voids')}`);
     },
   },
 ];

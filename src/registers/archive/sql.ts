@@ -1,5 +1,5 @@
 /** Every query of the archive register. */
-import type { DB } from '../../core/db.js';
+import { cached, type DB } from '../../core/db.js';
 import { normalizeArchiveNo } from './normalize.js';
 
 export interface ItemRow {
@@ -24,6 +24,11 @@ export interface ItemRow {
   note: string | null;
   incoming_no: string | null;
   filed_on: string;
+  /** The latest correction (archive_revisions id), or null: the entry as filed. */
+  revision: number | null;
+  /** 作废: when and why, or null. */
+  voided_on: string | null;
+  void_reason: string | null;
   /** The open loan, when the item is out. */
   loan_no: string | null;
   /** The condition recorded at the latest return. */
@@ -91,7 +96,7 @@ export function nextLoanSerial(db: DB, year: number): number {
 }
 
 export function findItem(db: DB, archiveNo: string): ItemRow | undefined {
-  return db.prepare('SELECT * FROM archive_current WHERE archive_no = ?').get(archiveNo) as ItemRow | undefined;
+  return cached(db, 'SELECT * FROM archive_current WHERE archive_no = ?').get(archiveNo) as ItemRow | undefined;
 }
 
 export function findItemByIncoming(db: DB, incomingNo: string): ItemRow | undefined {
@@ -99,7 +104,7 @@ export function findItemByIncoming(db: DB, incomingNo: string): ItemRow | undefi
 }
 
 export function findLoan(db: DB, loanNo: string): LoanRow | undefined {
-  return db.prepare('SELECT * FROM archive_loans_current WHERE loan_no = ?').get(loanNo) as LoanRow | undefined;
+  return cached(db, 'SELECT * FROM archive_loans_current WHERE loan_no = ?').get(loanNo) as LoanRow | undefined;
 }
 
 /** The catalogue order: year, retention (Y, D30, D10), org code, 件号. */
@@ -114,7 +119,7 @@ function where(f: ItemFilter): { sql: string; params: Record<string, unknown> } 
   if (f.retention) parts.push('retention = @retention'), (params.retention = f.retention);
   if (f.box) parts.push('box = @box'), (params.box = f.box);
   if (f.classified !== undefined) parts.push(f.classified ? 'secret_level IS NOT NULL' : 'secret_level IS NULL');
-  if (f.onLoan !== undefined) parts.push(f.onLoan ? 'loan_no IS NOT NULL' : 'loan_no IS NULL');
+  if (f.onLoan !== undefined) parts.push(f.onLoan ? 'loan_no IS NOT NULL' : 'loan_no IS NULL AND voided_on IS NULL');
   if (f.search) {
     const title = f.searchClassified ? 'instr(title, @search) > 0' : '(secret_level IS NULL AND instr(title, @search) > 0)';
     parts.push(`(${title} OR instr(COALESCE(doc_no, ''), @search) > 0 OR instr(author, @search) > 0 OR instr(archive_no, @searchNo) > 0)`);
@@ -138,9 +143,24 @@ export function classifiedItemNumbers(db: DB, f: ItemFilter): string[] {
   return db.prepare(`SELECT archive_no FROM (SELECT * FROM archive_current ${sql} ORDER BY ${ORDER}${limit}) WHERE secret_level IS NOT NULL`).pluck().all(params) as string[];
 }
 
-/** Every item's 档号 and whether it is out: for the shelf check. */
-export function allItems(db: DB): { archive_no: string; loan_no: string | null }[] {
-  return db.prepare(`SELECT archive_no, loan_no FROM archive_current ORDER BY ${ORDER}`).all() as { archive_no: string; loan_no: string | null }[];
+/** Every item's 档号, whether it is out and whether it is void: for the shelf check. */
+export function allItems(db: DB): { archive_no: string; loan_no: string | null; voided_on: string | null }[] {
+  return db.prepare(`SELECT archive_no, loan_no, voided_on FROM archive_current ORDER BY ${ORDER}`).all() as { archive_no: string; loan_no: string | null; voided_on: string | null }[];
+}
+
+/** The catalogue fields an 更正 can change (the 档号 and what forms it cannot). */
+export const REVISED_FIELDS = ['title', 'own_title', 'author', 'doc_no', 'doc_date', 'secret_level', 'secret_period', 'pages', 'box', 'location', 'note'] as const;
+export type RevisedField = (typeof REVISED_FIELDS)[number];
+export type RevisionValues = { [K in RevisedField]: ItemRow[K] };
+
+/** An item's catalogue fields as filed, before any correction. */
+export function filedValues(db: DB, itemId: number): RevisionValues {
+  return db.prepare(`SELECT ${REVISED_FIELDS.join(', ')} FROM archive_items WHERE id = ?`).get(itemId) as RevisionValues;
+}
+
+/** An item's corrections, oldest first. */
+export function revisionsOf(db: DB, itemId: number): (RevisionValues & { id: number; corrects: number | null; reason: string })[] {
+  return db.prepare('SELECT * FROM archive_revisions WHERE item_id = ? ORDER BY id').all(itemId) as (RevisionValues & { id: number; corrects: number | null; reason: string })[];
 }
 
 export interface LoanFilter {
@@ -186,6 +206,8 @@ export function journalOfItem(db: DB, itemId: number) {
     .prepare(
       `SELECT j.seq, j.at, j.operator, j.action, j.tbl, j.row_id, j.reason FROM journal j
        WHERE (j.tbl = 'archive_items' AND j.row_id = @id)
+          OR (j.tbl = 'archive_revisions' AND j.row_id IN (SELECT id FROM archive_revisions WHERE item_id = @id))
+          OR (j.tbl = 'archive_voids' AND j.row_id IN (SELECT id FROM archive_voids WHERE item_id = @id))
           OR (j.tbl = 'archive_loans' AND j.row_id IN (SELECT id FROM archive_loans WHERE item_id = @id))
           OR (j.tbl = 'archive_loan_events' AND j.row_id IN (SELECT e.id FROM archive_loan_events e JOIN archive_loans l ON l.id = e.loan_id WHERE l.item_id = @id))
           OR (j.tbl = 'archive_reminders' AND j.row_id IN (SELECT m.id FROM archive_reminders m JOIN archive_loans l ON l.id = m.loan_id WHERE l.item_id = @id))

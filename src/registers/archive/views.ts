@@ -2,7 +2,8 @@
 import { daysBetween } from '../../core/dates.js';
 import type { Row } from '../../core/output/render.js';
 import { classificationOf, shownTitle } from './rules.js';
-import type { ItemRow, LoanRow } from './sql.js';
+import { filedValues, REVISED_FIELDS, revisionsOf, type ItemRow, type LoanRow, type RevisionValues } from './sql.js';
+import type { DB } from '../../core/db.js';
 
 export function itemJson(row: ItemRow, reveal: boolean): Row {
   return {
@@ -25,15 +26,26 @@ export function itemJson(row: ItemRow, reveal: boolean): Row {
     note: row.note,
     incomingNo: row.incoming_no,
     filedOn: row.filed_on,
-    state: row.loan_no ? '借出' : '在库',
+    state: row.voided_on ? '作废' : row.loan_no ? '借出' : '在库',
     loanNo: row.loan_no,
     lastCondition: row.last_condition,
+    corrected: row.revision !== null,
+    voidedOn: row.voided_on,
+    voidReason: row.void_reason,
   };
 }
 
-/** 备注 of the catalogue: the note, where it came from, and a damaged return. */
+/** 备注 of the catalogue: a void with its reason, the note, where it came from, a correction, and a damaged return. */
 export function remarksOf(row: ItemRow): string {
-  return [row.note, row.incoming_no && `收文${row.incoming_no}`, row.last_condition && row.last_condition !== '完好' && `归还时${row.last_condition}`].filter(Boolean).join('；');
+  return [
+    row.voided_on && `作废（${row.voided_on}）：${row.void_reason}`,
+    row.note,
+    row.incoming_no && `收文${row.incoming_no}`,
+    row.revision !== null && '已更正',
+    row.last_condition && row.last_condition !== '完好' && `归还时${row.last_condition}`,
+  ]
+    .filter(Boolean)
+    .join('；');
 }
 
 export function catalogRow(row: ItemRow, seq: number, reveal: boolean): Row {
@@ -107,4 +119,37 @@ export function loanBookRow(l: LoanRow, reveal: boolean): Row {
     returnedOn: l.returned_on,
     returnNote: returnNoteOf(l),
   };
+}
+
+/** The fields a correction shows, each with the stored columns it stands for. */
+const SHOWN_FIELDS: { key: string; cols: (keyof RevisionValues)[] }[] = [
+  { key: 'title', cols: ['title', 'own_title'] },
+  { key: 'author', cols: ['author'] },
+  { key: 'docNo', cols: ['doc_no'] },
+  { key: 'date', cols: ['doc_date'] },
+  { key: 'secret', cols: ['secret_level', 'secret_period'] },
+  { key: 'pages', cols: ['pages'] },
+  { key: 'box', cols: ['box'] },
+  { key: 'location', cols: ['location'] },
+  { key: 'note', cols: ['note'] },
+];
+
+/** 更正 as an auditor reads them: each field a revision changed, from → to, with its reason. Classified titles masked unless revealed. */
+export function correctionRows(db: DB, row: ItemRow, reveal: boolean): Row[] {
+  const out: Row[] = [];
+  let before = filedValues(db, row.id);
+  revisionsOf(db, row.id).forEach((r, i) => {
+    const after = Object.fromEntries(REVISED_FIELDS.map((k) => [k, r[k]])) as RevisionValues;
+    const masked = !reveal && (before.secret_level !== null || after.secret_level !== null);
+    const value = (v: RevisionValues, key: string): unknown =>
+      key === 'title' ? (masked ? '***' : shownTitle(v, true)) : key === 'secret' ? classificationOf(v) || null : v[SHOWN_FIELDS.find((f) => f.key === key)!.cols[0]!];
+    for (const f of SHOWN_FIELDS) if (f.cols.some((c) => before[c] !== after[c])) out.push({ correction: i + 1, field: f.key, from: value(before, f.key), to: value(after, f.key), reason: r.reason });
+    before = after;
+  });
+  return out;
+}
+
+/** Whether any version of the entry was classified (then showing its corrections with --reveal is a reveal). */
+export function everClassified(db: DB, row: ItemRow): boolean {
+  return filedValues(db, row.id).secret_level !== null || revisionsOf(db, row.id).some((r) => r.secret_level !== null);
 }

@@ -48,6 +48,11 @@ describe('archive file', () => {
     expect((await ok([...fileArgs, '--org', 'BGS'])).stdout).toBe('Z001-WS·2026-Y-BGS-0001\n');
     const json = JSON.parse((await ok([...fileArgs, '--format', 'json', '--own-title', '--pages', '3'])).stdout);
     expect(json).toMatchObject({ archiveNo: 'Z001-WS·2026-Y-0001', title: '[关于预算的报告]', ownTitle: true, retention: 'Y', org: null, pages: 3, state: '在库' });
+    const secret = JSON.parse((await ok([...fileArgs, '--format', 'json', '--secret', '机密'])).stdout);
+    expect([secret.title, secret.secret]).toEqual(['【机密】', '机密']); // was shown in clear, and no reveal recorded
+    const xml = await run([...fileArgs, '--format', 'xml']);
+    expect(xml.code).toBe(2);
+    expect(query("SELECT count(*) AS n FROM archive_items")).toEqual([{ n: 3 }]);
     const missing = await run(['archive', 'file', '--title', 'T']);
     expect(missing.code).toBe(2);
     expect(missing.stderr).toContain('--author --date --retention');
@@ -98,6 +103,37 @@ describe('lists, reveal, catalogue', () => {
     const y = JSON.parse((await ok(['archive', 'catalog', '--year', '2026', '--retention', 'D30', '--format', 'json'])).stdout);
     expect(y).toEqual([{ seq: 1, archiveNo: 'Z001-WS·2026-D30-0001', docNo: null, author: '市委', title: '【秘密】', date: '20261001', secret: '秘密★5年', pages: null, remarks: '', box: null, location: null }]);
     expect((await run(['archive', 'catalog'])).code).toBe(2);
+  });
+});
+
+describe('archive correct and void', () => {
+  it('prints the 档号, maps refusals to exit codes, and shows the corrections in show', async () => {
+    await ok(['config', 'set', 'archive.fonds', 'Z001']);
+    await ok([...fileArgs, '--pages', '8', '--secret', '秘密']);
+    const no = 'Z001-WS·2026-Y-0001';
+    expect((await run(['archive', 'correct', no, '--pages', '9'])).code).toBe(2); // no --reason
+    expect((await run(['archive', 'correct', no, '--reason', '无'])).code).toBe(2);
+    expect((await run(['archive', 'correct', 'Z001-WS·2026-Y-0009', '--pages', '9', '--reason', '页数'])).code).toBe(1);
+    expect((await ok(['archive', 'correct', no, '--pages', '9', '--title', '关于预算的请示', '--reason', '点错'])).stdout).toBe(`${no}\n`);
+    const show = JSON.parse((await ok(['archive', 'show', no, '--format', 'json'])).stdout);
+    expect(show.entry).toMatchObject({ archiveNo: no, pages: 9, title: '【秘密】', corrected: true });
+    expect(show.corrections).toEqual([
+      { correction: 1, field: 'title', from: '***', to: '***', reason: '点错' },
+      { correction: 1, field: 'pages', from: 8, to: 9, reason: '点错' },
+    ]);
+    expect(show.history.map((h: { action: string; reason: string | null }) => [h.action, h.reason])).toEqual([
+      ['file', null],
+      ['correct', '点错'],
+    ]);
+    expect(query('SELECT count(*) AS n FROM reveals')).toEqual([{ n: 0 }]);
+    const revealed = JSON.parse((await ok(['archive', 'show', no, '--format', 'json', '--reveal'])).stdout);
+    expect(revealed.corrections[0]).toMatchObject({ from: '关于预算的报告', to: '关于预算的请示' });
+    expect(query('SELECT command, refs FROM reveals')).toEqual([{ command: 'show', refs: JSON.stringify([no]) }]);
+    expect((await ok(['archive', 'void', no, '--reason', '重复归档'])).stdout).toBe(`${no}\n`);
+    expect((await run(['archive', 'void', no, '--reason', '重复归档'])).code).toBe(1);
+    const list = JSON.parse((await ok(['archive', 'list', '--format', 'json'])).stdout);
+    expect(list.map((r: { state: string }) => r.state)).toEqual(['作废']);
+    expect((await run(['verify'])).code).toBe(0);
   });
 });
 
@@ -206,6 +242,11 @@ describe('archive check', () => {
       { archiveNo: 'Z001-WS·2026-Y-0042', finding: '未登记', loanNo: null, line: 3 },
     ]);
     expect(r3.stderr).toContain('found 3 differences');
+    const twice = path.join(dir, 'found3.txt');
+    fs.writeFileSync(twice, 'Z001-WS·2026-Y-0001\nZ001-WS·2026-Y-0002\nZ001-WS·2026-Y-0001\n');
+    const r4 = await run(['archive', 'check', '--found', twice, '--format', 'json']);
+    expect([r4.code, JSON.parse(r4.stdout)]).toEqual([0, []]); // a double scan is no difference, but it is said
+    expect(r4.stderr).toContain('Z001-WS·2026-Y-0001 is listed more than once (lines 1, 3)');
     expect((await run(['archive', 'check', '--found', path.join(dir, 'nope.txt')])).code).toBe(1);
     expect((await run(['archive', 'check'])).code).toBe(2);
   });

@@ -43,6 +43,13 @@ describe('the built binary', () => {
     expect(bin(['verify'], { env }).code).toBe(0);
   }, 60_000);
 
+  it("words the incoming register's refusals when only the archive register is loaded", () => {
+    const r = bin(['archive', 'file', '--from-incoming', '2026-0099', '--retention', 'D10'], { env });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('there is no incoming document numbered 2026-0099');
+    expect(r.stderr).not.toContain('incoming.notFound');
+  });
+
   it('reads the shelf list from stdin and exits 3 on a difference', () => {
     const list = bin(['archive', 'list', '--format', 'json'], { env });
     const nos = (JSON.parse(list.stdout) as { archiveNo: string }[]).map((r) => r.archiveNo);

@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { writeTx } from '../../../src/core/db.js';
 import { setSetting } from '../../../src/core/settings.js';
 import { verifyDatabase } from '../../../src/core/verify.js';
+import { backIncoming, handIncoming } from '../../../src/registers/incoming/custody.js';
 import { getIncoming, receiveIncoming, voidIncoming } from '../../../src/registers/incoming/rules.js';
+import { reviewIncoming } from '../../../src/registers/incoming/workflow.js';
 import { checkShelf, fileItem, formatArchiveNo, getItem, normalizeArchiveNo, shownTitle } from '../../../src/registers/archive/rules.js';
 import { archiveSettings } from '../../../src/registers/archive/settings.js';
 import { tables, testCtx } from '../../helpers.js';
@@ -15,6 +17,7 @@ describe('档号 (DA/T 22-2015)', () => {
     const d30 = fileItem(ctx, { ...item, retention: 'D30', org: 'BGS' });
     const d10 = fileItem(ctx, { ...item, retention: 'D10' });
     const zh = fileItem(ctx, { ...item, retention: '定期30年' });
+    expect(fileItem(ctx, { ...item, retention: 'Ｄ１０', org: 'ＢＧＳ' }).archive_no).toBe('Z001-WS\u00b72026-D10-BGS-0001'); // full-width, as an IME types it
     expect([y.archive_no, d30.archive_no, d10.archive_no, zh.archive_no]).toEqual([
       'Z001-WS\u00b72026-Y-BGS-0001',
       'Z001-WS\u00b72026-D30-BGS-0001',
@@ -77,6 +80,8 @@ describe('档号 (DA/T 22-2015)', () => {
     expect(() => fileItem(ctx, { ...item, org: 'B-GS' })).toThrow(/archive.org/);
     expect(() => fileItem(ctx, { ...item, date: '2026-11-28' })).toThrow(/archive.dateInFuture/);
     expect(() => fileItem(ctx, { ...item, pages: 0 })).toThrow(/archive.pages/);
+    expect(() => fileItem(ctx, { ...item, pages: 1e20 })).toThrow(/archive.pages/); // was stored as the float 1.0e+20
+    expect(() => fileItem(ctx, { ...item, pages: 100000 })).toThrow(/archive.pages/);
     expect(() => fileItem(ctx, { ...item, secret: '秘密★11年' })).toThrow(/secret.tooLong/);
     expect(() => fileItem(ctx, { retention: 'Y' })).toThrow(/input.missing.*--title --author --date/);
     expect(journalCount(ctx)).toBe(before);
@@ -116,6 +121,20 @@ describe('filing from an incoming document', () => {
     expect(shownTitle(row, false)).toBe('【机密】');
   });
 
+  it('refuses a document none of whose copies is back at the secretariat, and files it once one is', () => {
+    const ctx = archiveCtx();
+    receiveIncoming(ctx, { receivedAt: at, sender: '市财政局', title: '关于编报预算的通知', copies: 2 });
+    reviewIncoming(ctx, '2026-0001', { accept: true });
+    handIncoming(ctx, '2026-0001', { to: '李明', count: 2 });
+    const before = journalCount(ctx);
+    expect(() => fileItem(ctx, { fromIncoming: '2026-0001', retention: 'D10' })).toThrow(/archive.incomingNotInHand.*1：李明、2：李明/);
+    expect(journalCount(ctx)).toBe(before);
+    expect(getIncoming(ctx.db, '2026-0001').state).not.toBe('已归档');
+    backIncoming(ctx, '2026-0001', { copies: ['2'] });
+    expect(fileItem(ctx, { fromIncoming: '2026-0001', retention: 'D10' }).archive_no).toBe('Z001-WS·2026-D10-0001');
+    expect(verifyDatabase(ctx.db, tables()).ok).toBe(true);
+  });
+
   it('refuses a void incoming document and leaves both registers unchanged', () => {
     const ctx = archiveCtx();
     receiveIncoming(ctx, { receivedAt: at, sender: 'A', title: 'T' });
@@ -138,6 +157,18 @@ describe('the register is append-only', () => {
 });
 
 describe('shelf check (清点核对)', () => {
+  it('reads lists as people make them: full-width and short numbers, spreadsheet columns, quotes, CR line ends, duplicates', () => {
+    const ctx = archiveCtx();
+    const [a, b, c] = [1, 2, 3].map(() => fileItem(ctx, { ...item, org: "BGS" }).archive_no) as [string, string, string];
+    const text = ['档号,盒号', `${a},3`, 'Ｚ００１－ＷＳ．２０２６－Ｙ－ＢＧＳ－２', `"${c}"\t3`, `  ${a.toLowerCase()}  `].join('\r');
+    const r = checkShelf(ctx.db, text);
+    expect(r.findings).toEqual([{ archiveNo: '档号', finding: '未登记', loanNo: null, line: 1 }]);
+    expect(r.found).toBe(4);
+    expect(r.duplicates).toEqual([{ archiveNo: a, lines: [2, 5] }]);
+    expect(b).toBe('Z001-WS·2026-Y-BGS-0002');
+    expect(getItem(ctx.db, 'z001-ws.2026-y-bgs-3').archive_no).toBe(c);
+  });
+
   it('reports items neither found nor on loan, found items recorded as out, and unknown numbers', async () => {
     const { borrowItem } = await import('../../../src/registers/archive/loans.js');
     const ctx = archiveCtx();

@@ -51,6 +51,24 @@ describe('the loan cycle', () => {
     refused(ctx, () => borrowItem(ctx, c!, { ...who, days: 3, due: '2026-12-01' }), /archive.daysAndDue/);
     refused(ctx, () => borrowItem(ctx, c!, { ...who, dept: ' ', purpose: undefined }), /input.missing.*--dept --purpose/);
   });
+
+  it('refuses a term too large to be a date (it used to store the due date 0NaN-NaN-NaN)', () => {
+    const ctx = archiveCtx();
+    const [a, b] = [fileItem(ctx, item), fileItem(ctx, item)].map((r) => r.archive_no);
+    refused(ctx, () => borrowItem(ctx, a!, { ...who, days: 1e20 }), /archive.termTooLong/);
+    refused(ctx, () => borrowItem(ctx, a!, { ...who, days: Number.MAX_SAFE_INTEGER + 2 }), /archive.termTooLong/);
+    borrowItem(ctx, b!, who);
+    refused(ctx, () => renewLoan(ctx, 'J2026-0001', { approver: '王主任', days: 1e20 }), /archive.termTooLong/);
+    expect(getItem(ctx.db, b!).loan_no).toBe('J2026-0001');
+    expect(ctx.db.prepare("SELECT count(*) FROM archive_loans WHERE due NOT GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'").pluck().get()).toBe(0);
+  });
+
+  it('finds a loan by its number however its serial is padded', () => {
+    const ctx = archiveCtx();
+    borrowItem(ctx, fileItem(ctx, item).archive_no, who);
+    expect(renewLoan(ctx, ' j2026-00001 ', { approver: '王主任', days: 20 }).loan_no).toBe('J2026-0001');
+    refused(ctx, () => returnLoan(ctx, 'J2026-00002'), /archive.loanNotFound/);
+  });
 });
 
 describe('refusals', () => {
