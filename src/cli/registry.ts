@@ -33,6 +33,7 @@ export function loadRegister(r: Register): Promise<RegisterModule> {
   if (!m) {
     m = r.load().then((mod) => {
       if (mod.messages) addMessages(mod.messages);
+      if (mod.words) addMessages({ zh: {}, en: {}, terms: Object.fromEntries(Object.entries(mod.words).filter(([word]) => /[^\x00-\x7f]/.test(word)).map(([word, l]) => [word, l.en])) });
       return mod;
     });
     loaded.set(r, m);

@@ -38,7 +38,11 @@ export function detectLang(env: Record<string, string | undefined>): Lang {
 /** The message for a key, with {name} placeholders filled; the key itself if no catalogue has it. */
 export function t(key: string, params: Record<string, unknown> = {}): string {
   const template = catalog[current][key] ?? catalog.en[key] ?? key;
-  const value = (v: unknown) => (current === 'en' && typeof v === 'string' && v in catalog.terms ? catalog.terms[v]! : String(v));
+  const value = (v: unknown) => {
+    if (current !== 'en' || typeof v !== 'string') return String(v);
+    const parts = v.split('、'); // a list of register words: 已登记、传阅中
+    return parts.every((p) => p in catalog.terms) ? parts.map((p) => catalog.terms[p]).join(', ') : v;
+  };
   return template.replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? value(params[name]) : m));
 }
 

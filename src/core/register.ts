@@ -13,6 +13,8 @@ import type { SettingDef } from './settings.js';
 
 export interface RegisterModule {
   messages?: Messages;
+  /** The register's stored words (states, kinds) with their labels: messages under en show them in English. */
+  words?: Record<string, Label>;
   /** Its open items with due dates, for `wenmi due`. */
   deadlines?: DeadlineSource;
   /** Adds `wenmi <name> …` under the root command. */

@@ -44,7 +44,7 @@ export function maskedTitle(level: string): string {
 
 /** A 份号: up to 6 digits, stored zero-padded to 6 (`3` → `000003`). */
 export function parseCopyNo(text: string): string {
-  const t = text.trim();
+  const t = text.trim().replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0));
   if (!/^\d{1,6}$/.test(t) || Number(t) === 0) throw usageError('secret.copyNo', { value: text });
   return t.padStart(6, '0');
 }

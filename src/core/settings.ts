@@ -1,6 +1,6 @@
 /** Settings a unit sets once (unit name, default operator, …), kept in the database and journaled like everything else. */
 import type { DB, Migration } from './db.js';
-import { appendOnly } from './db.js';
+import { appendOnly, cached } from './db.js';
 import { usageError } from './errors.js';
 import type { Label } from './i18n.js';
 import { post, type Ctx } from './journal.js';
@@ -48,8 +48,8 @@ function defOf(defs: SettingDef[], key: string): SettingDef {
 /** The current value: the latest one set, else the default, else undefined. */
 export function getSetting(db: DB, defs: SettingDef[], key: string): string | undefined {
   const def = defOf(defs, key);
-  const v = db.prepare('SELECT value FROM settings WHERE key = ? ORDER BY id DESC LIMIT 1').pluck().get(key) as string | undefined;
-  return v ?? def.default;
+  const row = cached(db, 'SELECT value FROM settings WHERE key = ? ORDER BY id DESC LIMIT 1').get(key) as { value: string } | undefined;
+  return row?.value ?? def.default;
 }
 
 export function listSettings(db: DB, defs: SettingDef[]): { key: string; value: string | null; isDefault: boolean; label: Label }[] {

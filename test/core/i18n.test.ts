@@ -14,6 +14,9 @@ describe('messages', () => {
   it('shows a register word in English under en and as stored under zh', () => {
     addMessages({ zh: { 'test.state': '{ref} 处于“{state}”状态。' }, en: { 'test.state': '{ref} is {state}.' }, terms: { 外借: 'on loan' } });
     expect(t('test.state', { ref: 'S001', state: '外借' })).toBe('S001 is on loan.');
+    addMessages({ zh: {}, en: {}, terms: { 在用: 'in use' } });
+    expect(t('test.state', { ref: 'S001', state: '在用、外借' })).toBe('S001 is in use, on loan.');
+    expect(t('test.state', { ref: 'S001', state: '在用、别的' })).toBe('S001 is 在用、别的.');
     setLang('zh');
     expect(t('test.state', { ref: 'S001', state: '外借' })).toBe('S001 处于“外借”状态。');
   });

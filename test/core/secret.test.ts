@@ -21,6 +21,7 @@ describe('classification', () => {
     expect(formatClassification('机密', null)).toBe('机密');
     expect(maskedTitle('机密')).toBe('【机密】');
     expect(parseCopyNo('3')).toBe('000003');
+    expect(parseCopyNo('０００００３')).toBe('000003');
     expect(() => parseCopyNo('1234567')).toThrow(/secret.copyNo/);
     expect(() => parseCopyNo('0')).toThrow(/secret.copyNo/);
   });

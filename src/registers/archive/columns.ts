@@ -14,7 +14,7 @@ export const WORDS: Record<string, Label> = {
   破损: { zh: '破损', en: 'damaged' },
   缺页: { zh: '缺页', en: 'pages missing' },
   现场阅览: { zh: '现场阅览', en: 'on site' },
-  外借: { zh: '外借', en: 'taken away' },
+  外借: { zh: '外借', en: 'lent' },
   缺失: { zh: '缺失', en: 'missing (not on the shelf, not on loan)' },
   借出在架: { zh: '借出在架', en: 'on the shelf but recorded as out' },
   作废在架: { zh: '作废在架', en: 'on the shelf but voided' },

@@ -2,6 +2,8 @@
 import type { Messages } from '../../core/i18n.js';
 import { messages as incomingMessages } from '../incoming/messages.js';
 import { messages as archiveMessages } from './messages.js';
+import { WORDS } from './columns.js';
+import { STATE_LABELS } from '../incoming/columns.js';
 
 /**
  * Filing from an incoming document runs the incoming register's rules, whose refusals
@@ -10,3 +12,4 @@ import { messages as archiveMessages } from './messages.js';
 export const messages: Messages = { zh: { ...incomingMessages.zh, ...archiveMessages.zh }, en: { ...incomingMessages.en, ...archiveMessages.en } };
 export { archiveDeadlines as deadlines } from './loans.js';
 export { archiveCommands as commands } from './commands.js';
+export const words = { ...STATE_LABELS, ...WORDS };

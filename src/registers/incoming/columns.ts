@@ -64,6 +64,12 @@ export const COPY_STATUS_LABELS: Record<string, { zh: string; en: string }> = {
   已退回: { zh: '已退回', en: 'went back to sender' },
 };
 
+/** How a classified copy leaves custody (retire --how). */
+export const RETIRE_LABELS: Record<string, { zh: string; en: string }> = {
+  清退: { zh: '清退', en: 'returned to issuer' },
+  销毁: { zh: '销毁', en: 'destroyed' },
+};
+
 export const PROBLEM_LABELS: Record<string, { zh: string; en: string }> = {
   圈外持有: { zh: '圈外持有', en: 'held outside the circle' },
   作废未收回: { zh: '作废未收回', en: 'out though void' },

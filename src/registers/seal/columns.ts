@@ -6,7 +6,7 @@ import type { Column } from '../../core/output/render.js';
 export const WORDS: Record<string, Label> = {
   在用: { zh: '在用', en: 'in use' },
   外借: { zh: '外借', en: 'lent' },
-  停用: { zh: '停用', en: 'stopped' },
+  停用: { zh: '停用', en: 'retired' },
   封存: { zh: '封存', en: 'sealed away' },
   遗失: { zh: '遗失', en: 'lost' },
   销毁: { zh: '销毁', en: 'destroyed' },

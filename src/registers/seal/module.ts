@@ -2,3 +2,4 @@
 export { messages } from './messages.js';
 export { sealDeadlines as deadlines } from './rules.js';
 export { sealCommands as commands } from './commands.js';
+export { WORDS as words } from './columns.js';

@@ -7,7 +7,7 @@ import { label, type Label } from '../../core/i18n.js';
 import type { Column, Format, Row } from '../../core/output/render.js';
 import { formatYuan } from './valuation.js';
 
-const WORDS: Record<string, Label> = {
+export const WORDS: Record<string, Label> = {
   入库: { zh: '入库', en: 'receipt' },
   领用: { zh: '领用', en: 'issue' },
   报废: { zh: '报废', en: 'write-off' },

@@ -2,3 +2,4 @@
 export { messages } from './messages.js';
 export { planDeadlines as deadlines } from './plans.js';
 export { suppliesCommands as commands } from './commands.js';
+export { WORDS as words } from './columns.js';

@@ -100,7 +100,7 @@ describe('the classified document and `wenmi incoming check`', () => {
     const history = json(await ok(['incoming', 'history', 'M2026-0001', '--format', 'json']));
     expect(history.map((s: { step: string }) => s.step)).toEqual(['receive', 'circle', 'review', 'hand', 'retire', 'void', 'back']);
     expect(history[0].detail).toContain('【机密】');
-    expect(history[4].detail).toBe('销毁 copy 000004 (秘书室); witnesses 王秘书、赵保密员');
+    expect(history[4].detail).toBe('destroyed copy 000004 (秘书室); witnesses 王秘书、赵保密员');
     const revealed = json(await ok(['incoming', 'history', 'M2026-0001', '--reveal', '--format', 'json']));
     expect(revealed[0].detail).toContain('某涉密文件');
     expect((await run(['verify'])).code).toBe(0);
@@ -129,7 +129,7 @@ describe('an ordinary document through the commands', () => {
     await ok(['incoming', 'close', '2026-0001', '--force', '--reason', '财务科留存一份备查']);
     const wrong = await run(['incoming', 'remind', '2026-0001']);
     expect(wrong.code).toBe(1);
-    expect(wrong.stderr).toContain('2026-0001 is 已办结');
+    expect(wrong.stderr).toContain('2026-0001 is closed');
 
     const zh = await cli(['incoming', 'history', '2026-0001', '--format', 'tsv', '--lang', 'zh'], { env: { WENMI_DB: db } });
     expect(zh.stdout.split('\n')[0]).toBe('日志序号\t时间\t经办人\t步骤\t内容\t原因');

@@ -145,7 +145,7 @@ describe('seal commands', () => {
     ]);
     const stamp = await run(['seal', 'stamp', 'Y2026-0004']);
     expect(stamp.code).toBe(1);
-    expect(stamp.stderr).toContain('S001 办公室公章 is 外借 and cannot be stamped');
+    expect(stamp.stderr).toContain('S001 办公室公章 is lent and cannot be stamped');
     await ok(run, ['seal', 'return', 'S001']);
     expect(JSON.parse((await run(['seal', 'list', '--out', '--format', 'json'])).stdout)).toEqual([]);
     await ok(run, ['seal', 'stamp', 'Y2026-0004']);
