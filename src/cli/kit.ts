@@ -46,6 +46,13 @@ export interface PeriodOpts {
   to?: string;
 }
 
+/** Colour only on a terminal, never under NO_COLOR, TERM=dumb or --no-color; FORCE_COLOR forces it. */
+export function useColor(argv: string[], env: IO['env'], isTTY: boolean): boolean {
+  if (argv.includes('--no-color') || (env.NO_COLOR !== undefined && env.NO_COLOR !== '')) return false;
+  if (env.FORCE_COLOR !== undefined) return env.FORCE_COLOR !== '0' && env.FORCE_COLOR !== 'false';
+  return isTTY && env.TERM !== 'dumb';
+}
+
 /** One run of one command. Opens the database only when asked. */
 export class Session {
   private handle: DB | undefined;
@@ -110,7 +117,8 @@ export class Session {
 
   /** Fills in missing fields by asking on a terminal, or fails naming every missing flag. */
   complete(values: Record<string, unknown>, fields: Field[]): Promise<void> {
-    return completeFields(values, fields, this.interactive);
+    const color = this.globals.color !== false && useColor([], this.io.env, this.io.stderr.isTTY);
+    return completeFields(values, fields, this.interactive, color);
   }
 
   /**

@@ -9,7 +9,7 @@ import { EXIT, WenmiError } from '../core/errors.js';
 import { detectLang, setLang, t, type Lang } from '../core/i18n.js';
 import { fdOut } from '../core/output/sink.js';
 import { addCoreCommands } from './commands/index.js';
-import { describe, makeKit, type IO, type Session } from './kit.js';
+import { describe, makeKit, useColor, type IO, type Session } from './kit.js';
 import { buildRegistry, loadRegister } from './registry.js';
 import { VERSION } from './version.js';
 
@@ -38,13 +38,6 @@ export function commandWords(argv: string[]): string[] {
     words.push(a);
   }
   return words[0] === 'help' ? words.slice(1) : words;
-}
-
-/** Colour only on a terminal, never under NO_COLOR, TERM=dumb or --no-color; FORCE_COLOR forces it. */
-export function useColor(argv: string[], env: IO['env'], isTTY: boolean): boolean {
-  if (argv.includes('--no-color') || (env.NO_COLOR !== undefined && env.NO_COLOR !== '')) return false;
-  if (env.FORCE_COLOR !== undefined) return env.FORCE_COLOR !== '0' && env.FORCE_COLOR !== 'false';
-  return isTTY && env.TERM !== 'dumb';
 }
 
 function errorText(e: unknown, debug: boolean): { text: string; code: number } {

@@ -14,7 +14,14 @@ export interface Field {
   check?: (value: string) => void;
 }
 
-export async function completeFields(values: Record<string, unknown>, fields: Field[], interactive: boolean): Promise<void> {
+/** The prompt library's theme without colour (for --no-color and TERM=dumb; it honours NO_COLOR itself). */
+const plain = (text: string) => text;
+const PLAIN_THEME = {
+  prefix: { idle: '?', done: '✔' },
+  style: { answer: plain, message: plain, error: (text: string) => `> ${text}`, defaultAnswer: (text: string) => `(${text})`, help: plain, highlight: plain, key: (text: string) => `<${text}>` },
+};
+
+export async function completeFields(values: Record<string, unknown>, fields: Field[], interactive: boolean, color = true): Promise<void> {
   const missing = fields.filter((f) => values[f.key] === undefined || values[f.key] === '');
   if (missing.length === 0) return;
   if (!interactive) throw usageError('input.missing', { flags: missing.map((f) => f.flag).join(' ') });
@@ -24,6 +31,7 @@ export async function completeFields(values: Record<string, unknown>, fields: Fi
       {
         message: `${label(f.label)} (${f.flag})`,
         required: true,
+        theme: color ? undefined : PLAIN_THEME,
         validate: (v: string) => {
           try {
             f.check?.(v);
