@@ -23,3 +23,11 @@ export const usageError = (code: string, params: Record<string, unknown> = {}) =
 export const dataError = (code: string, params: Record<string, unknown> = {}) => new WenmiError('data', code, params);
 /** A check that a script asked about failed: exit 3. */
 export const checkError = (code: string, params: Record<string, unknown> = {}) => new WenmiError('check', code, params);
+
+export const blank = (v: unknown) => v === undefined || v === null || (typeof v === 'string' && v.trim() === '');
+
+/** Refuses when any of the values (keyed by their flags) is missing or blank, naming every missing flag at once. */
+export function requireFlags(values: Record<string, unknown>): void {
+  const missing = Object.keys(values).filter((flag) => blank(values[flag]));
+  if (missing.length > 0) throw usageError('input.missing', { flags: missing.join(' ') });
+}

@@ -3,7 +3,7 @@
  * --no-input), on stderr; otherwise one usage error naming every missing flag.
  * The prompt library is loaded only when a question is actually asked.
  */
-import { usageError, WenmiError } from './errors.js';
+import { blank, requireFlags, WenmiError } from './errors.js';
 import { label, t, type Label } from './i18n.js';
 
 export interface Field {
@@ -22,9 +22,9 @@ const PLAIN_THEME = {
 };
 
 export async function completeFields(values: Record<string, unknown>, fields: Field[], interactive: boolean, color = true): Promise<void> {
-  const missing = fields.filter((f) => values[f.key] === undefined || values[f.key] === '');
+  const missing = fields.filter((f) => blank(values[f.key]));
   if (missing.length === 0) return;
-  if (!interactive) throw usageError('input.missing', { flags: missing.map((f) => f.flag).join(' ') });
+  if (!interactive) return requireFlags(Object.fromEntries(fields.map((f) => [f.flag, values[f.key]])));
   const { input } = await import('@inquirer/prompts');
   for (const f of missing) {
     values[f.key] = await input(

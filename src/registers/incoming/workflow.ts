@@ -6,7 +6,7 @@
 import { writeTx, type DB } from '../../core/db.js';
 import type { DueItem } from '../../core/deadlines.js';
 import { formatDate } from '../../core/dates.js';
-import { dataError, usageError } from '../../core/errors.js';
+import { dataError, requireFlags, usageError } from '../../core/errors.js';
 import type { Ctx } from '../../core/journal.js';
 import { copiesOut } from './custody.js';
 import { getIncoming, isReviewed, parseNames, postEvent, REGISTER, requireReviewed, requireState, secretariatName, SEPARATOR, shortMoment, shownTitle } from './rules.js';
@@ -15,10 +15,7 @@ import { eventsOf, lastEvent, openDocs, reminderStats, type IncomingRow } from '
 const OPEN = ['已登记', '传阅中', '承办中'] as const;
 
 function required(values: Record<string, string | undefined>): Record<string, string> {
-  const missing = Object.entries(values)
-    .filter(([, v]) => v === undefined || v.trim() === '')
-    .map(([flag]) => flag);
-  if (missing.length) throw usageError('input.missing', { flags: missing.join(' ') });
+  requireFlags(values);
   return Object.fromEntries(Object.entries(values).map(([k, v]) => [k, v!.trim()]));
 }
 

@@ -8,7 +8,7 @@ import { formatDate } from '../../core/dates.js';
 import type { DB } from '../../core/db.js';
 import { writeTx } from '../../core/db.js';
 import type { DueItem } from '../../core/deadlines.js';
-import { dataError, usageError } from '../../core/errors.js';
+import { dataError, requireFlags, usageError } from '../../core/errors.js';
 import { post, type Ctx } from '../../core/journal.js';
 import { lastStampOn, nextSealSerial, sealByCode, sealsByName, sealsNameContains, sealsOutOrLost, type SealRow } from './sql.js';
 
@@ -22,12 +22,7 @@ export const GONE_STATES = ['遗失', '销毁'];
 export const text = (v: string | null | undefined) => (v === undefined || v === null || v.trim() === '' ? undefined : v.trim());
 
 /** Refuses when any of the named values is missing, naming every missing flag at once. */
-export function required(values: Record<string, string | number | undefined | null>): void {
-  const missing = Object.entries(values)
-    .filter(([, v]) => v === undefined || v === null || (typeof v === 'string' && v.trim() === ''))
-    .map(([flag]) => flag);
-  if (missing.length) throw usageError('input.missing', { flags: missing.join(' ') });
-}
+export const required = requireFlags;
 
 export const today = (ctx: Ctx) => formatDate(ctx.clock.now());
 

@@ -6,7 +6,7 @@
  */
 import { formatDate } from '../../core/dates.js';
 import { writeTx, type DB } from '../../core/db.js';
-import { dataError, usageError } from '../../core/errors.js';
+import { dataError, requireFlags, usageError } from '../../core/errors.js';
 import { post, type Ctx } from '../../core/journal.js';
 import { word } from './columns.js';
 import { activeItemLike, balanceOf, itemById, itemsNamed, lastDateOf, movementById, openCountOf, planByNumber, type ItemRow, type MovementRow } from './sql.js';
@@ -21,8 +21,8 @@ export const today = (ctx: Ctx) => formatDate(ctx.clock.now());
 
 /** Trims a required text; a blank one is a usage error naming its flag. */
 export function required(value: string | undefined, flag: string): string {
-  if (value === undefined || value.trim() === '') throw usageError('input.missing', { flags: flag });
-  return value.trim();
+  requireFlags({ [flag]: value });
+  return value!.trim();
 }
 
 const optional = (v: string | null | undefined) => (v === undefined || v === null || v.trim() === '' ? null : v.trim());
