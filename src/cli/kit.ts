@@ -259,6 +259,27 @@ export function describe(l: Label): string {
   return label(l);
 }
 
+/** The parser of a repeatable option: collects every value given (`--witness A --witness B`). */
+export function collect(value: string, previous: string[] | undefined): string[] {
+  return [...(previous ?? []), value];
+}
+
+/**
+ * Refuses an option that takes one value but was given twice (commander would keep the last
+ * silently, and a script's mistake would pass unnoticed). Repeatable options use `collect`.
+ */
+export function refuseRepeats(cmd: Command, argv: string[]): void {
+  const end = argv.indexOf('--');
+  const args = end >= 0 ? argv.slice(0, end) : argv;
+  for (let c: Command | null = cmd; c; c = c.parent) {
+    for (const opt of c.options) {
+      if (!(opt.required || opt.optional) || opt.variadic || opt.parseArg === collect) continue;
+      const given = args.filter((a) => a === opt.long || (opt.long !== undefined && a.startsWith(`${opt.long}=`)) || (opt.short !== undefined && a === opt.short));
+      if (given.length > 1) throw usageError('arg.repeated', { flag: opt.long ?? opt.short });
+    }
+  }
+}
+
 /** Parses a whole number from `min` to `max` (an option's argument); full-width digits are fine. */
 export function intArg(min = 0, max = 999_999): (value: string) => number {
   return (value) => {
@@ -293,6 +314,9 @@ export function makeKit(registry: Registry, io: IO, onExit: (code: number) => vo
     run(handler) {
       return async (...args: any[]) => {
         const cmd = args[args.length - 1] as Command;
+        let root = cmd;
+        while (root.parent) root = root.parent;
+        refuseRepeats(cmd, (root as unknown as { rawArgs: string[] }).rawArgs);
         const opts = cmd.opts();
         const positional = args.slice(0, -2).flat().filter((a) => typeof a === 'string') as string[];
         const session = new Session(io, cmd.optsWithGlobals() as GlobalOpts, registry);

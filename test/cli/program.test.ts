@@ -64,6 +64,17 @@ describe('exit codes', () => {
     expect(r.stderr).toContain('--sender');
   });
 
+  it('2 for a one-value option given twice, which would otherwise keep the last silently; repeatable ones collect', async () => {
+    const r = await run(['incoming', 'receive', '--sender', 'A', '--sender', 'B', '--title', 'T']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('--sender was given more than once');
+    expect((await run(['--db', env.WENMI_DB!, '--db', env.WENMI_DB!, 'incoming', 'list'])).code).toBe(2);
+    expect((await run(['incoming', 'list', '--format=json', '--format', 'tsv'])).code).toBe(2);
+    expect(JSON.parse((await run(['incoming', 'list', '--format', 'json'])).stdout)).toEqual([]);
+    const circle = await run(['incoming', 'receive', '--sender', 'A', '--title', 'T', '--secret', '秘密', '--copy-no', '1', '--circle', '甲', '--circle', '乙']);
+    expect(circle.code).toBe(0);
+  });
+
   it('2 naming every missing flag at once when there is no terminal', async () => {
     const r = await run(['incoming', 'receive']);
     expect(r.code).toBe(2);

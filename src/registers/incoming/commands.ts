@@ -6,11 +6,11 @@ import { t } from '../../core/i18n.js';
 import { usageError } from '../../core/errors.js';
 import type { Column, Row } from '../../core/output/render.js';
 import type { Field } from '../../core/prompts.js';
-import { choiceOption, describe, intArg, journalColumns, periodLine, type Kit, type Session } from '../../cli/kit.js';
+import { choiceOption, collect, describe, intArg, journalColumns, periodLine, type Kit, type Session } from '../../cli/kit.js';
 import { bookColumns, classifiedBookColumns, listColumns, STATE_LABELS } from './columns.js';
 import { classificationOf, correctIncoming, getIncoming, handlingNote, receiveIncoming, REGISTER, shownTitle, URGENCIES, voidIncoming, type IncomingFields } from './rules.js';
 import { classifiedNumbers, iterateIncoming, journalOf, type IncomingFilter, type IncomingRow } from './sql.js';
-import { collect, workflowCommands } from './workflow-commands.js';
+import { workflowCommands } from './workflow-commands.js';
 import { deadlineOf, remindersOf } from './workflow.js';
 
 /** The registered fields, shared by receive and correct. */

@@ -3,7 +3,7 @@ import type { Command } from 'commander';
 import { formatDate, parseDate } from '../../core/dates.js';
 import { EXIT } from '../../core/errors.js';
 import { t } from '../../core/i18n.js';
-import { choiceOption, describe, intArg, type Kit } from '../../cli/kit.js';
+import { choiceOption, collect, describe, intArg, type Kit } from '../../cli/kit.js';
 import { checkColumns, historyColumns, reportColumns, whereColumns } from './columns.js';
 import { backIncoming, changeCircle, checkClassified, circleOf, copiesOf, handIncoming, retireIncoming, RETIRE_HOW } from './custody.js';
 import { monthReport, reportRows, historySteps } from './report.js';
@@ -11,7 +11,6 @@ import { getIncoming, REGISTER } from './rules.js';
 import { assignIncoming, closeIncoming, deadlineOf, instructIncoming, proposeIncoming, remindIncoming, replyIncoming, reviewIncoming } from './workflow.js';
 
 /** A repeatable option: each value kept (commas are split by the rules). */
-export const collect = (value: string, previous: string[] = []) => [...previous, value];
 const numberArg = { zh: '收文编号', en: 'the document number' };
 
 export function workflowCommands(incoming: Command, kit: Kit): void {

@@ -3,14 +3,13 @@ import type { Command } from 'commander';
 import { formatDate, parseDate } from '../../core/dates.js';
 import { t } from '../../core/i18n.js';
 import type { Column } from '../../core/output/render.js';
-import { choiceOption, describe, type Kit } from '../../cli/kit.js';
+import { choiceOption, collect, describe, type Kit } from '../../cli/kit.js';
 import { sealColumns, wordText } from './columns.js';
 import { dateOpt, f, onOption, useCommands } from './commands-use.js';
 import { historyRows, requestRows, sealRow, sealRows } from './report.js';
 import { addSeal, getSeal, handoverSeal, lendSeal, names, reportLost, retireSeal, returnSeal, RETIRE_HOW, SEAL_STATES, SEAL_TYPES } from './rules.js';
 import { eventsOf } from './sql.js';
 
-const collect = (v: string, prev: string[] | undefined) => [...(prev ?? []), v];
 const sealArg = (cmd: Command) => cmd.argument('<seal>', describe({ zh: '印章编号（如 S001）或名称', en: 'the seal: its code (e.g. S001) or name' }));
 
 export function sealCommands(root: Command, kit: Kit): void {
