@@ -61,7 +61,7 @@ export async function buildProgram(argv: string[], io: IO, onExit: (code: number
   const registry = buildRegistry();
   const program = new Command('wenmi');
   program
-    .description(describe({ zh: '文秘：收文、发文、印章、办公用品、档案、会务登记簿', en: 'wenmi (文秘): the secretariat\'s registers — incoming documents, seals, supplies, archives, meetings' }))
+    .description(describe({ zh: '文秘：收文、印章、办公用品、档案登记簿', en: 'wenmi (文秘): the secretariat\'s registers — incoming documents, seals, office supplies, archives' }))
     .version(VERSION, '-V, --version', describe({ zh: '显示版本', en: 'show the version' }))
     .helpOption('-h, --help', describe({ zh: '显示帮助', en: 'show help' }))
     .option('--db <path>', describe({ zh: '数据库文件（或环境变量 WENMI_DB）', en: 'the database file (or env WENMI_DB)' }))
@@ -87,7 +87,7 @@ export async function buildProgram(argv: string[], io: IO, onExit: (code: number
   const [word] = commandWords(argv);
   for (const r of registry.registers) {
     if (r.name === word) (await loadRegister(r)).commands(program, kit);
-    else program.command(r.name).description(describe(r.label));
+    else program.command(r.name).description(describe(r.summary));
   }
   return program;
 }

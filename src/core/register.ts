@@ -25,6 +25,8 @@ export interface Register {
   /** The command noun: `wenmi <name> <verb>`, and the journal's register name. */
   name: string;
   label: Label;
+  /** One line for the root help and the register's own help. */
+  summary: Label;
   /** Ordered; ids `name:NNN-what`. */
   migrations: Migration[];
   /** Its append-only journaled tables, which `verify` replays. */

@@ -1,5 +1,6 @@
 /** `wenmi archive …` (归档, 目录, 清点): parse, call the rules, render. The loan verbs are in loanCommands.ts. */
 import type { Command } from 'commander';
+import { archive as register } from './index.js';
 import { formatDate, parseDate } from '../../core/dates.js';
 import { EXIT, usageError } from '../../core/errors.js';
 import { t } from '../../core/i18n.js';
@@ -54,7 +55,7 @@ async function listItems(s: Session, o: Record<string, any>, search: string | un
 }
 
 export function archiveCommands(root: Command, kit: Kit): void {
-  const archive = kit.verb(root, 'archive', { zh: '档案：归档、目录、借阅、催还、清点核对', en: 'archives (档案): filing, catalogue, loans, reminders, shelf check' }, [
+  const archive = kit.verb(root, 'archive', register.summary, [
     'wenmi config set archive.fonds Z001',
     'wenmi archive file --from-incoming 2026-0001 --retention D30 --org BGS',
     'wenmi archive borrow Z001-WS·2026-D30-BGS-0001 --borrower 李明 --dept 财务科 --purpose 查阅预算依据 --approver 王主任',

@@ -6,6 +6,7 @@ import { archiveSettings } from './settings.js';
 export const archive: Register = {
   name: 'archive',
   label: { zh: '档案', en: 'archive' },
+  summary: { zh: '档案：归档、目录、借阅、催还、清点核对', en: 'archives (档案): filing, catalogue, loans, reminders, shelf check' },
   migrations,
   tables,
   settings: archiveSettings,

@@ -1,5 +1,6 @@
 /** `wenmi incoming …`: parse, call the rules, render. */
 import type { Command } from 'commander';
+import { incoming as register } from './index.js';
 import { formatTimestamp, parseDate, parseMoment } from '../../core/dates.js';
 import type { DB } from '../../core/db.js';
 import { t } from '../../core/i18n.js';
@@ -118,7 +119,7 @@ function* bookRowsOf(db: DB, filter: IncomingFilter, reveal: boolean): Generator
 
 
 export function incomingCommands(root: Command, kit: Kit): void {
-  const incoming = kit.verb(root, 'incoming', { zh: '收文：签收登记、初审、拟办、批示、承办、传阅、催办、答复、办结；列表、打印、导出', en: 'incoming documents (收文): receive, review, propose, instruct, assign, circulate, remind, reply, close; list, print, export' }, [
+  const incoming = kit.verb(root, 'incoming', register.summary, [
     'wenmi incoming receive --sender 市财政局 --title 关于编报预算的通知',
     'wenmi incoming review 2026-0001 --accept',
     'wenmi incoming assign 2026-0001 --lead 财务科 --deadline +5d',

@@ -1,5 +1,6 @@
 /** `wenmi seal …`: parse, call the rules, render. Custody verbs here; use and the book in commands-use.ts. */
 import type { Command } from 'commander';
+import { seal as register } from './index.js';
 import { formatDate, parseDate } from '../../core/dates.js';
 import { t } from '../../core/i18n.js';
 import type { Column } from '../../core/output/render.js';
@@ -13,7 +14,7 @@ import { eventsOf } from './sql.js';
 const sealArg = (cmd: Command) => cmd.argument('<seal>', describe({ zh: '印章编号（如 S001）或名称', en: 'the seal: its code (e.g. S001) or name' }));
 
 export function sealCommands(root: Command, kit: Kit): void {
-  const seal = kit.verb(root, 'seal', { zh: '印章管理：保管、用印申请与批准、用印登记簿', en: 'seals (印章): custody, approved use, the seal-usage register' }, [
+  const seal = kit.verb(root, 'seal', register.summary, [
     'wenmi seal add --name 办公室公章 --type 公章 --custodian 李保管 --location 机要室保险柜',
     'wenmi seal request --seal S001 --doc 关于采购办公设备的合同 --unit 办公室 --purpose 签订合同 --count 2',
     'wenmi seal print --month this-month',

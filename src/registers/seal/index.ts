@@ -5,6 +5,7 @@ import { migrations, tables } from './schema.js';
 export const seal: Register = {
   name: 'seal',
   label: { zh: '印章', en: 'seals' },
+  summary: { zh: '印章管理：保管、用印申请与批准、用印登记簿', en: 'seals (印章): custody, approved use, the seal-usage register' },
   migrations,
   tables,
   load: () => import('./module.js'),

@@ -1,5 +1,6 @@
 /** `wenmi supplies …`: parse, call the rules, render. Items, movements and views here; plans and stocktakes in their own files. */
 import type { Command } from 'commander';
+import { supplies as register } from './index.js';
 import { parseMonth } from '../../core/dates.js';
 import { t } from '../../core/i18n.js';
 import type { Field } from '../../core/prompts.js';
@@ -42,7 +43,7 @@ function reportMove(s: Session, o: Record<string, any>, m: Moved, key: string): 
 }
 
 export function suppliesCommands(root: Command, kit: Kit): void {
-  const supplies = kit.verb(root, 'supplies', { zh: '办公用品：物品、入库、领用、报废、采购计划、盘点、月报', en: 'office supplies (办公用品): items, receipts, issues, write-offs, purchase plans, stocktakes, month-end report' }, [
+  const supplies = kit.verb(root, 'supplies', register.summary, [
     'wenmi supplies item add --name A4纸 --spec 70g --unit 包 --price 25 --reorder 10',
     'wenmi supplies receive A4纸 --qty 20 --price 25.00 --supplier 文具公司',
     'wenmi supplies issue A4纸 --qty 2 --dept 办公室 --person 张三',

@@ -5,6 +5,7 @@ import { migrations, tables } from './schema.js';
 export const supplies: Register = {
   name: 'supplies',
   label: { zh: '办公用品', en: 'supplies' },
+  summary: { zh: '办公用品：物品、入库、领用、报废、采购计划、盘点、月报', en: 'office supplies (办公用品): items, receipts, issues, write-offs, purchase plans, stocktakes, month-end report' },
   migrations,
   tables,
   load: () => import('./module.js'),
