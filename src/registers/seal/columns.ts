@@ -1,5 +1,5 @@
 /** The columns of the seal register: seals, requests, and the usage register (印章使用登记簿) in its paper order. */
-import { label, type Label } from '../../core/i18n.js';
+import { label, t, type Label } from '../../core/i18n.js';
 import type { Column } from '../../core/output/render.js';
 
 /** Stored words (states, event kinds, types) and their English. */
@@ -44,6 +44,11 @@ export const sealColumns: Column[] = [
   { key: 'overdueDays', label: { zh: '逾期天数', en: 'days overdue' }, num: true },
 ];
 
+/** Line numbers as people read them: 1、3. */
+function numberList(v: unknown): string {
+  return Array.isArray(v) ? v.join('、') : String(v);
+}
+
 export const requestColumns: Column[] = [
   { key: 'number', label: { zh: '申请编号', en: 'number' } },
   { key: 'requestedOn', label: { zh: '申请日期', en: 'requested' } },
@@ -54,20 +59,45 @@ export const requestColumns: Column[] = [
   { key: 'count', label: { zh: '申请数', en: 'asked' }, num: true },
   { key: 'approved', label: { zh: '批准数', en: 'approved' }, num: true },
   { key: 'stamped', label: { zh: '已用印', en: 'stamped' }, num: true },
+  { key: 'lines', label: { zh: '用印序号', en: 'lines' }, text: numberList },
+  { key: 'voidedLines', label: { zh: '作废序号', en: 'voided lines' }, text: numberList },
   { key: 'approver', label: { zh: '批准人', en: 'approver' } },
   { key: 'requester', label: { zh: '申请人', en: 'requester' } },
   { key: 'state', label: { zh: '状态', en: 'state' }, text: wordText },
 ];
 
-/** 印章使用登记簿, in the paper order. */
+/**
+ * The count of a voided line: JSON keeps the number as it was written (with voidedOn, voidReason,
+ * voidApprover beside it); tables and CSV show it struck, as text, so that no sum counts it.
+ */
+export class VoidedCount {
+  constructor(readonly count: number) {}
+  toJSON(): number {
+    return this.count;
+  }
+}
+
+/** A voided line's count stays legible but is shown as text, marked, so no sum takes it in. */
+const countText = (v: unknown) => (v instanceof VoidedCount ? t('seal.voidedCount', { count: v.count }) : String(v));
+
+/** 印章使用登记簿, in the paper order; 序号 is the line's number, by which a line is voided. */
 export const bookColumns: Column[] = [
+  { key: 'line', label: { zh: '序号', en: 'line' }, num: true },
   { key: 'stampedOn', label: { zh: '用印日期', en: 'date' } },
   { key: 'seal', label: { zh: '印章', en: 'seal' }, wrap: 16 },
   { key: 'doc', label: { zh: '文件名称', en: 'document' }, wrap: 24 },
   { key: 'unit', label: { zh: '用印单位', en: 'unit' }, wrap: 12 },
   { key: 'purpose', label: { zh: '事由', en: 'purpose' }, wrap: 16 },
-  { key: 'count', label: { zh: '用印数量', en: 'copies' }, num: true },
+  { key: 'count', label: { zh: '用印数量', en: 'copies' }, num: true, text: countText },
   { key: 'approver', label: { zh: '批准人', en: 'approved by' } },
   { key: 'handler', label: { zh: '经办人', en: 'handled by' } },
   { key: 'note', label: { zh: '备注', en: 'remarks' }, wrap: 20 },
+];
+
+/** The export: the book's columns, then the void of each line as fields of their own for scripts and spreadsheets. */
+export const exportColumns: Column[] = [
+  ...bookColumns,
+  { key: 'voidedOn', label: { zh: '作废日期', en: 'voided on' } },
+  { key: 'voidReason', label: { zh: '作废原因', en: 'void reason' } },
+  { key: 'voidApprover', label: { zh: '作废批准人', en: 'void approved by' } },
 ];

@@ -5,10 +5,10 @@ import { usageError } from '../../core/errors.js';
 import { t } from '../../core/i18n.js';
 import type { Field } from '../../core/prompts.js';
 import { choiceOption, describe, intArg, periodLine, type Kit, type Session } from '../../cli/kit.js';
-import { bookColumns, requestColumns } from './columns.js';
-import { bookRows, requestRows } from './report.js';
+import { bookColumns, exportColumns, requestColumns } from './columns.js';
+import { bookRows, bookTotals, requestRows } from './report.js';
 import { getSeal } from './rules.js';
-import { approveRequest, cancelRequest, MAX_COUNT, rejectRequest, REQUEST_STATES, requestUse, stampRequest } from './usage.js';
+import { approveRequest, cancelRequest, MAX_COUNT, rejectRequest, REQUEST_STATES, requestUse, stampRequest, voidStamp } from './usage.js';
 
 export const dateOpt = (s: Session, v: string | undefined) => (v === undefined ? undefined : parseDate(v, s.clock));
 export const onOption = (cmd: Command) => cmd.option('--on <date>', describe({ zh: '日期（默认今天）', en: 'the date (default today)' }));
@@ -99,6 +99,30 @@ export function useCommands(seal: Command, kit: Kit): void {
       }),
     );
 
+  onOption(
+    kit
+      .verb(
+        seal,
+        'void-stamp',
+        {
+          zh: '作废用印登记簿中登记错误的一行（份数错、申请错、重复登记）：原行保留并注明作废，其份数不再计入，可在批准数内重新用印',
+          en: 'void a line of the seal-usage register recorded wrongly (wrong count, wrong request, twice): the line stays, marked void, its copies no longer count, and the request may be stamped again up to its approved count',
+        },
+        ['wenmi seal void-stamp 3 --reason 重复登记 --approver 周主任', 'wenmi seal void-stamp 5 --reason 份数登记错误，实为1份 --approver 周主任'],
+      )
+      .argument('<line>', describe({ zh: '用印登记簿的序号（seal print 的第一列）', en: 'the line number in the seal-usage register (first column of seal print)' })),
+  )
+    .option('--reason <text>', describe({ zh: '作废原因（必填）', en: 'why it is voided (required)' }))
+    .option('--approver <name>', describe({ zh: '批准作废的人（必填）', en: 'who approved the void (required)' }))
+    .action(
+      kit.run(async (s, o, [ref]) => {
+        const v: Record<string, unknown> = { reason: o.reason, approver: o.approver };
+        await s.complete(v, [f('reason', '--reason', '作废原因', 'reason'), f('approver', '--approver', '批准人', 'approver')]);
+        const { line, request } = voidStamp(s.ctx(), ref!, { reason: String(v.reason), approver: String(v.approver), on: dateOpt(s, o.on) });
+        s.info(t('seal.stampVoided', { line: line.id, number: line.number, count: line.count, reason: line.void_reason, stamped: request.stamped, approved: request.approved }));
+      }),
+    );
+
   sealOption(
     kit.withPeriod(
       kit.withOutput(
@@ -133,14 +157,14 @@ export function useCommands(seal: Command, kit: Kit): void {
         const { from, to, seal: one } = bookFilter(s, o);
         const db = s.db();
         const rows = bookRows(db, { from, to, sealId: one?.id });
-        const total = rows.reduce((n, r) => n + (r.count as number), 0);
+        const totals = bookTotals(rows);
         await s.printBook(o, {
           title: { zh: '印章使用登记簿', en: 'Seal usage register' },
           meta: [one ? `${one.code} ${one.name}` : undefined, periodLine({ from, to })],
           columns: bookColumns,
           rows,
-          footer: 'seal.bookFooter',
-          footerParams: { lines: rows.length, count: total },
+          footer: totals.voidedLines > 0 ? 'seal.bookFooterVoided' : 'seal.bookFooter',
+          footerParams: totals,
         });
       }),
     );
@@ -158,7 +182,7 @@ export function useCommands(seal: Command, kit: Kit): void {
     kit.run(async (s, o) => {
       const { from, to, seal: one } = bookFilter(s, o);
       const format = o.format ?? (o.output && o.output !== '-' ? undefined : 'csv');
-      await s.output(bookColumns, bookRows(s.db(), { from, to, sealId: one?.id }), { ...o, format });
+      await s.output(exportColumns, bookRows(s.db(), { from, to, sealId: one?.id }), { ...o, format });
     }),
   );
 }

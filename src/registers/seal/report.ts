@@ -3,8 +3,8 @@ import { daysBetween } from '../../core/dates.js';
 import type { DB } from '../../core/db.js';
 import { t } from '../../core/i18n.js';
 import type { Row } from '../../core/output/render.js';
-import { wordText } from './columns.js';
-import { journalOf, listRequests, listSeals, stampLines, type RequestFilter, type RequestRow, type SealRow } from './sql.js';
+import { VoidedCount, wordText } from './columns.js';
+import { journalOf, linesByRequest, listRequests, listSeals, stampLines, type RequestFilter, type RequestRow, type SealRow, type StampLine } from './sql.js';
 
 export function sealRow(s: SealRow, today: string): Row {
   const overdue = s.state === '外借' && s.due !== null && s.due < today ? daysBetween(s.due, today) : null;
@@ -31,7 +31,7 @@ export function sealRows(db: DB, today: string, f: { state?: string; out?: boole
   return listSeals(db, f).map((s) => sealRow(s, today));
 }
 
-export function requestRow(r: RequestRow): Row {
+export function requestRow(r: RequestRow, lines?: { lines: number[]; voidedLines: number[] }): Row {
   return {
     number: r.number,
     requestedOn: r.requested_on,
@@ -43,6 +43,9 @@ export function requestRow(r: RequestRow): Row {
     count: r.count,
     approved: r.approved,
     stamped: r.stamped,
+    voided: r.voided,
+    lines: lines?.lines ?? [],
+    voidedLines: lines?.voidedLines ?? [],
     approver: r.approver,
     approvedOn: r.approved_on,
     requester: r.requester,
@@ -53,22 +56,40 @@ export function requestRow(r: RequestRow): Row {
 }
 
 export function requestRows(db: DB, f: RequestFilter): Row[] {
-  return listRequests(db, f).map(requestRow);
+  const lines = linesByRequest(db);
+  return listRequests(db, f).map((r) => requestRow(r, lines.get(r.id)));
 }
 
-/** The lines of 印章使用登记簿: 备注 names the request the line stamps, then any remark. */
+/** 备注 of a line: the request it stamps, any remark, and for a voided line 作废：reason (approver, date). */
+export function remarks(l: StampLine): string {
+  const parts = [l.number, l.note];
+  if (l.voided_on !== null) parts.push(`作废：${l.void_reason}（${l.void_approver}批准，${l.voided_on}）`);
+  return parts.filter((p) => p).join('；');
+}
+
+/** The lines of 印章使用登记簿, voided ones kept and marked. */
 export function bookRows(db: DB, f: { from?: string; to?: string; sealId?: number }): Row[] {
   return stampLines(db, f).map((l) => ({
+    line: l.id,
     stampedOn: l.stamped_on,
     seal: l.seal_name,
     doc: l.doc,
     unit: l.unit,
     purpose: l.purpose,
-    count: l.count,
+    count: l.voided_on === null ? l.count : new VoidedCount(l.count),
     approver: l.approver,
     handler: l.handler,
-    note: l.note ? `${l.number}；${l.note}` : l.number,
+    note: remarks(l),
+    voidedOn: l.voided_on,
+    voidReason: l.void_reason,
+    voidApprover: l.void_approver,
   }));
+}
+
+/** What the footer of the book says: lines (voided among them) and the copies that count. */
+export function bookTotals(rows: Row[]): { lines: number; voidedLines: number; count: number } {
+  const standing = rows.filter((r) => !(r.count instanceof VoidedCount));
+  return { lines: rows.length, voidedLines: rows.length - standing.length, count: standing.reduce((n, r) => n + (r.count as number), 0) };
 }
 
 const witnessesOf = (json: unknown) => (typeof json === 'string' ? (JSON.parse(json) as string[]).join('、') : '');
@@ -76,6 +97,7 @@ const witnessesOf = (json: unknown) => (typeof json === 'string' ? (JSON.parse(j
 /** A seal's whole history from the journal: every custody event, request, decision and stamp, in order. */
 export function historyRows(db: DB, sealId: number): Row[] {
   const numbers = new Map((db.prepare('SELECT id, number FROM seal_requests WHERE seal_id = ?').all(sealId) as { id: number; number: string }[]).map((r) => [r.id, r.number]));
+  const stamps = new Map(stampLines(db, { sealId }).map((l) => [l.id, l]));
   const rows: Row[] = [];
   for (const j of journalOf(db, sealId)) {
     if (j.tbl === 'seals') continue; // its 启用 event says it
@@ -104,9 +126,14 @@ export function historyRows(db: DB, sealId: number): Row[] {
         detail = t(`seal.history.${key}`, { number, count: c.count, approver: c.approver, reason: c.reason });
         break;
       }
+      case 'seal_stamp_voids': {
+        const l = stamps.get(c.stamp_id as number);
+        detail = t('seal.history.voidStamp', { line: c.stamp_id, number: l?.number, count: l?.count, reason: c.reason, approver: c.approver });
+        break;
+      }
       default:
         on = c.stamped_on as string;
-        detail = t('seal.history.stamp', { number: numbers.get(c.request_id as number), count: c.count, handler: c.handler });
+        detail = t('seal.history.stamp', { line: j.row_id, number: numbers.get(c.request_id as number), count: c.count, handler: c.handler });
     }
     rows.push({ seq: j.seq, on, detail, operator: j.operator, at: j.at, reason: j.reason });
   }

@@ -6,11 +6,13 @@
  * - seal_requests: 用印申请, numbered Y2026-0001 per year without gaps;
  * - seal_request_events: 批准 (with the approved count), 驳回, 撤销;
  * - seal_stamps: 用印 — the lines of the usage register. A trigger refuses any line that would take
- *   the total stamped past the approved count, as a last guard behind the rules.
+ *   the total stamped past the approved count, as a last guard behind the rules;
+ * - seal_stamp_voids (002): 作废 — a line recorded wrongly is voided by a new row naming it, with a
+ *   reason and an approver; the line stays, and no longer counts towards what was stamped.
  */
 import { appendOnly, type Migration } from '../../core/db.js';
 
-export const tables = ['seals', 'seal_events', 'seal_requests', 'seal_request_events', 'seal_stamps'];
+export const tables = ['seals', 'seal_events', 'seal_requests', 'seal_request_events', 'seal_stamps', 'seal_stamp_voids'];
 
 export const migrations: Migration[] = [
   {
@@ -119,6 +121,49 @@ ${appendOnly('seal_events')}
 ${appendOnly('seal_requests')}
 ${appendOnly('seal_request_events')}
 ${appendOnly('seal_stamps')}`);
+    },
+  },
+  {
+    // 001 stays as it was: databases made by an older build get this on their next open
+    id: 'seal:002-stamp-voids',
+    up(db) {
+      db.exec(`
+CREATE TABLE seal_stamp_voids (
+  id INTEGER PRIMARY KEY,
+  stamp_id INTEGER NOT NULL UNIQUE REFERENCES seal_stamps (id),
+  on_date TEXT NOT NULL,
+  reason TEXT NOT NULL CHECK (trim(reason) <> ''),
+  approver TEXT NOT NULL CHECK (trim(approver) <> '')
+);
+DROP TRIGGER seal_stamps_within_approval;
+CREATE TRIGGER seal_stamps_within_approval BEFORE INSERT ON seal_stamps
+WHEN NEW.count + COALESCE((SELECT sum(st.count) FROM seal_stamps st WHERE st.request_id = NEW.request_id
+                            AND NOT EXISTS (SELECT 1 FROM seal_stamp_voids v WHERE v.stamp_id = st.id)), 0)
+     > COALESCE((SELECT count FROM seal_request_events WHERE request_id = NEW.request_id AND kind = '批准'), 0)
+BEGIN SELECT RAISE(ABORT, 'seal_stamps: more than the approved count'); END;
+DROP VIEW seal_request_current;
+CREATE VIEW seal_request_current AS
+SELECT r.*, sl.code AS seal_code, sl.name AS seal_name,
+       a.approver, a.count AS approved, a.on_date AS approved_on,
+       d.reason AS decision_reason,
+       COALESCE((SELECT sum(st.count) FROM seal_stamps st WHERE st.request_id = r.id
+                 AND NOT EXISTS (SELECT 1 FROM seal_stamp_voids v WHERE v.stamp_id = st.id)), 0) AS stamped,
+       COALESCE((SELECT sum(st.count) FROM seal_stamps st JOIN seal_stamp_voids v ON v.stamp_id = st.id WHERE st.request_id = r.id), 0) AS voided,
+       CASE
+         WHEN EXISTS (SELECT 1 FROM seal_request_events c WHERE c.request_id = r.id AND c.kind = '撤销') THEN '已撤销'
+         WHEN d.kind = '驳回' THEN '已驳回'
+         WHEN a.id IS NULL THEN '待批准'
+         WHEN COALESCE((SELECT sum(st.count) FROM seal_stamps st WHERE st.request_id = r.id
+                        AND NOT EXISTS (SELECT 1 FROM seal_stamp_voids v WHERE v.stamp_id = st.id)), 0) >= a.count THEN '已用印'
+         WHEN EXISTS (SELECT 1 FROM seal_stamps st WHERE st.request_id = r.id
+                      AND NOT EXISTS (SELECT 1 FROM seal_stamp_voids v WHERE v.stamp_id = st.id)) THEN '部分用印'
+         ELSE '已批准'
+       END AS state
+FROM seal_requests r
+JOIN seals sl ON sl.id = r.seal_id
+LEFT JOIN seal_request_events d ON d.request_id = r.id AND d.kind IN ('批准', '驳回')
+LEFT JOIN seal_request_events a ON a.request_id = r.id AND a.kind = '批准';
+${appendOnly('seal_stamp_voids')}`);
     },
   },
 ];

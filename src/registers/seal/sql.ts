@@ -57,7 +57,10 @@ export interface RequestRow {
   approved: number | null;
   approved_on: string | null;
   decision_reason: string | null;
+  /** Copies on lines still standing; a voided line no longer counts. */
   stamped: number;
+  /** Copies on voided lines. */
+  voided: number;
   state: string;
 }
 
@@ -76,6 +79,10 @@ export interface StampLine {
   handler: string;
   custodian: string | null;
   note: string | null;
+  /** Set when the line was voided (作废): when, why, on whose approval. */
+  voided_on: string | null;
+  void_reason: string | null;
+  void_approver: string | null;
 }
 
 export function nextSealSerial(db: DB): number {
@@ -142,11 +149,13 @@ export function listRequests(db: DB, f: RequestFilter): RequestRow[] {
 
 const STAMP_LINE = `
 SELECT st.id, st.request_id, r.number, st.stamped_on, sl.code AS seal_code, sl.name AS seal_name, r.doc, r.unit, r.purpose,
-       st.count, a.approver, st.handler, st.custodian, st.note
+       st.count, a.approver, st.handler, st.custodian, st.note,
+       v.on_date AS voided_on, v.reason AS void_reason, v.approver AS void_approver
 FROM seal_stamps st
 JOIN seal_requests r ON r.id = st.request_id
 JOIN seals sl ON sl.id = st.seal_id
-JOIN seal_request_events a ON a.request_id = r.id AND a.kind = '批准'`;
+JOIN seal_request_events a ON a.request_id = r.id AND a.kind = '批准'
+LEFT JOIN seal_stamp_voids v ON v.stamp_id = st.id`;
 
 /** The usage register in its order: by stamping date, then entry. */
 export function stampLines(db: DB, f: { from?: string; to?: string; sealId?: number; requestId?: number }): StampLine[] {
@@ -158,6 +167,25 @@ export function stampLines(db: DB, f: { from?: string; to?: string; sealId?: num
   if (f.requestId !== undefined) parts.push('st.request_id = @request'), (params.request = f.requestId);
   const where = parts.length ? `WHERE ${parts.join(' AND ')}` : '';
   return db.prepare(`${STAMP_LINE} ${where} ORDER BY st.stamped_on, st.id`).all(params) as StampLine[];
+}
+
+/** One line of the usage register by its number (序号, the line's id). */
+export function stampLine(db: DB, line: number): StampLine | undefined {
+  return db.prepare(`${STAMP_LINE} WHERE st.id = ?`).get(line) as StampLine | undefined;
+}
+
+/** The line numbers of each request, standing and voided, in the order written. */
+export function linesByRequest(db: DB): Map<number, { lines: number[]; voidedLines: number[] }> {
+  const out = new Map<number, { lines: number[]; voidedLines: number[] }>();
+  const rows = db
+    .prepare('SELECT st.id, st.request_id, v.id IS NOT NULL AS voided FROM seal_stamps st LEFT JOIN seal_stamp_voids v ON v.stamp_id = st.id ORDER BY st.id')
+    .all() as { id: number; request_id: number; voided: number }[];
+  for (const r of rows) {
+    let e = out.get(r.request_id);
+    if (!e) out.set(r.request_id, (e = { lines: [], voidedLines: [] }));
+    (r.voided ? e.voidedLines : e.lines).push(r.id);
+  }
+  return out;
 }
 
 /** Seals out on loan or lost: the open custody items for the deadline engine. */
@@ -175,6 +203,7 @@ export function journalOf(db: DB, sealId: number) {
           OR (j.tbl = 'seal_requests' AND j.row_id IN (SELECT id FROM seal_requests WHERE seal_id = @id))
           OR (j.tbl = 'seal_request_events' AND j.row_id IN (SELECT e.id FROM seal_request_events e JOIN seal_requests r ON r.id = e.request_id WHERE r.seal_id = @id))
           OR (j.tbl = 'seal_stamps' AND j.row_id IN (SELECT id FROM seal_stamps WHERE seal_id = @id))
+          OR (j.tbl = 'seal_stamp_voids' AND j.row_id IN (SELECT v.id FROM seal_stamp_voids v JOIN seal_stamps st ON st.id = v.stamp_id WHERE st.seal_id = @id))
        ORDER BY j.seq`,
     )
     .all({ id: sealId }) as { seq: number; at: string; operator: string; action: string; tbl: string; row_id: number; content: string; reason: string | null }[];

@@ -8,7 +8,7 @@ import { writeTx } from '../../core/db.js';
 import { dataError, usageError } from '../../core/errors.js';
 import { post, type Ctx } from '../../core/journal.js';
 import { eventDate, getSeal, REGISTER, required, text } from './rules.js';
-import { nextRequestSerial, requestByNumber, stampLines, type RequestRow, type SealRow, type StampLine } from './sql.js';
+import { nextRequestSerial, requestByNumber, stampLine, type RequestRow, type SealRow, type StampLine } from './sql.js';
 
 /** States of a request, as seal_request_current derives them. */
 export const REQUEST_STATES = ['待批准', '已批准', '部分用印', '已用印', '已驳回', '已撤销'] as const;
@@ -167,7 +167,46 @@ export function stampRequest(ctx: Ctx, ref: string, f: Stamping = {}): { line: S
       table: 'seal_stamps',
       values: { request_id: row.id, seal_id: seal.id, stamped_on: on, count, handler, custodian: seal.custodian, note: text(f.note) ?? null },
     });
-    const line = stampLines(ctx.db, { requestId: row.id }).find((l) => l.id === stamp.id)!;
+    const line = stampLine(ctx.db, stamp.id)!;
     return { line, request: getRequest(ctx.db, row.number) };
+  });
+}
+
+/**
+ * Reads a line number (序号) of the usage register: `3`, `#3`, full-width `３`. Anything else is a
+ * usage error; a number with no such line is a data error.
+ */
+export function getStampLine(db: DB, ref: string): StampLine {
+  const r = ref.trim().normalize('NFKC');
+  const m = /^#?\s*0*(\d{1,9})$/.exec(r);
+  if (!m) throw usageError('seal.lineRef', { ref: r });
+  const line = stampLine(db, Number(m[1]));
+  if (!line) throw dataError('seal.lineNotFound', { line: Number(m[1]) });
+  return line;
+}
+
+export interface StampVoid {
+  reason?: string;
+  /** Who allowed the correction (批准人). */
+  approver?: string;
+  on?: string;
+}
+
+/**
+ * 作废 (红字冲销): a line recorded wrongly (wrong count, wrong request, recorded twice) is voided by a
+ * new row that names it, with a reason and an approver. The line stays in the register, marked;
+ * its copies no longer count, so the request may be stamped again up to its approved count.
+ * A line is voided once. The void is dated on or after the line, never in the future.
+ */
+export function voidStamp(ctx: Ctx, ref: string, f: StampVoid): { line: StampLine; request: RequestRow } {
+  const reason = text(f.reason);
+  const approver = text(f.approver);
+  required({ '--reason': reason, '--approver': approver });
+  return writeTx(ctx.db, () => {
+    const line = getStampLine(ctx.db, ref);
+    if (line.voided_on !== null) throw dataError('seal.alreadyVoided', { line: line.id, on: line.voided_on, reason: line.void_reason, approver: line.void_approver });
+    const on = eventDate(ctx, f.on, line.stamped_on, `${line.number} #${line.id}`);
+    post(ctx, { register: REGISTER, action: 'void-stamp', table: 'seal_stamp_voids', values: { stamp_id: line.id, on_date: on, reason, approver }, reason });
+    return { line: stampLine(ctx.db, line.id)!, request: getRequest(ctx.db, line.number) };
   });
 }

@@ -6,34 +6,34 @@ import { freshDb, office, ok } from './setup.js';
 const headless = (text: string) => text.replace(/\d+:[0-9a-f]{64}/, '<head>');
 
 const GOLDEN_ZH = [
-  '                                                        印章使用登记簿',
-  '                                                      某市人民政府办公室',
-  '                                                   2026-11-01 — 2026-11-30',
-  '┌────────────┬────────────┬────────────────────────┬──────────┬──────────┬──────────┬──────────┬────────┬────────────────────┐',
-  '│ 用印日期   │ 印章       │ 文件名称               │ 用印单位 │ 事由     │ 用印数量 │ 批准人   │ 经办人 │ 备注               │',
-  '├────────────┼────────────┼────────────────────────┼──────────┼──────────┼──────────┼──────────┼────────┼────────────────────┤',
-  '│ 2026-11-03 │ 办公室公章 │ 关于采购办公设备的合同 │ 办公室   │ 签订合同 │        2 │ 周主任   │ 陈经办 │ Y2026-0001；第一批 │',
-  '├────────────┼────────────┼────────────────────────┼──────────┼──────────┼──────────┼──────────┼────────┼────────────────────┤',
-  '│ 2026-11-05 │ 合同专用章 │ 房屋租赁合同           │ 后勤科   │ 续租     │        2 │ 吴副主任 │ 王五   │ Y2026-0002         │',
-  '├────────────┼────────────┼────────────────────────┼──────────┼──────────┼──────────┼──────────┼────────┼────────────────────┤',
-  '│ 2026-11-10 │ 办公室公章 │ 关于采购办公设备的合同 │ 办公室   │ 签订合同 │        1 │ 周主任   │ 陈经办 │ Y2026-0001         │',
-  '└────────────┴────────────┴────────────────────────┴──────────┴──────────┴──────────┴──────────┴────────┴────────────────────┘',
+  '                                                           印章使用登记簿',
+  '                                                         某市人民政府办公室',
+  '                                                       2026-11-01 — 2026-11-30',
+  '┌──────┬────────────┬────────────┬────────────────────────┬──────────┬──────────┬──────────┬──────────┬────────┬────────────────────┐',
+  '│ 序号 │ 用印日期   │ 印章       │ 文件名称               │ 用印单位 │ 事由     │ 用印数量 │ 批准人   │ 经办人 │ 备注               │',
+  '├──────┼────────────┼────────────┼────────────────────────┼──────────┼──────────┼──────────┼──────────┼────────┼────────────────────┤',
+  '│    1 │ 2026-11-03 │ 办公室公章 │ 关于采购办公设备的合同 │ 办公室   │ 签订合同 │        2 │ 周主任   │ 陈经办 │ Y2026-0001；第一批 │',
+  '├──────┼────────────┼────────────┼────────────────────────┼──────────┼──────────┼──────────┼──────────┼────────┼────────────────────┤',
+  '│    2 │ 2026-11-05 │ 合同专用章 │ 房屋租赁合同           │ 后勤科   │ 续租     │        2 │ 吴副主任 │ 王五   │ Y2026-0002         │',
+  '├──────┼────────────┼────────────┼────────────────────────┼──────────┼──────────┼──────────┼──────────┼────────┼────────────────────┤',
+  '│    3 │ 2026-11-10 │ 办公室公章 │ 关于采购办公设备的合同 │ 办公室   │ 签订合同 │        1 │ 周主任   │ 陈经办 │ Y2026-0001         │',
+  '└──────┴────────────┴────────────┴────────────────────────┴──────────┴──────────┴──────────┴──────────┴────────┴────────────────────┘',
   '共 3 条、用印 5 份。打印于 2026-11-27 09:30，经办人 王秘书。日志链头 <head>',
 ].join('\n') + '\n';
 
 const GOLDEN_EN = [
-  '                                                       Seal usage register',
-  '                                                       某市人民政府办公室',
-  '                                                     2026-11-01 — 2026-11-30',
-  '┌────────────┬────────────┬────────────────────────┬────────┬──────────┬────────┬─────────────┬────────────┬────────────────────┐',
-  '│ date       │ seal       │ document               │ unit   │ purpose  │ copies │ approved by │ handled by │ remarks            │',
-  '├────────────┼────────────┼────────────────────────┼────────┼──────────┼────────┼─────────────┼────────────┼────────────────────┤',
-  '│ 2026-11-03 │ 办公室公章 │ 关于采购办公设备的合同 │ 办公室 │ 签订合同 │      2 │ 周主任      │ 陈经办     │ Y2026-0001；第一批 │',
-  '├────────────┼────────────┼────────────────────────┼────────┼──────────┼────────┼─────────────┼────────────┼────────────────────┤',
-  '│ 2026-11-05 │ 合同专用章 │ 房屋租赁合同           │ 后勤科 │ 续租     │      2 │ 吴副主任    │ 王五       │ Y2026-0002         │',
-  '├────────────┼────────────┼────────────────────────┼────────┼──────────┼────────┼─────────────┼────────────┼────────────────────┤',
-  '│ 2026-11-10 │ 办公室公章 │ 关于采购办公设备的合同 │ 办公室 │ 签订合同 │      1 │ 周主任      │ 陈经办     │ Y2026-0001         │',
-  '└────────────┴────────────┴────────────────────────┴────────┴──────────┴────────┴─────────────┴────────────┴────────────────────┘',
+  '                                                          Seal usage register',
+  '                                                           某市人民政府办公室',
+  '                                                        2026-11-01 — 2026-11-30',
+  '┌──────┬────────────┬────────────┬────────────────────────┬────────┬──────────┬────────┬─────────────┬────────────┬────────────────────┐',
+  '│ line │ date       │ seal       │ document               │ unit   │ purpose  │ copies │ approved by │ handled by │ remarks            │',
+  '├──────┼────────────┼────────────┼────────────────────────┼────────┼──────────┼────────┼─────────────┼────────────┼────────────────────┤',
+  '│    1 │ 2026-11-03 │ 办公室公章 │ 关于采购办公设备的合同 │ 办公室 │ 签订合同 │      2 │ 周主任      │ 陈经办     │ Y2026-0001；第一批 │',
+  '├──────┼────────────┼────────────┼────────────────────────┼────────┼──────────┼────────┼─────────────┼────────────┼────────────────────┤',
+  '│    2 │ 2026-11-05 │ 合同专用章 │ 房屋租赁合同           │ 后勤科 │ 续租     │      2 │ 吴副主任    │ 王五       │ Y2026-0002         │',
+  '├──────┼────────────┼────────────┼────────────────────────┼────────┼──────────┼────────┼─────────────┼────────────┼────────────────────┤',
+  '│    3 │ 2026-11-10 │ 办公室公章 │ 关于采购办公设备的合同 │ 办公室 │ 签订合同 │      1 │ 周主任      │ 陈经办     │ Y2026-0001         │',
+  '└──────┴────────────┴────────────┴────────────────────────┴────────┴──────────┴────────┴─────────────┴────────────┴────────────────────┘',
   'Lines: 3; copies stamped: 5. Printed 2026-11-27 09:30 by 王秘书. Journal head <head>',
 ].join('\n') + '\n';
 
@@ -76,19 +76,19 @@ describe('seal export', () => {
     expect(csv.code).toBe(0);
     expect(csv.stdout.endsWith('\r\n')).toBe(true);
     const { header, rows } = parseCsv(csv.stdout);
-    expect(header).toEqual(['date', 'seal', 'document', 'unit', 'purpose', 'copies', 'approved by', 'handled by', 'remarks']);
-    expect(rows.map(({ cells: r }) => [r[0], r[1], r[5], r[8]])).toEqual([
-      ['2026-11-03', '办公室公章', '2', 'Y2026-0001；第一批'],
-      ['2026-11-05', '合同专用章', '2', 'Y2026-0002'],
-      ['2026-11-10', '办公室公章', '1', 'Y2026-0001'],
+    expect(header).toEqual(['line', 'date', 'seal', 'document', 'unit', 'purpose', 'copies', 'approved by', 'handled by', 'remarks', 'voided on', 'void reason', 'void approved by']);
+    expect(rows.map(({ cells: r }) => [r[0], r[1], r[2], r[6], r[9], r[10]])).toEqual([
+      ['1', '2026-11-03', '办公室公章', '2', 'Y2026-0001；第一批', ''],
+      ['2', '2026-11-05', '合同专用章', '2', 'Y2026-0002', ''],
+      ['3', '2026-11-10', '办公室公章', '1', 'Y2026-0001', ''],
     ]);
     const json = JSON.parse((await run(['seal', 'export', '--month', '2026-11', '--seal', 'S001', '--format', 'json'])).stdout);
     expect(json).toEqual([
-      { stampedOn: '2026-11-03', seal: '办公室公章', doc: '关于采购办公设备的合同', unit: '办公室', purpose: '签订合同', count: 2, approver: '周主任', handler: '陈经办', note: 'Y2026-0001；第一批' },
-      { stampedOn: '2026-11-10', seal: '办公室公章', doc: '关于采购办公设备的合同', unit: '办公室', purpose: '签订合同', count: 1, approver: '周主任', handler: '陈经办', note: 'Y2026-0001' },
+      { line: 1, stampedOn: '2026-11-03', seal: '办公室公章', doc: '关于采购办公设备的合同', unit: '办公室', purpose: '签订合同', count: 2, approver: '周主任', handler: '陈经办', note: 'Y2026-0001；第一批', voidedOn: null, voidReason: null, voidApprover: null },
+      { line: 3, stampedOn: '2026-11-10', seal: '办公室公章', doc: '关于采购办公设备的合同', unit: '办公室', purpose: '签订合同', count: 1, approver: '周主任', handler: '陈经办', note: 'Y2026-0001', voidedOn: null, voidReason: null, voidApprover: null },
     ]);
     const tsv = await run(['seal', 'export', '--month', '2026-11', '--format', 'tsv'], { lang: 'zh' });
-    expect(tsv.stdout.split('\n')[0]).toBe('用印日期\t印章\t文件名称\t用印单位\t事由\t用印数量\t批准人\t经办人\t备注');
+    expect(tsv.stdout.split('\n')[0]).toBe('序号\t用印日期\t印章\t文件名称\t用印单位\t事由\t用印数量\t批准人\t经办人\t备注\t作废日期\t作废原因\t作废批准人');
   });
 });
 
@@ -171,7 +171,7 @@ describe('seal commands', () => {
       'in use: kept by 李保管',
       'request Y2026-0002: 房屋租赁合同, 2 copies',
       'approved Y2026-0002: 2 copies, by 吴副主任',
-      'stamped Y2026-0002: 2 copies, handled by 王五',
+      'stamped Y2026-0002 (line 2): 2 copies, handled by 王五',
       'handover: 李保管 → 赵新, witness 钱主任，财务室',
       'sealed away: witnesses 钱主任、吴科长',
     ]);
@@ -223,5 +223,104 @@ describe('seal commands', () => {
     expect((await run(['seal', 'show', '公章'])).code).toBe(1);
     expect((await run(['seal', 'approve', 'Y2026-0009', '--approver', '周主任'])).code).toBe(1);
     expect((await run(['seal', 'stamp', 'Y2026-0001', '--count', '0'])).code).toBe(2);
+  });
+});
+
+const VOIDED_ZH = [
+  '                                                             印章使用登记簿',
+  '                                                           某市人民政府办公室',
+  '                                                        2026-11-01 — 2026-11-30',
+  '┌──────┬────────────┬────────────┬────────────────────────┬──────────┬──────────┬───────────┬──────────┬────────┬──────────────────────┐',
+  '│ 序号 │ 用印日期   │ 印章       │ 文件名称               │ 用印单位 │ 事由     │  用印数量 │ 批准人   │ 经办人 │ 备注                 │',
+  '├──────┼────────────┼────────────┼────────────────────────┼──────────┼──────────┼───────────┼──────────┼────────┼──────────────────────┤',
+  '│    1 │ 2026-11-03 │ 办公室公章 │ 关于采购办公设备的合同 │ 办公室   │ 签订合同 │         2 │ 周主任   │ 陈经办 │ Y2026-0001；第一批   │',
+  '├──────┼────────────┼────────────┼────────────────────────┼──────────┼──────────┼───────────┼──────────┼────────┼──────────────────────┤',
+  '│    2 │ 2026-11-05 │ 合同专用章 │ 房屋租赁合同           │ 后勤科   │ 续租     │         2 │ 吴副主任 │ 王五   │ Y2026-0002           │',
+  '├──────┼────────────┼────────────┼────────────────────────┼──────────┼──────────┼───────────┼──────────┼────────┼──────────────────────┤',
+  '│    3 │ 2026-11-10 │ 办公室公章 │ 关于采购办公设备的合同 │ 办公室   │ 签订合同 │ 1（作废） │ 周主任   │ 陈经办 │ Y2026-0001；作废：重 │',
+  '│      │            │            │                        │          │          │           │          │        │ 复登记（周主任批准， │',
+  '│      │            │            │                        │          │          │           │          │        │ 2026-11-27）         │',
+  '├──────┼────────────┼────────────┼────────────────────────┼──────────┼──────────┼───────────┼──────────┼────────┼──────────────────────┤',
+  '│    4 │ 2026-11-27 │ 办公室公章 │ 关于采购办公设备的合同 │ 办公室   │ 签订合同 │         1 │ 周主任   │ 陈经办 │ Y2026-0001；补记     │',
+  '└──────┴────────────┴────────────┴────────────────────────┴──────────┴──────────┴───────────┴──────────┴────────┴──────────────────────┘',
+  '共 4 条（其中作废 1 条）、用印 5 份（作废的不计）。打印于 2026-11-27 09:30，经办人 王秘书。日志链头 <head>',
+].join('\n') + '\n';
+
+const VOIDED_EN = [
+  '                                                            Seal usage register',
+  '                                                             某市人民政府办公室',
+  '                                                          2026-11-01 — 2026-11-30',
+  '┌──────┬────────────┬────────────┬────────────────────────┬────────┬──────────┬──────────┬─────────────┬────────────┬──────────────────────┐',
+  '│ line │ date       │ seal       │ document               │ unit   │ purpose  │   copies │ approved by │ handled by │ remarks              │',
+  '├──────┼────────────┼────────────┼────────────────────────┼────────┼──────────┼──────────┼─────────────┼────────────┼──────────────────────┤',
+  '│    1 │ 2026-11-03 │ 办公室公章 │ 关于采购办公设备的合同 │ 办公室 │ 签订合同 │        2 │ 周主任      │ 陈经办     │ Y2026-0001；第一批   │',
+  '├──────┼────────────┼────────────┼────────────────────────┼────────┼──────────┼──────────┼─────────────┼────────────┼──────────────────────┤',
+  '│    2 │ 2026-11-05 │ 合同专用章 │ 房屋租赁合同           │ 后勤科 │ 续租     │        2 │ 吴副主任    │ 王五       │ Y2026-0002           │',
+  '├──────┼────────────┼────────────┼────────────────────────┼────────┼──────────┼──────────┼─────────────┼────────────┼──────────────────────┤',
+  '│    3 │ 2026-11-10 │ 办公室公章 │ 关于采购办公设备的合同 │ 办公室 │ 签订合同 │ 1 (void) │ 周主任      │ 陈经办     │ Y2026-0001；作废：重 │',
+  '│      │            │            │                        │        │          │          │             │            │ 复登记（周主任批准， │',
+  '│      │            │            │                        │        │          │          │             │            │ 2026-11-27）         │',
+  '├──────┼────────────┼────────────┼────────────────────────┼────────┼──────────┼──────────┼─────────────┼────────────┼──────────────────────┤',
+  '│    4 │ 2026-11-27 │ 办公室公章 │ 关于采购办公设备的合同 │ 办公室 │ 签订合同 │        1 │ 周主任      │ 陈经办     │ Y2026-0001；补记     │',
+  '└──────┴────────────┴────────────┴────────────────────────┴────────┴──────────┴──────────┴─────────────┴────────────┴──────────────────────┘',
+  'Lines: 4 (1 voided); copies stamped: 5 (voided lines not counted). Printed 2026-11-27 09:30 by 王秘书. Journal head <head>',
+].join('\n') + '\n';
+
+describe('seal void-stamp', () => {
+  it('voids a line recorded twice: the book under zh and en keeps it, marked; the request is stamped again up to its approval', async () => {
+    const { run } = await office();
+    const v = await run(['seal', 'void-stamp', '3', '--reason', '重复登记', '--approver', '周主任'], { lang: 'zh' });
+    expect([v.code, v.stdout, v.stderr]).toEqual([0, '', '序号 3（Y2026-0001，1 份）已作废：重复登记。Y2026-0001 现计已用印 2/3\n']);
+    expect((await run(['verify'])).code).toBe(0);
+    const over = await run(['seal', 'stamp', 'Y2026-0001', '--count', '2']);
+    expect(over.code).toBe(1);
+    await ok(run, ['seal', 'stamp', 'Y2026-0001', '--count', '1', '--note', '补记']);
+    const full = await run(['seal', 'stamp', 'Y2026-0001', '--count', '1']);
+    expect([full.code, full.stderr]).toEqual([1, 'error: all 3 approved copies of Y2026-0001 are already stamped.\n']);
+    const zh = await run(['seal', 'print', '--month', '2026-11'], { lang: 'zh' });
+    expect(headless(zh.stdout)).toBe(VOIDED_ZH);
+    expect(headless((await run(['seal', 'print', '--month', '2026-11'])).stdout)).toBe(VOIDED_EN);
+    const reqs = JSON.parse((await run(['seal', 'requests', '--seal', 'S001', '--format', 'json'])).stdout);
+    expect(reqs[0]).toMatchObject({ number: 'Y2026-0001', approved: 3, stamped: 3, lines: [1, 4], voidedLines: [3], state: '已用印' });
+    const show = JSON.parse((await run(['seal', 'show', 'S001', '--format', 'json'], { lang: 'zh' })).stdout);
+    expect(show.history.at(-2)).toMatchObject({ detail: '作废序号 3（Y2026-0001，1 份）：重复登记，批准人 周主任', operator: '王秘书', reason: '重复登记' });
+    expect((await run(['verify'])).code).toBe(0);
+  });
+
+  it('exports the voided line: CSV shows the count as text no sum takes in; JSON keeps the number with the void beside it', async () => {
+    const { run } = await office();
+    await ok(run, ['seal', 'void-stamp', '#1', '--reason', '份数登记错误', '--approver', '周主任']);
+    const { rows } = parseCsv((await run(['seal', 'export', '--month', '2026-11'])).stdout);
+    expect(rows[0]!.cells).toEqual(['1', '2026-11-03', '办公室公章', '关于采购办公设备的合同', '办公室', '签订合同', '2 (void)', '周主任', '陈经办', 'Y2026-0001；第一批；作废：份数登记错误（周主任批准，2026-11-27）', '2026-11-27', '份数登记错误', '周主任']);
+    const json = JSON.parse((await run(['seal', 'export', '--month', '2026-11', '--format', 'json'])).stdout);
+    expect(json[0]).toMatchObject({ line: 1, count: 2, voidedOn: '2026-11-27', voidReason: '份数登记错误', voidApprover: '周主任' });
+    expect(json[1]).toMatchObject({ line: 2, count: 2, voidedOn: null });
+    expect((await run(['verify'])).code).toBe(0);
+  });
+
+  it('refuses an unknown line and a second void (exit 1), a missing reason or approver and a line that is no number (exit 2), in zh and en; nothing is written', async () => {
+    const { run } = await office();
+    const head = (await run(['verify'])).stdout;
+    const unknown = await run(['seal', 'void-stamp', '9', '--reason', '重复登记', '--approver', '周主任']);
+    expect([unknown.code, unknown.stderr]).toEqual([1, 'error: the seal-usage register has no line 9.\nThe line number is the first column of `wenmi seal print`.\n']);
+    expect((await run(['seal', 'void-stamp', '9', '--reason', 'x', '--approver', 'y'], { lang: 'zh' })).stderr).toContain('用印登记簿中没有序号 9。');
+    const missing = await run(['seal', 'void-stamp', '1']);
+    expect([missing.code, missing.stderr]).toEqual([2, 'error: missing required options: --reason --approver\nGive them on the command line (nothing is asked without a terminal).\n']);
+    const noApprover = await run(['seal', 'void-stamp', '1', '--reason', '重复登记'], { lang: 'zh' });
+    expect([noApprover.code, noApprover.stderr.split('\n')[0]]).toEqual([2, '错误：缺少必填项：--approver']);
+    const blank = await run(['seal', 'void-stamp', '1', '--reason', ' ', '--approver', '周主任']);
+    expect([blank.code, blank.stderr.split('\n')[0]]).toEqual([2, 'error: missing required options: --reason']);
+    const notNumber = await run(['seal', 'void-stamp', 'Y2026-0001', '--reason', '重复登记', '--approver', '周主任']);
+    expect([notNumber.code, notNumber.stderr.split('\n')[0]]).toEqual([2, 'error: "Y2026-0001" is not a line number of the seal-usage register: a line number is a number, e.g. 3.']);
+    const noLine = await run(['seal', 'void-stamp', '--reason', '重复登记', '--approver', '周主任']);
+    expect(noLine.code).toBe(2);
+    expect((await run(['verify'])).stdout).toBe(head);
+    await ok(run, ['seal', 'void-stamp', '2', '--reason', '重复登记', '--approver', '周主任']);
+    const head2 = (await run(['verify'])).stdout;
+    const again = await run(['seal', 'void-stamp', '2', '--reason', '再次', '--approver', '吴副主任']);
+    expect([again.code, again.stderr.split('\n')[0]]).toEqual([1, 'error: line 2 was already voided on 2026-11-27 (重复登记, approved by 周主任); a line is voided once.']);
+    const againZh = await run(['seal', 'void-stamp', '2', '--reason', '再次', '--approver', '吴副主任'], { lang: 'zh' });
+    expect(againZh.stderr.split('\n')[0]).toBe('错误：序号 2 已于 2026-11-27 作废（重复登记，批准人 周主任），不能再次作废。');
+    expect((await run(['verify'])).stdout).toBe(head2);
   });
 });
