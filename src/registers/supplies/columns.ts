@@ -12,6 +12,7 @@ export const WORDS: Record<string, Label> = {
   领用: { zh: '领用', en: 'issue' },
   报废: { zh: '报废', en: 'write-off' },
   盘点调整: { zh: '盘点调整', en: 'adjustment' },
+  冲销: { zh: '冲销', en: 'reversal' },
   在用: { zh: '在用', en: 'in use' },
   停用: { zh: '停用', en: 'retired' },
   草拟: { zh: '草拟', en: 'draft' },
@@ -96,6 +97,8 @@ export const movementColumns: Column[] = [
   col('plan', '采购计划', 'plan'),
   col('stocktake', '盘点单', 'stocktake'),
   col('reason', '原因', 'reason', { wrap: 20 }),
+  col('reverses', '冲销序号', 'reverses', { num: true }),
+  col('reversedBy', '被冲销于', 'reversed by', { num: true }),
   col('operator', '经办人', 'operator'),
 ];
 

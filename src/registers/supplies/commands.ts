@@ -5,11 +5,12 @@ import { parseMonth } from '../../core/dates.js';
 import { t } from '../../core/i18n.js';
 import type { Field } from '../../core/prompts.js';
 import { choiceOption, describe, intArg, type Kit, type Session } from '../../cli/kit.js';
-import { itemColumns, movementColumns, reportColumns, stockColumns, usageColumns } from './columns.js';
+import { itemColumns, movementColumns, reportColumns, stockColumns, usageColumns, word } from './columns.js';
 import { dateOf, outputRows, qtyOf } from './present.js';
 import { planCommands } from './planCommands.js';
 import { itemRow, monthReport, movementView, stockView, usageView } from './reports.js';
 import { addItem, correctItem, findItem, issueSupplies, KINDS, MAX_QTY, receiveSupplies, retireItem, writeOffSupplies, type ItemFields, type Moved } from './rules.js';
+import { reverseMovement } from './reversals.js';
 import { listItems } from './sql.js';
 import { stocktakeCommands } from './stocktakeCommands.js';
 import { formatYuan, parseYuan } from './valuation.js';
@@ -152,6 +153,33 @@ export function suppliesCommands(root: Command, kit: Kit): void {
     }),
   );
 
+  moveTail(
+    kit
+      .verb(
+        supplies,
+        'reverse',
+        {
+          zh: '红字冲销一笔收发记录：新记一笔“冲销”，数量和金额与原记录相反，注明原因；原记录保留',
+          en: 'reverse (红字冲销) a movement posted wrongly: a new 冲销 entry with its opposite quantity and value and a reason; the original stays',
+        },
+        ['wenmi supplies reverse 12 --reason "单价录错，应为 23.50" --approver 李主任', 'wenmi supplies receive A4纸 --qty 20 --price 23.50 --supplier 文具公司'],
+      )
+      .argument('<movement>', describe({ zh: '要冲销的记录序号（supplies movements 第一列）', en: 'the number of the movement to reverse (first column of supplies movements)' }))
+      .option('--reason <text>', describe({ zh: '冲销原因（必填）', en: 'why (required)' }))
+      .option('--approver <name>', describe({ zh: '批准人', en: 'approver' })),
+  ).action(
+    kit.run(async (s, o, [ref]) => {
+      const v: Record<string, unknown> = { reason: o.reason };
+      await s.complete(v, [{ key: 'reason', flag: '--reason', label: { zh: '冲销原因', en: 'reason' } }]);
+      const r = reverseMovement(s.ctx(), ref!, { reason: String(v.reason), approver: o.approver, date: dateOf(s, o.date) });
+      const { movement: mv, item, balance, original } = r;
+      if (o.format === 'json')
+        s.print(JSON.stringify({ id: mv.id, date: mv.moved_on, kind: mv.kind, reverses: original.id, item: item.id, qty: mv.qty, valueFen: mv.value, balance: balance.qty, balanceValueFen: balance.value }) + '\n');
+      else s.print(`${mv.id}\n`);
+      s.info(t('supplies.reversed', { id: mv.id, of: original.id, kind: word(original.kind), qty: Math.abs(original.qty), unit: item.unit, item: `${item.name}（${item.spec}）`, value: formatYuan(Math.abs(original.value)), balance: balance.qty, balanceValue: formatYuan(balance.value) }));
+    }),
+  );
+
   kit
     .withOutput(kit.verb(supplies, 'stock', { zh: '库存：结存数量、金额、是否低于安全库存', en: 'stock on hand: quantity, value, below-reorder flag' }, ['wenmi supplies stock', 'wenmi supplies stock --below --format json']))
     .option('--below', describe({ zh: '只列低于安全库存的', en: 'only items below their reorder level' }))
@@ -197,7 +225,7 @@ export function suppliesCommands(root: Command, kit: Kit): void {
 
   kit
     .withOutput(
-    kit.verb(supplies, 'report', { zh: '月末收发存汇总表：期初、入库、领用、报废、盘点调整、期末（数量和金额），附合计', en: 'month-end summary per item: opening, received, issued, written off, adjusted, closing (quantity and value), with totals' }, [
+    kit.verb(supplies, 'report', { zh: '月末收发存汇总表：期初、入库、领用、报废、盘点调整、期末（数量和金额），附合计；冲销以负数计入所冲销记录的那一栏', en: 'month-end summary per item: opening, received, issued, written off, adjusted, closing (quantity and value), with totals; a reversal (冲销) counts, negative, in the column of what it reverses' }, [
       'wenmi supplies report --month 2026-11',
       'wenmi supplies report --month last-month --format json',
       'wenmi supplies report --month 2026-11 -o 收发存2026-11.csv',

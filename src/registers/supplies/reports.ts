@@ -49,6 +49,8 @@ export function* movementView(db: DB, f: MovementFilter): Generator<Row> {
       plan: m.plan,
       stocktake: m.stocktake,
       reason: m.reason,
+      reverses: m.reverses,
+      reversedBy: m.reversed_by,
       operator: m.operator,
     };
 }

@@ -9,11 +9,11 @@ import { writeTx, type DB } from '../../core/db.js';
 import { dataError, requireFlags, usageError } from '../../core/errors.js';
 import { post, type Ctx } from '../../core/journal.js';
 import { word } from './columns.js';
-import { activeItemLike, balanceOf, itemById, itemsNamed, lastDateOf, movementById, openCountOf, planByNumber, type ItemRow, type MovementRow } from './sql.js';
+import { activeItemLike, balanceOf, itemById, itemsNamed, lastDateOf, movementById, nextMovementId, openCountOf, planByNumber, type ItemRow, type MovementRow } from './sql.js';
 import { MAX_PRICE_FEN, outflowValue } from './valuation.js';
 
 export const REGISTER = 'supplies';
-export const KINDS = ['入库', '领用', '报废', '盘点调整'] as const;
+export const KINDS = ['入库', '领用', '报废', '盘点调整', '冲销'] as const;
 /** The most units one movement, plan or reorder level may name (a typo of extra zeros is refused, and values stay exact). */
 export const MAX_QTY = 1_000_000;
 
@@ -167,8 +167,16 @@ export interface Moved {
   balance: { qty: number; value: number };
 }
 
-function moved(ctx: Ctx, id: number, item: ItemRow): Moved {
+export function moved(ctx: Ctx, id: number, item: ItemRow): Moved {
   return { movement: movementById(ctx.db, id)!, item, balance: balanceOf(ctx.db, item.id) };
+}
+
+/**
+ * Posts one movement (inside the caller's write transaction) under the next number of the series that
+ * movements and reversals (冲销) share, so that `movements` lists every entry under one number.
+ */
+export function postMovement(ctx: Ctx, action: string, values: Record<string, unknown>, reason?: string | null) {
+  return post(ctx, { register: REGISTER, action, table: 'supplies_movements', values: { id: nextMovementId(ctx.db), ...values }, reason });
 }
 
 export interface ReceiveInput {
@@ -199,12 +207,7 @@ export function receiveSupplies(ctx: Ctx, ref: string, r: ReceiveInput): Moved {
       planId = plan.id;
     }
     checkFits(item, balanceOf(ctx.db, item.id), r.qty, r.qty * r.price);
-    const p = post(ctx, {
-      register: REGISTER,
-      action: 'receive',
-      table: 'supplies_movements',
-      values: { item_id: item.id, kind: '入库', moved_on: date, qty: r.qty, value: r.qty * r.price, unit_price: r.price, supplier: optional(r.supplier), plan_id: planId },
-    });
+    const p = postMovement(ctx, 'receive', { item_id: item.id, kind: '入库', moved_on: date, qty: r.qty, value: r.qty * r.price, unit_price: r.price, supplier: optional(r.supplier), plan_id: planId });
     return moved(ctx, p.id, item);
   });
 }
@@ -227,12 +230,7 @@ export function issueSupplies(ctx: Ctx, ref: string, r: IssueInput): Moved {
     const date = r.date ?? today(ctx);
     checkMovable(ctx, item, date);
     const value = takeOut(ctx, item, r.qty);
-    const p = post(ctx, {
-      register: REGISTER,
-      action: 'issue',
-      table: 'supplies_movements',
-      values: { item_id: item.id, kind: '领用', moved_on: date, qty: -r.qty, value: -value, dept: r.dept!.trim(), person: r.person!.trim(), approver: optional(r.approver) },
-    });
+    const p = postMovement(ctx, 'issue', { item_id: item.id, kind: '领用', moved_on: date, qty: -r.qty, value: -value, dept: r.dept!.trim(), person: r.person!.trim(), approver: optional(r.approver) });
     return moved(ctx, p.id, item);
   });
 }
@@ -246,7 +244,7 @@ export function writeOffSupplies(ctx: Ctx, ref: string, r: { qty: number; reason
     const date = r.date ?? today(ctx);
     checkMovable(ctx, item, date);
     const value = takeOut(ctx, item, r.qty);
-    const p = post(ctx, { register: REGISTER, action: 'writeoff', table: 'supplies_movements', values: { item_id: item.id, kind: '报废', moved_on: date, qty: -r.qty, value: -value, reason: why }, reason: why });
+    const p = postMovement(ctx, 'writeoff', { item_id: item.id, kind: '报废', moved_on: date, qty: -r.qty, value: -value, reason: why }, why);
     return moved(ctx, p.id, item);
   });
 }

@@ -6,11 +6,15 @@
  * - supplies_plans + supplies_plan_events (采购计划: 草拟 → 已批准 → received against, or 已取消);
  * - supplies_stocktakes (盘点): the items in scope with their book quantity, the counts entered
  *   (latest wins), one closing or cancelling event, and on close one result row per item
- *   (book, counted, difference, value, counted_on: the item's last-counted date).
+ *   (book, counted, difference, value, counted_on: the item's last-counted date);
+ * - supplies_reversals (003, 红字冲销): one row per reversed movement, with the exact opposite quantity
+ *   and value. Movements and reversals share one series of numbers, and every query reads them through
+ *   the view supplies_ledger (a reversal appears there as kind 冲销, `books_as` the kind it reverses).
  */
 import { appendOnly, type Migration } from '../../core/db.js';
 
-export const tables = [
+/** The tables of migration 001, frozen: that migration makes exactly these append-only. */
+const TABLES_001 = [
   'supplies_items',
   'supplies_item_revisions',
   'supplies_plans',
@@ -22,6 +26,8 @@ export const tables = [
   'supplies_stocktake_results',
   'supplies_movements',
 ];
+
+export const tables = [...TABLES_001, 'supplies_reversals'];
 
 export const migrations: Migration[] = [
   {
@@ -146,7 +152,7 @@ CREATE TABLE supplies_movements (
 );
 CREATE INDEX supplies_movements_item ON supplies_movements (item_id, id);
 CREATE INDEX supplies_movements_date ON supplies_movements (moved_on, id);
-${tables.map(appendOnly).join('\n')}`);
+${TABLES_001.map(appendOnly).join('\n')}`);
     },
   },
   {
@@ -154,6 +160,46 @@ ${tables.map(appendOnly).join('\n')}`);
     id: 'supplies:002-movements-by-plan',
     up(db) {
       db.exec('CREATE INDEX supplies_movements_plan ON supplies_movements (plan_id) WHERE plan_id IS NOT NULL;');
+    },
+  },
+  {
+    // 红字冲销. The CHECK of supplies_movements cannot be altered, so a reversal is a row of its own
+    // table; it takes the next number of the movements' series (the rules give every movement and
+    // reversal its id; the triggers refuse a number used twice and a reversal that is not the exact
+    // opposite of the movement it names). Existing rows are not touched.
+    id: 'supplies:003-reversals',
+    up(db) {
+      db.exec(`
+CREATE TABLE supplies_reversals (
+  id INTEGER PRIMARY KEY,
+  movement_id INTEGER NOT NULL UNIQUE REFERENCES supplies_movements (id),
+  item_id INTEGER NOT NULL REFERENCES supplies_items (id),
+  moved_on TEXT NOT NULL,
+  qty INTEGER NOT NULL CHECK (qty <> 0),
+  value INTEGER NOT NULL,
+  approver TEXT,
+  reason TEXT NOT NULL CHECK (reason <> '')
+);
+CREATE INDEX supplies_reversals_item ON supplies_reversals (item_id, id);
+CREATE INDEX supplies_reversals_date ON supplies_reversals (moved_on, id);
+CREATE TRIGGER supplies_reversals_exact AFTER INSERT ON supplies_reversals BEGIN
+  SELECT RAISE(ABORT, 'supplies_reversals: the number is a movement''s already') WHERE EXISTS (SELECT 1 FROM supplies_movements WHERE id = NEW.id);
+  SELECT RAISE(ABORT, 'supplies_reversals: not the exact opposite of the movement it reverses')
+  WHERE NOT EXISTS (SELECT 1 FROM supplies_movements o WHERE o.id = NEW.movement_id AND o.item_id = NEW.item_id AND o.qty = -NEW.qty AND o.value = -NEW.value AND o.moved_on <= NEW.moved_on);
+END;
+CREATE TRIGGER supplies_movements_number_free AFTER INSERT ON supplies_movements
+WHEN EXISTS (SELECT 1 FROM supplies_reversals WHERE id = NEW.id) BEGIN
+  SELECT RAISE(ABORT, 'supplies_movements: the number is a reversal''s already');
+END;
+CREATE VIEW supplies_ledger AS
+SELECT m.id, m.item_id, m.kind, m.kind AS books_as, m.moved_on, m.qty, m.value, m.unit_price, m.supplier, m.plan_id,
+       m.dept, m.person, m.approver, m.stocktake_id, m.reason, NULL AS reverses
+FROM supplies_movements m
+UNION ALL
+SELECT r.id, r.item_id, '冲销', o.kind, r.moved_on, r.qty, r.value, o.unit_price, o.supplier, o.plan_id,
+       o.dept, o.person, r.approver, o.stocktake_id, r.reason, r.movement_id
+FROM supplies_reversals r JOIN supplies_movements o ON o.id = r.movement_id;
+${appendOnly('supplies_reversals')}`);
     },
   },
 ];

@@ -14,10 +14,13 @@ export interface ItemRow {
   state: '在用' | '停用';
 }
 
+/** A row of supplies_ledger: a movement, or a reversal (kind 冲销) carrying the descriptive fields of the movement it reverses. */
 export interface MovementRow {
   id: number;
   item_id: number;
-  kind: '入库' | '领用' | '报废' | '盘点调整';
+  kind: '入库' | '领用' | '报废' | '盘点调整' | '冲销';
+  /** The report column it counts in: its own kind, or for a reversal the kind it reverses. */
+  books_as: '入库' | '领用' | '报废' | '盘点调整';
   moved_on: string;
   qty: number;
   value: number;
@@ -29,6 +32,19 @@ export interface MovementRow {
   approver: string | null;
   stocktake_id: number | null;
   reason: string | null;
+  /** For a reversal: the number of the movement it reverses. */
+  reverses: number | null;
+}
+
+export interface ReversalRow {
+  id: number;
+  movement_id: number;
+  item_id: number;
+  moved_on: string;
+  qty: number;
+  value: number;
+  approver: string | null;
+  reason: string;
 }
 
 export interface PlanRow {
@@ -71,34 +87,49 @@ export function listItems(db: DB, all: boolean): ItemRow[] {
 
 /** The balance of an item: the sum of its movements (quantity and value in fen). */
 export function balanceOf(db: DB, itemId: number): { qty: number; value: number } {
-  return cached(db, 'SELECT COALESCE(SUM(qty), 0) AS qty, COALESCE(SUM(value), 0) AS value FROM supplies_movements WHERE item_id = ?').get(itemId) as { qty: number; value: number };
+  return cached(db, 'SELECT COALESCE(SUM(qty), 0) AS qty, COALESCE(SUM(value), 0) AS value FROM supplies_ledger WHERE item_id = ?').get(itemId) as { qty: number; value: number };
 }
 
 /** The latest date that binds an item's next movement: its last movement or its last count. */
 export function lastDateOf(db: DB, itemId: number): string | null {
   return cached(
       db,
-      `SELECT max(d) FROM (SELECT max(moved_on) AS d FROM supplies_movements WHERE item_id = @id
+      `SELECT max(d) FROM (SELECT max(moved_on) AS d FROM supplies_ledger WHERE item_id = @id
        UNION ALL SELECT max(counted_on) FROM supplies_stocktake_results WHERE item_id = @id)`,
     )
     .pluck()
     .get({ id: itemId }) as string | null;
 }
 
+/** The unit price of the item's last receipt that was not reversed. */
 export const lastReceiptPrice = (db: DB, itemId: number) =>
-  cached(db, "SELECT unit_price FROM supplies_movements WHERE item_id = ? AND kind = '入库' ORDER BY id DESC LIMIT 1").pluck().get(itemId) as number | undefined;
+  cached(
+      db,
+      "SELECT m.unit_price FROM supplies_movements m WHERE m.item_id = ? AND m.kind = '入库' AND NOT EXISTS (SELECT 1 FROM supplies_reversals r WHERE r.movement_id = m.id) ORDER BY m.id DESC LIMIT 1",
+    )
+    .pluck()
+    .get(itemId) as number | undefined;
 
-export const movementById = (db: DB, id: number) => cached(db, 'SELECT * FROM supplies_movements WHERE id = ?').get(id) as MovementRow | undefined;
+/** A movement or a reversal by its number. */
+export const movementById = (db: DB, id: number) => cached(db, 'SELECT * FROM supplies_ledger WHERE id = ?').get(id) as MovementRow | undefined;
+
+/** The reversal of a movement, if it has one. */
+export const reversalOf = (db: DB, movementId: number) => cached(db, 'SELECT * FROM supplies_reversals WHERE movement_id = ?').get(movementId) as ReversalRow | undefined;
+
+/** The next number of the one series that movements and reversals share (computed inside the write transaction). */
+export function nextMovementId(db: DB): number {
+  return (cached(db, 'SELECT max(COALESCE((SELECT max(id) FROM supplies_movements), 0), COALESCE((SELECT max(id) FROM supplies_reversals), 0))').pluck().get() as number) + 1;
+}
 
 // ---- plans
 
 const PLAN_SELECT = `
 SELECT p.id, p.number, p.item_id, p.qty, p.drafted_on, p.needed_by, p.reason,
        a.approver, a.on_date AS approved_on,
-       COALESCE((SELECT SUM(m.qty) FROM supplies_movements m WHERE m.plan_id = p.id), 0) AS received,
+       COALESCE((SELECT SUM(m.qty) FROM supplies_ledger m WHERE m.plan_id = p.id), 0) AS received,
        CASE WHEN x.id IS NOT NULL THEN '已取消'
             WHEN a.id IS NULL THEN '草拟'
-            WHEN COALESCE((SELECT SUM(m.qty) FROM supplies_movements m WHERE m.plan_id = p.id), 0) >= p.qty THEN '已完成'
+            WHEN COALESCE((SELECT SUM(m.qty) FROM supplies_ledger m WHERE m.plan_id = p.id), 0) >= p.qty THEN '已完成'
             ELSE '已批准' END AS state
 FROM supplies_plans p
 LEFT JOIN supplies_plan_events a ON a.plan_id = p.id AND a.state = '已批准'
@@ -173,7 +204,7 @@ export function stockRows(db: DB, all: boolean): StockRow[] {
               (SELECT max(r.counted_on) FROM supplies_stocktake_results r WHERE r.item_id = c.id) AS last_counted,
               COALESCE(tc.to_come, 0) AS to_come
        FROM supplies_items_current c
-       LEFT JOIN (SELECT item_id, SUM(qty) AS qty, SUM(value) AS value FROM supplies_movements GROUP BY item_id) b ON b.item_id = c.id
+       LEFT JOIN (SELECT item_id, SUM(qty) AS qty, SUM(value) AS value FROM supplies_ledger GROUP BY item_id) b ON b.item_id = c.id
        LEFT JOIN (SELECT item_id, SUM(qty - received) AS to_come FROM (${PLAN_SELECT}) WHERE state IN ('草拟', '已批准') GROUP BY item_id) tc ON tc.item_id = c.id
        ${all ? '' : "WHERE c.state = '在用'"}
        ORDER BY c.category, c.name, c.spec, c.id`,
@@ -197,6 +228,8 @@ export interface MovementListRow extends MovementRow {
   plan: string | null;
   stocktake: string | null;
   operator: string | null;
+  /** For a movement that was reversed: the number of its reversal. */
+  reversed_by: number | null;
 }
 
 /** Movements in posting order, each with the item's running balance after it. */
@@ -207,8 +240,10 @@ export function iterateMovements(db: DB, f: MovementFilter): IterableIterator<Mo
          SELECT m.*, c.name, c.spec, c.unit,
                 SUM(m.qty) OVER (PARTITION BY m.item_id ORDER BY m.id) AS balance,
                 p.number AS plan, s.number AS stocktake,
-                (SELECT j.operator FROM journal j WHERE j.tbl = 'supplies_movements' AND j.row_id = m.id) AS operator
-         FROM supplies_movements m
+                (SELECT j.operator FROM journal j WHERE j.tbl = CASE m.kind WHEN '冲销' THEN 'supplies_reversals' ELSE 'supplies_movements' END AND j.row_id = m.id) AS operator,
+                x.id AS reversed_by
+         FROM supplies_ledger m
+         LEFT JOIN supplies_reversals x ON x.movement_id = m.id AND m.kind <> '冲销'
          JOIN supplies_items_current c ON c.id = m.item_id
          LEFT JOIN supplies_plans p ON p.id = m.plan_id
          LEFT JOIN supplies_stocktakes s ON s.id = m.stocktake_id
@@ -239,9 +274,13 @@ export interface MonthRow {
   closing_value: number;
 }
 
-/** The month-end summary: per item, sums of movements before the period and within it by kind (outflows as positive numbers). */
+/**
+ * The month-end summary: per item, sums of movements before the period and within it by kind (outflows
+ * as positive numbers). A reversal counts in the column of the kind it reverses, with the opposite sign
+ * (红字): a reversed receipt lowers `received`, a reversed issue lowers `issued`.
+ */
 export function monthRows(db: DB, from: string, to: string): MonthRow[] {
-  const inPeriod = (kind: string, col: string, sign = '') => `COALESCE(SUM(CASE WHEN m.moved_on >= @from AND m.kind = '${kind}' THEN ${sign}m.${col} END), 0)`;
+  const inPeriod = (kind: string, col: string, sign = '') => `COALESCE(SUM(CASE WHEN m.moved_on >= @from AND m.books_as = '${kind}' THEN ${sign}m.${col} END), 0)`;
   return cached(
       db,
       `SELECT c.id, c.name, c.spec, c.unit,
@@ -253,7 +292,7 @@ export function monthRows(db: DB, from: string, to: string): MonthRow[] {
               ${inPeriod('盘点调整', 'qty')} AS adjusted_qty, ${inPeriod('盘点调整', 'value')} AS adjusted_value,
               SUM(m.qty) AS closing_qty, SUM(m.value) AS closing_value,
               COUNT(CASE WHEN m.moved_on >= @from THEN 1 END) AS moves
-       FROM supplies_items_current c JOIN supplies_movements m ON m.item_id = c.id AND m.moved_on <= @to
+       FROM supplies_items_current c JOIN supplies_ledger m ON m.item_id = c.id AND m.moved_on <= @to
        GROUP BY c.id
        HAVING moves > 0 OR opening_qty <> 0 OR opening_value <> 0
        ORDER BY c.category, c.name, c.spec, c.id`,
@@ -273,14 +312,20 @@ export interface UsageRow {
   times: number;
 }
 
-/** Issues of a period by department, person and item (quantities and values as positive numbers). */
+/**
+ * Issues of a period by department, person and item (quantities and values as positive numbers). A reversed
+ * issue counts against the department and person of the issue it reverses, with the opposite sign, and
+ * takes one off `times`; a group that nets to nothing is left out.
+ */
 export function usageRows(db: DB, from: string, to: string, dept?: string): UsageRow[] {
   return cached(
       db,
-      `SELECT m.dept, m.person, c.id, c.name, c.spec, c.unit, -SUM(m.qty) AS qty, -SUM(m.value) AS value, COUNT(*) AS times
-       FROM supplies_movements m JOIN supplies_items_current c ON c.id = m.item_id
-       WHERE m.kind = '领用' AND m.moved_on BETWEEN @from AND @to AND (@dept IS NULL OR m.dept = @dept)
+      `SELECT m.dept, m.person, c.id, c.name, c.spec, c.unit, -SUM(m.qty) AS qty, -SUM(m.value) AS value,
+              SUM(CASE m.kind WHEN '冲销' THEN -1 ELSE 1 END) AS times
+       FROM supplies_ledger m JOIN supplies_items_current c ON c.id = m.item_id
+       WHERE m.books_as = '领用' AND m.moved_on BETWEEN @from AND @to AND (@dept IS NULL OR m.dept = @dept)
        GROUP BY m.dept, m.person, c.id
+       HAVING SUM(CASE m.kind WHEN '冲销' THEN -1 ELSE 1 END) <> 0 OR SUM(m.qty) <> 0 OR SUM(m.value) <> 0
        ORDER BY m.dept, m.person, c.name, c.spec, c.id`,
     )
     .all({ from, to, dept: dept ?? null }) as UsageRow[];

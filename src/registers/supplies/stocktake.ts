@@ -10,7 +10,7 @@ import { dataError, usageError, WenmiError } from '../../core/errors.js';
 import { t } from '../../core/i18n.js';
 import { post, type Ctx } from '../../core/journal.js';
 import { parseCsv } from '../../core/output/csv.js';
-import { checkFits, findItem, itemText, REGISTER, required, today } from './rules.js';
+import { checkFits, findItem, itemText, postMovement, REGISTER, required, today } from './rules.js';
 import { balanceOf, lastDateOf, lastReceiptPrice, listItems, nextSerial, openStocktake, stocktakeByNumber, takeLines, type ItemRow, type StocktakeRow } from './sql.js';
 import { adjustmentValue } from './valuation.js';
 
@@ -219,13 +219,7 @@ export function closeStocktake(ctx: Ctx, reason: string | undefined): { take: St
       if (bal.qty !== l.book) throw new Error(`book of item ${l.id} moved during count ${take.number}`);
       checkFits(l, bal, l.difference!, l.value!);
       if (l.difference !== 0)
-        post(ctx, {
-          register: REGISTER,
-          action: 'stocktake-adjust',
-          table: 'supplies_movements',
-          values: { item_id: l.id, kind: '盘点调整', moved_on: take.counted_on, qty: l.difference, value: l.value, stocktake_id: take.id, reason: why },
-          reason: why,
-        });
+        postMovement(ctx, 'stocktake-adjust', { item_id: l.id, kind: '盘点调整', moved_on: take.counted_on, qty: l.difference, value: l.value, stocktake_id: take.id, reason: why }, why);
       post(ctx, {
         register: REGISTER,
         action: 'stocktake-close',

@@ -1,0 +1,69 @@
+/**
+ * The rules of the supplies register, part 4: 红字冲销 (reversal). A movement posted wrongly is not
+ * offset by a fake issue or receipt: a reversal names it, says why, and carries its exact opposite
+ * quantity and value. It takes the next number of the movements' series and is dated like any
+ * movement (today by default, not before the item's last entry, not while the item is being counted).
+ *
+ * Valuation: the reversal takes out (or puts back) exactly the value the movement put in (or took
+ * out), so the item's value stays the sum of its movements and nothing is restated. Outflows posted
+ * between the two were valued at the average of their day and keep that value. A reversal that
+ * would leave the item with fewer than 0 units, a negative value, or a value without units is
+ * refused: the units or value it would take back have gone out since, and the later outflows must
+ * be reversed first (newest first).
+ */
+import { writeTx } from '../../core/db.js';
+import { dataError, usageError } from '../../core/errors.js';
+import { post, type Ctx } from '../../core/journal.js';
+import { word } from './columns.js';
+import { checkFits, checkMovable, itemText, moved, REGISTER, required, today, type Moved } from './rules.js';
+import { balanceOf, itemById, movementById, nextMovementId, reversalOf, type MovementRow } from './sql.js';
+import { formatYuan } from './valuation.js';
+
+/** MOVEMENT as `movements` shows it: a whole number (`12`, `#12`, full-width digits too). */
+export function movementNumber(ref: string): number {
+  const text = ref.trim().replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0)).replace(/^[#＃]/, '');
+  if (!/^\d{1,15}$/.test(text) || Number(text) < 1) throw usageError('supplies.movementRef', { ref });
+  return Number(text);
+}
+
+export interface ReverseInput {
+  reason?: string;
+  approver?: string;
+  date?: string;
+}
+
+export interface Reversed extends Moved {
+  /** The movement reversed. */
+  original: MovementRow;
+}
+
+/** 冲销 movement `ref`: once only, never a reversal itself; refused when it would leave the item short or its value wrong. */
+export function reverseMovement(ctx: Ctx, ref: string, r: ReverseInput): Reversed {
+  const id = movementNumber(ref);
+  const why = required(r.reason, '--reason');
+  const approver = r.approver?.trim() || null;
+  return writeTx(ctx.db, () => {
+    const original = movementById(ctx.db, id);
+    if (!original) throw dataError('supplies.movementNotFound', { id });
+    if (original.kind === '冲销') throw dataError('supplies.reverseReversal', { id, of: original.reverses });
+    const earlier = reversalOf(ctx.db, id);
+    if (earlier) throw dataError('supplies.alreadyReversed', { id, by: earlier.id, date: earlier.moved_on });
+    const item = itemById(ctx.db, original.item_id)!;
+    const date = r.date ?? today(ctx);
+    checkMovable(ctx, item, date);
+    const bal = balanceOf(ctx.db, item.id);
+    const after = { qty: bal.qty - original.qty, value: bal.value - original.value };
+    const what = { id, kind: word(original.kind), qty: Math.abs(original.qty), unit: item.unit, item: itemText(item), balance: bal.qty, balanceValue: formatYuan(bal.value) };
+    if (after.qty < 0) throw dataError('supplies.reverseShort', what);
+    if (after.value < 0 || (after.qty === 0 && after.value !== 0)) throw dataError('supplies.reverseValue', { ...what, value: formatYuan(-original.value), leftQty: after.qty, leftValue: formatYuan(after.value) });
+    checkFits(item, bal, -original.qty, -original.value);
+    const p = post(ctx, {
+      register: REGISTER,
+      action: 'reverse',
+      table: 'supplies_reversals',
+      values: { id: nextMovementId(ctx.db), movement_id: id, item_id: item.id, moved_on: date, qty: -original.qty, value: -original.value, approver, reason: why },
+      reason: why,
+    });
+    return { ...moved(ctx, p.id, item), original };
+  });
+}
