@@ -49,3 +49,11 @@ export function t(key: string, params: Record<string, unknown> = {}): string {
 export function label(l: Label): string {
   return l[current];
 }
+
+/** How a column shows a register's stored word (a state, a kind) in the current language; an unknown word as it is. */
+export function wordsText(words: Record<string, Label>): (value: unknown) => string {
+  return (value) => {
+    const l = words[String(value)];
+    return l ? label(l) : String(value);
+  };
+}

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { intArg } from '../../src/cli/kit.js';
-import { addMessages, detectLang, setLang, t } from '../../src/core/i18n.js';
+import { addMessages, detectLang, setLang, t, wordsText } from '../../src/core/i18n.js';
 
 afterEach(() => setLang('en'));
 
@@ -19,6 +19,16 @@ describe('messages', () => {
     expect(t('test.state', { ref: 'S001', state: '在用、别的' })).toBe('S001 is 在用、别的.');
     setLang('zh');
     expect(t('test.state', { ref: 'S001', state: '外借' })).toBe('S001 处于“外借”状态。');
+  });
+});
+
+describe('stored words in columns', () => {
+  it('shows a known word in the current language and an unknown one as it is', () => {
+    const text = wordsText({ 外借: { zh: '外借', en: 'lent' } });
+    expect(text('外借')).toBe('lent');
+    setLang('zh');
+    expect(text('外借')).toBe('外借');
+    expect(text('别的')).toBe('别的');
   });
 });
 

@@ -1,5 +1,5 @@
 /** The columns of the archive register: lists, the 归档文件目录 and the 借阅登记簿 in their paper order. */
-import { label, type Label } from '../../core/i18n.js';
+import { label, wordsText, type Label } from '../../core/i18n.js';
 import type { Column } from '../../core/output/render.js';
 
 /** Stored words (the domain's Chinese) and their English. */
@@ -24,10 +24,7 @@ export const WORDS: Record<string, Label> = {
   D10: { zh: '定期10年', en: '10 years' },
 };
 
-export const wordText = (v: unknown) => {
-  const l = WORDS[String(v)];
-  return l ? label(l) : String(v);
-};
+export const wordText = wordsText(WORDS);
 
 export const itemColumns: Column[] = [
   { key: 'archiveNo', label: { zh: '档号', en: 'archive no.' } },

@@ -1,5 +1,5 @@
 /** The columns of the incoming register: the list, and the paper book (print and export) in its paper order. */
-import { label } from '../../core/i18n.js';
+import { label, wordsText } from '../../core/i18n.js';
 import type { Column } from '../../core/output/render.js';
 
 /** States are stored as the register's own words; English shows a translation. */
@@ -14,12 +14,8 @@ export const STATE_LABELS: Record<string, { zh: string; en: string }> = {
 };
 
 /** A column's text: a stored word in the current language (unknown words as they are). */
-const translated = (labels: Record<string, { zh: string; en: string }>) => (v: unknown) => {
-  const l = labels[String(v)];
-  return l ? label(l) : String(v);
-};
 
-export const stateText = translated(STATE_LABELS);
+export const stateText = wordsText(STATE_LABELS);
 
 export const listColumns: Column[] = [
   { key: 'number', label: { zh: '收文编号', en: 'number' } },
@@ -81,7 +77,7 @@ const moment = (v: unknown) => String(v).slice(0, 16).replace('T', ' ');
 /** `incoming where`: each copy, its holder and since when. */
 export const whereColumns: Column[] = [
   { key: 'copy', label: { zh: '份号', en: 'copy' } },
-  { key: 'status', label: { zh: '状态', en: 'status' }, text: translated(COPY_STATUS_LABELS) },
+  { key: 'status', label: { zh: '状态', en: 'status' }, text: wordsText(COPY_STATUS_LABELS) },
   { key: 'holder', label: { zh: '持有人', en: 'holder' } },
   { key: 'since', label: { zh: '自', en: 'since' }, text: moment },
   { key: 'inCircle', label: { zh: '知悉范围内', en: 'in circle' }, text: (v) => label(v ? { zh: '是', en: 'yes' } : { zh: '否', en: 'no' }) },
@@ -94,10 +90,10 @@ export const checkColumns: Column[] = [
   { key: 'title', label: { zh: '标题', en: 'title' }, wrap: 24 },
   { key: 'state', label: { zh: '文件状态', en: 'document' }, text: stateText },
   { key: 'copy', label: { zh: '份号', en: 'copy' } },
-  { key: 'status', label: { zh: '去向', en: 'status' }, text: translated(COPY_STATUS_LABELS) },
+  { key: 'status', label: { zh: '去向', en: 'status' }, text: wordsText(COPY_STATUS_LABELS) },
   { key: 'holder', label: { zh: '持有人', en: 'holder' } },
   { key: 'since', label: { zh: '自', en: 'since' }, text: moment },
-  { key: 'problem', label: { zh: '问题', en: 'problem' }, text: translated(PROBLEM_LABELS) },
+  { key: 'problem', label: { zh: '问题', en: 'problem' }, text: wordsText(PROBLEM_LABELS) },
 ];
 
 export const STEP_LABELS: Record<string, { zh: string; en: string }> = {
@@ -124,7 +120,7 @@ export const historyColumns: Column[] = [
   { key: 'seq', label: { zh: '日志序号', en: 'seq' }, num: true },
   { key: 'at', label: { zh: '时间', en: 'at' }, text: moment },
   { key: 'operator', label: { zh: '经办人', en: 'operator' } },
-  { key: 'step', label: { zh: '步骤', en: 'step' }, text: translated(STEP_LABELS) },
+  { key: 'step', label: { zh: '步骤', en: 'step' }, text: wordsText(STEP_LABELS) },
   { key: 'detail', label: { zh: '内容', en: 'detail' }, wrap: 40 },
   { key: 'reason', label: { zh: '原因', en: 'reason' }, wrap: 24 },
 ];
@@ -146,7 +142,7 @@ const REPORT_LABELS: Record<string, { zh: string; en: string }> = {
 
 /** `incoming report`: (section, item, value) rows; JSON gives the report object instead. */
 export const reportColumns: Column[] = [
-  { key: 'section', label: { zh: '类别', en: 'section' }, text: translated(REPORT_LABELS) },
-  { key: 'item', label: { zh: '项目', en: 'item' }, text: translated(REPORT_LABELS), wrap: 24 },
+  { key: 'section', label: { zh: '类别', en: 'section' }, text: wordsText(REPORT_LABELS) },
+  { key: 'item', label: { zh: '项目', en: 'item' }, text: wordsText(REPORT_LABELS), wrap: 24 },
   { key: 'value', label: { zh: '数值', en: 'value' }, num: true },
 ];

@@ -1,5 +1,5 @@
 /** The columns of the seal register: seals, requests, and the usage register (印章使用登记簿) in its paper order. */
-import { label, t, type Label } from '../../core/i18n.js';
+import { t, wordsText, type Label } from '../../core/i18n.js';
 import type { Column } from '../../core/output/render.js';
 
 /** Stored words (states, event kinds, types) and their English. */
@@ -26,10 +26,7 @@ export const WORDS: Record<string, Label> = {
   领导手章: { zh: '领导手章', en: "leader's seal" },
 };
 
-export const wordText = (v: unknown) => {
-  const l = WORDS[String(v)];
-  return l ? label(l) : String(v);
-};
+export const wordText = wordsText(WORDS);
 
 export const sealColumns: Column[] = [
   { key: 'code', label: { zh: '编号', en: 'code' } },

@@ -3,7 +3,7 @@
  * `Fen` (JSON gives those integers); tables and TSV show yuan with two decimals; CSV gets the
  * yuan as numbers (see moneyForFormat), so a negative amount is not taken for a formula.
  */
-import { label, type Label } from '../../core/i18n.js';
+import { label, wordsText, type Label } from '../../core/i18n.js';
 import type { Column, Format, Row } from '../../core/output/render.js';
 import { formatYuan } from './valuation.js';
 
@@ -30,10 +30,7 @@ export const WORDS: Record<string, Label> = {
 };
 
 /** A stored domain word in the current language. */
-export const word = (v: unknown) => {
-  const l = WORDS[String(v)];
-  return l ? label(l) : String(v);
-};
+export const word = wordsText(WORDS);
 
 const moneyColumns = new WeakSet<Column>();
 
