@@ -77,17 +77,21 @@ export class Session {
     return { path: defaultDbPath(this.io.env, this.io.home), isDefault: true };
   }
 
-  /** Opens the database. `create`: make it if missing (init, or a writing command on the default path). */
-  db(opts: { create?: boolean } = {}): DB {
+  /**
+   * Opens the database. A read opens it as it is (refusing one that is not a wenmi database or
+   * lacks a migration); `write` applies missing migrations; `init` may also make an empty file a
+   * database; `create` makes a missing file (init, or a writing command on the default path).
+   */
+  db(opts: { create?: boolean; mode?: 'init' | 'write' | 'read' | 'verify' } = {}): DB {
     if (!this.handle) {
-      this.handle = openDatabase(this.dbPath.path, { create: opts.create === true, migrations: this.registry.migrations });
+      this.handle = openDatabase(this.dbPath.path, { create: opts.create === true, mode: opts.mode ?? 'read', migrations: this.registry.migrations });
     }
     return this.handle;
   }
 
   /** The database for a writing command: the default one is created on first use. */
   writableDb(): DB {
-    return this.db({ create: this.dbPath.isDefault });
+    return this.db({ create: this.dbPath.isDefault, mode: 'write' });
   }
 
   /** The operator: --by, WENMI_OPERATOR, the configured default, or the login name. */

@@ -48,6 +48,10 @@ function errorText(e: unknown, debug: boolean): { text: string; code: number } {
   const err = e as { code?: string; message?: string; name?: string; stack?: string };
   if (err?.name === 'ExitPromptError') return { text: '', code: EXIT.interrupted };
   if (err?.code === 'SQLITE_BUSY') return { text: `${t('error.busy')}\n${t('error.busy.hint')}`, code: EXIT.data };
+  if (err?.code === 'SQLITE_READONLY_DIRECTORY') return { text: `${t('error.readOnlyFolder')}\n${t('error.readOnlyFolder.hint')}`, code: EXIT.data };
+  if (err?.code?.startsWith('SQLITE_READONLY')) return { text: `${t('error.readOnly')}\n${t('error.readOnly.hint')}`, code: EXIT.data };
+  if (err?.code === 'SQLITE_FULL' || (err as NodeJS.ErrnoException)?.code === 'ENOSPC') return { text: `${t('error.diskFull')}\n${t('error.diskFull.hint')}`, code: EXIT.data };
+  if (err?.code === 'SQLITE_CORRUPT' || err?.code === 'SQLITE_NOTADB') return { text: `${t('error.corrupt', { message: err.message })}\n${t('error.corrupt.hint')}`, code: EXIT.data };
   if (err?.code === 'SQLITE_CONSTRAINT_TRIGGER' && /append-only/.test(err.message ?? ''))
     return { text: `${t('error.appendOnly', { detail: err.message })}\n${t('error.appendOnly.hint')}`, code: EXIT.data };
   return { text: t('error.internal', { message: err?.message ?? String(e) }) + (debug && err?.stack ? `\n${err.stack}` : ''), code: EXIT.data };

@@ -1,7 +1,7 @@
 /** Everything the program knows: the core's tables and settings plus each register's. */
 import type { Migration } from '../core/db.js';
 import { addMessages } from '../core/i18n.js';
-import { journalMigration } from '../core/journal.js';
+import { journalClockMigration, journalMigration } from '../core/journal.js';
 import type { Register, RegisterModule } from '../core/register.js';
 import { revealsMigration } from '../core/reveal.js';
 import { coreSettings, settingsMigration, type SettingDef } from '../core/settings.js';
@@ -19,7 +19,7 @@ export function buildRegistry(list: Register[] = registers): Registry {
   addMessages(coreMessages);
   return {
     registers: list,
-    migrations: [journalMigration, settingsMigration, revealsMigration, ...list.flatMap((r) => r.migrations)],
+    migrations: [journalMigration, settingsMigration, revealsMigration, ...list.flatMap((r) => r.migrations), journalClockMigration],
     tables: ['settings', 'reveals', ...list.flatMap((r) => r.tables)],
     settings: [...coreSettings, ...list.flatMap((r) => r.settings ?? [])],
   };

@@ -3,6 +3,8 @@ import { usageError } from './errors.js';
 
 export interface Clock {
   now(): Date;
+  /** The time is fixed (WENMI_NOW, or a test), not read from the system: each journal entry records it. */
+  fixed?: boolean;
 }
 
 const NOW_RE = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?)?$/;
@@ -21,7 +23,7 @@ export function parseLocalDateTime(text: string): Date | null {
 export function fixedClock(at: string | Date): Clock {
   const date = typeof at === 'string' ? parseLocalDateTime(at) : at;
   if (!date) throw usageError('clock.invalid', { value: at });
-  return { now: () => new Date(date.getTime()) };
+  return { now: () => new Date(date.getTime()), fixed: true };
 }
 
 export function systemClock(env: Record<string, string | undefined>): Clock {

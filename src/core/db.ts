@@ -39,25 +39,36 @@ export function checkDbPath(p: string): void {
 export interface OpenOptions {
   /** Create the file (and its folder, 0700) when missing. Otherwise a missing file is an error. */
   create: boolean;
+  /**
+   * What the command may do to the file. `init` may make an existing empty file a wenmi database;
+   * `write` (the default) applies the migrations a wenmi database lacks; `read` changes nothing
+   * and refuses a database that lacks a migration; `verify` is `read` that accepts one.
+   */
+  mode?: 'init' | 'write' | 'read' | 'verify';
   migrations: Migration[];
 }
 
 export function openDatabase(file: string, opts: OpenOptions): DB {
   checkDbPath(file);
   const abs = path.resolve(file);
+  let created = false;
   if (!fs.existsSync(abs)) {
     if (!opts.create) throw dataError('db.notFound', { path: file });
     fs.mkdirSync(path.dirname(abs), { recursive: true, mode: 0o700 });
     fs.closeSync(fs.openSync(abs, 'wx', 0o600));
+    created = true;
   } else if (!fs.statSync(abs).isFile()) {
     throw dataError('db.notWenmi', { path: file });
   }
-  let db: DB;
+  let db: DB | undefined;
   try {
     db = new (driver())(abs, { fileMustExist: true });
-    prepare(db, opts.migrations, file);
+    prepare(db, opts.migrations, file, created ? 'init' : (opts.mode ?? 'write'));
   } catch (e) {
-    if ((e as { code?: string }).code === 'SQLITE_NOTADB') throw dataError('db.notWenmi', { path: file });
+    db?.close();
+    const code = (e as { code?: string }).code;
+    if (code === 'SQLITE_NOTADB') throw dataError('db.notWenmi', { path: file });
+    if (code === 'SQLITE_CORRUPT') throw dataError('db.corrupt', { path: file, detail: (e as Error).message });
     throw e;
   }
   return db;
@@ -71,20 +82,47 @@ export function openMemoryDatabase(migrations: Migration[]): DB {
   return db;
 }
 
-function prepare(db: DB, migrations: Migration[], file: string): void {
-  const appId = db.pragma('application_id', { simple: true }) as number;
-  if (appId !== APPLICATION_ID) {
-    const objects = db.prepare('SELECT count(*) FROM sqlite_schema').pluck().get() as number;
-    if (appId !== 0 || objects > 0) throw dataError('db.notWenmi', { path: file });
-  }
+/**
+ * Whether the file is a wenmi database. Only `init` (or the open that created the file) makes an
+ * empty file one; any other command refuses it, before anything is written.
+ */
+function checkWenmi(db: DB, file: string, mode: NonNullable<OpenOptions['mode']>): void {
+  if (db.pragma('application_id', { simple: true }) === APPLICATION_ID) return;
+  const objects = db.prepare('SELECT count(*) FROM sqlite_schema').pluck().get() as number;
+  if (objects > 0 || db.pragma('user_version', { simple: true }) !== 0) throw dataError('db.notWenmi', { path: file });
+  if (mode !== 'init') throw dataError('db.empty', { path: file });
+}
+
+function prepare(db: DB, migrations: Migration[], file: string, mode: NonNullable<OpenOptions['mode']>): void {
   db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
-  const mode = db.pragma('journal_mode = WAL', { simple: true });
-  if (mode !== 'wal') throw dataError('db.pragma', { pragma: 'journal_mode', value: mode });
+  checkWenmi(db, file, mode);
+  const reading = mode === 'read' || mode === 'verify';
+  if (!reading) {
+    // a reader leaves the file's journal mode alone (a restored backup is in rollback mode until the first write)
+    const journal = db.pragma('journal_mode = WAL', { simple: true });
+    if (journal !== 'wal') throw dataError('db.pragma', { pragma: 'journal_mode', value: journal });
+  }
   db.pragma('synchronous = FULL');
   const sync = db.pragma('synchronous', { simple: true });
   if (sync !== 2) throw dataError('db.pragma', { pragma: 'synchronous', value: sync });
   db.pragma('foreign_keys = ON');
+  if (mode === 'verify') return;
+  if (mode === 'read') {
+    const pending = pendingMigrations(db, migrations, file);
+    if (pending.length > 0) throw dataError('db.outdated', { path: file, migration: pending[0] });
+    return;
+  }
   migrate(db, migrations, file);
+}
+
+/** The ids of the code's migrations that the file has not applied; refuses a file newer than the code. */
+export function pendingMigrations(db: DB, migrations: Migration[], file: string): string[] {
+  const hasTable = db.prepare("SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'schema_migrations'").get();
+  const applied = new Set(hasTable ? (db.prepare('SELECT id FROM schema_migrations').pluck().all() as string[]) : []);
+  const known = new Set(migrations.map((m) => m.id));
+  const unknown = [...applied].filter((id) => !known.has(id));
+  if (unknown.length > 0) throw dataError('db.newer', { path: file, migration: unknown[0] });
+  return migrations.filter((m) => !applied.has(m.id)).map((m) => m.id);
 }
 
 /** Applies the migrations the file lacks, each in its own IMMEDIATE transaction; refuses a file newer than the code. */
@@ -94,8 +132,10 @@ export function migrate(db: DB, migrations: Migration[], file: string): void {
   const applied = new Set(db.prepare('SELECT id FROM schema_migrations').pluck().all() as string[]);
   const unknown = [...applied].filter((id) => !known.has(id));
   if (unknown.length > 0) throw dataError('db.newer', { path: file, migration: unknown[0] });
+  let count = 0;
   migrations.forEach((m, i) => {
     if (applied.has(m.id)) return;
+    count++;
     db.transaction(() => {
       if (db.prepare('SELECT 1 FROM schema_migrations WHERE id = ?').get(m.id)) return; // another process was first
       m.up(db);
@@ -104,6 +144,14 @@ export function migrate(db: DB, migrations: Migration[], file: string): void {
       db.pragma(`user_version = ${db.prepare('SELECT count(*) FROM schema_migrations').pluck().get() as number}`);
     }).immediate();
   });
+  appliedCounts.set(db, (appliedCounts.get(db) ?? 0) + count);
+}
+
+const appliedCounts = new WeakMap<DB, number>();
+
+/** How many migrations this connection applied when it opened the file (init reports it). */
+export function migrationsApplied(db: DB): number {
+  return appliedCounts.get(db) ?? 0;
 }
 
 /** SQL for triggers that make a table append-only: posted rows are never updated or deleted. */

@@ -6,6 +6,7 @@
 import { createHash } from 'node:crypto';
 import type { Clock } from './clock.js';
 import { formatTimestamp } from './dates.js';
+import { dataError } from './errors.js';
 import type { DB, Migration } from './db.js';
 import { appendOnly, cached as stmt } from './db.js';
 
@@ -40,6 +41,17 @@ ${appendOnly('journal')}`);
   },
 };
 
+/**
+ * Each entry records whether its time came from a fixed clock (WENMI_NOW): 1 fixed, 0 the
+ * system's. Entries written before this migration keep NULL, and their hashes are unchanged.
+ */
+export const journalClockMigration: Migration = {
+  id: 'core:004-journal-clock',
+  up(db) {
+    db.exec('ALTER TABLE journal ADD COLUMN clock_fixed INTEGER CHECK (clock_fixed IN (0, 1))');
+  },
+};
+
 export interface JournalRow {
   seq: number;
   at: string;
@@ -51,12 +63,15 @@ export interface JournalRow {
   content: string;
   reason: string | null;
   prev_hash: string;
+  /** 1 if the time was fixed by WENMI_NOW, 0 if read from the system, null for entries older than the column. */
+  clock_fixed: number | null;
   hash: string;
 }
 
 /** The hash of a journal row: SHA-256 over its fields and the previous hash, in a fixed order. */
 export function hashOf(r: Omit<JournalRow, 'hash'>): string {
-  const fields = [r.seq, r.at, r.operator, r.register, r.action, r.tbl, r.row_id, r.content, r.reason, r.prev_hash];
+  const fields: unknown[] = [r.seq, r.at, r.operator, r.register, r.action, r.tbl, r.row_id, r.content, r.reason, r.prev_hash];
+  if (r.clock_fixed !== null && r.clock_fixed !== undefined) fields.push(r.clock_fixed);
   return createHash('sha256').update(JSON.stringify(fields)).digest('hex');
 }
 
@@ -93,10 +108,13 @@ export function post(ctx: Ctx, input: PostInput): Posted {
     : `INSERT INTO ${input.table} DEFAULT VALUES`;
   const id = Number(stmt(db, sql).run(...cols.map((c) => sqlValue(input.values[c]))).lastInsertRowid);
   const row = stmt(db, `SELECT * FROM ${input.table} WHERE rowid = ?`).get(id) as Record<string, unknown>;
-  const last = stmt(db, 'SELECT seq, hash FROM journal ORDER BY seq DESC LIMIT 1').get() as { seq: number; hash: string } | undefined;
+  const last = stmt(db, 'SELECT seq, at, hash FROM journal ORDER BY seq DESC LIMIT 1').get() as { seq: number; at: string; hash: string } | undefined;
+  const now = ctx.clock.now();
+  // the journal's own time never goes back; a past business date is a field of the entry (--on, --received)
+  if (last && now.getTime() < Date.parse(last.at)) throw dataError('clock.backwards', { now: formatTimestamp(now), head: last.at });
   const entry: Omit<JournalRow, 'hash'> = {
     seq: (last?.seq ?? 0) + 1,
-    at: formatTimestamp(ctx.clock.now()),
+    at: formatTimestamp(now),
     operator: ctx.operator,
     register: input.register,
     action: input.action,
@@ -105,11 +123,12 @@ export function post(ctx: Ctx, input: PostInput): Posted {
     content: JSON.stringify(row),
     reason: input.reason ?? null,
     prev_hash: last?.hash ?? GENESIS,
+    clock_fixed: ctx.clock.fixed ? 1 : 0,
   };
   const hash = hashOf(entry);
   stmt(
     db,
-    'INSERT INTO journal (seq, at, operator, register, action, tbl, row_id, content, reason, prev_hash, hash) VALUES (@seq, @at, @operator, @register, @action, @tbl, @row_id, @content, @reason, @prev_hash, @hash)',
+    'INSERT INTO journal (seq, at, operator, register, action, tbl, row_id, content, reason, prev_hash, clock_fixed, hash) VALUES (@seq, @at, @operator, @register, @action, @tbl, @row_id, @content, @reason, @prev_hash, @clock_fixed, @hash)',
   ).run({ ...entry, hash });
   return { id, seq: entry.seq, row };
 }

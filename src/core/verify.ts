@@ -1,11 +1,14 @@
 /**
- * `verify`: recompute the hash chain, replay it against the register tables, run SQLite's
- * own checks, and optionally prove that the history up to an earlier head is unchanged.
+ * `verify`: recompute the hash chain, replay it against the register tables, compare the
+ * schema with what the code's migrations make, run SQLite's own checks, and optionally prove
+ * that the history up to an earlier head is unchanged. Bad data is reported, never thrown.
  */
-import type { DB } from './db.js';
-import { GENESIS, hashOf, journalHead, type JournalRow } from './journal.js';
+import type { DB, Migration } from './db.js';
+import { openMemoryDatabase } from './db.js';
+import { GENESIS, hashOf, type JournalRow } from './journal.js';
 
 export interface Problem {
+  /** The journal sequence the problem belongs to, or null (a register row, the schema, the file). */
   seq: number | null;
   code: string;
   params: Record<string, unknown>;
@@ -17,6 +20,10 @@ export interface VerifyReport {
   head: { seq: number; hash: string };
   firstBadSeq: number | null;
   problems: Problem[];
+  /** Sequences of the entries written under a fixed clock (WENMI_NOW): not a failure, listed for review. */
+  fixedClock: number[];
+  /** Migrations of the code the file has not applied yet (a read never applies them). */
+  pending: string[];
 }
 
 export function parseHead(text: string): { seq: number; hash: string } | null {
@@ -24,55 +31,132 @@ export function parseHead(text: string): { seq: number; hash: string } | null {
   return m ? { seq: Number(m[1]), hash: m[2]!.toLowerCase() } : null;
 }
 
-/** Checks everything; never throws on bad data, reports it. `tables` are the journaled tables. */
-export function verifyDatabase(db: DB, tables: string[], against?: { seq: number; hash: string }): VerifyReport {
+/** At most this many unjournaled rows are named per table; the rest are counted. */
+const NAMED_ORPHANS = 5;
+
+/**
+ * Checks everything. `tables` are the journaled tables; with `migrations`, the schema is compared
+ * with what those of them the file records having applied produce on a fresh database.
+ */
+export function verifyDatabase(db: DB, tables: string[], against?: { seq: number; hash: string }, migrations?: Migration[]): VerifyReport {
   const problems: Problem[] = [];
   const add = (seq: number | null, code: string, params: Record<string, unknown> = {}) => problems.push({ seq, code, params });
-  const known = new Set(tables);
-  const readRow = new Map(tables.map((t) => [t, db.prepare(`SELECT * FROM ${t} WHERE rowid = ?`)]));
-
-  let prevHash = GENESIS;
-  let expectedSeq = 1;
+  /** Runs one phase; a failure to read (a damaged file) is a problem of the report, and the next phase still runs. */
+  const phase = (fn: () => void) => {
+    try {
+      fn();
+    } catch (e) {
+      add(null, 'verify.unreadable', { detail: (e as Error).message });
+    }
+  };
+  const fixedClock: number[] = [];
+  let pending: string[] = [];
   let entries = 0;
-  let againstSeen = false;
-  for (const r of db.prepare('SELECT * FROM journal ORDER BY seq').iterate() as IterableIterator<JournalRow>) {
-    entries++;
-    if (r.seq !== expectedSeq) add(r.seq, 'verify.gap', { expected: expectedSeq });
-    if (r.prev_hash !== prevHash) add(r.seq, 'verify.chain');
-    if (hashOf(r) !== r.hash) add(r.seq, 'verify.hash');
-    if (!known.has(r.tbl)) add(r.seq, 'verify.unknownTable', { table: r.tbl });
-    else {
-      const row = readRow.get(r.tbl)!.get(r.row_id);
-      if (row === undefined) add(r.seq, 'verify.rowMissing', { table: r.tbl, row: r.row_id });
-      else if (JSON.stringify(row) !== r.content) add(r.seq, 'verify.rowChanged', { table: r.tbl, row: r.row_id });
-    }
-    if (against && r.seq === against.seq) {
-      againstSeen = true;
-      if (r.hash !== against.hash) add(r.seq, 'verify.againstMismatch', { head: `${against.seq}:${against.hash}` });
-    }
-    prevHash = r.hash;
-    expectedSeq = r.seq + 1;
-  }
-  if (against && !againstSeen && against.seq !== 0) add(null, 'verify.againstMissing', { head: `${against.seq}:${against.hash}` });
+  let head = { seq: 0, hash: GENESIS };
 
+  phase(() => {
+    if (migrations) pending = compareSchema(db, migrations, add);
+  });
+  phase(() => {
+    const known = new Set(tables);
+    const readRow = new Map<string, ReturnType<DB['prepare']>>();
+    const rowOf = (t: string, id: number) => {
+      if (!readRow.has(t)) readRow.set(t, db.prepare(`SELECT * FROM ${t} WHERE rowid = ?`));
+      return readRow.get(t)!.get(id);
+    };
+    let prevHash = GENESIS;
+    let expectedSeq = 1;
+    let againstSeen = false;
+    for (const r of db.prepare('SELECT * FROM journal ORDER BY seq').iterate() as IterableIterator<JournalRow>) {
+      entries++;
+      if (r.seq !== expectedSeq) {
+        // deleted entries: name them; the chain break that follows is their consequence, not another problem
+        if (r.seq === expectedSeq + 1) add(expectedSeq, 'verify.missingOne', { seq: expectedSeq });
+        else add(expectedSeq, 'verify.missing', { from: expectedSeq, to: r.seq - 1, count: r.seq - expectedSeq });
+      } else if (r.prev_hash !== prevHash) add(r.seq, 'verify.chain');
+      if (hashOf(r) !== r.hash) add(r.seq, 'verify.hash');
+      if (r.clock_fixed === 1) fixedClock.push(r.seq);
+      if (!known.has(r.tbl)) add(r.seq, 'verify.unknownTable', { table: r.tbl });
+      else {
+        const row = rowOf(r.tbl, r.row_id);
+        if (row === undefined) add(r.seq, 'verify.rowMissing', { table: r.tbl, row: r.row_id });
+        else if (JSON.stringify(row) !== r.content) add(r.seq, 'verify.rowChanged', { table: r.tbl, row: r.row_id });
+      }
+      if (against && r.seq === against.seq) {
+        againstSeen = true;
+        if (r.hash !== against.hash) add(r.seq, 'verify.againstMismatch', { head: `${against.seq}:${against.hash}` });
+      }
+      prevHash = r.hash;
+      expectedSeq = r.seq + 1;
+      head = { seq: r.seq, hash: r.hash };
+    }
+    if (against && !againstSeen && against.seq !== 0) add(null, 'verify.againstMissing', { head: `${against.seq}:${against.hash}` });
+  });
   for (const t of tables) {
-    const orphans = db
-      .prepare(`SELECT rowid FROM ${t} WHERE rowid NOT IN (SELECT row_id FROM journal WHERE tbl = ?) LIMIT 5`)
-      .pluck()
-      .all(t) as number[];
-    for (const id of orphans) add(null, 'verify.unjournaled', { table: t, row: id });
+    phase(() => {
+      const orphans = db.prepare(`SELECT rowid FROM ${t} WHERE rowid NOT IN (SELECT row_id FROM journal WHERE tbl = ?) ORDER BY rowid`).pluck().all(t) as number[];
+      for (const id of orphans.slice(0, NAMED_ORPHANS)) add(null, 'verify.unjournaled', { table: t, row: id });
+      if (orphans.length > NAMED_ORPHANS) add(null, 'verify.unjournaledMore', { table: t, count: orphans.length - NAMED_ORPHANS });
+    });
   }
-  const integrity = db.pragma('integrity_check', { simple: true });
-  if (integrity !== 'ok') add(null, 'verify.integrity', { detail: String(integrity) });
-  const fk = db.pragma('foreign_key_check') as unknown[];
-  if (fk.length > 0) add(null, 'verify.foreignKeys', { count: fk.length });
+  phase(() => {
+    const integrity = db.pragma('integrity_check', { simple: true });
+    if (integrity !== 'ok') add(null, 'verify.integrity', { detail: String(integrity) });
+  });
+  phase(() => {
+    const fk = db.pragma('foreign_key_check') as unknown[];
+    if (fk.length > 0) add(null, 'verify.foreignKeys', { count: fk.length });
+  });
 
   const seqs = problems.map((p) => p.seq).filter((s): s is number => s !== null);
-  return {
-    ok: problems.length === 0,
-    entries,
-    head: journalHead(db),
-    firstBadSeq: seqs.length ? Math.min(...seqs) : null,
-    problems,
-  };
+  return { ok: problems.length === 0, entries, head, firstBadSeq: seqs.length ? Math.min(...seqs) : null, problems, fixedClock, pending };
+}
+
+interface SchemaObject {
+  type: string;
+  name: string;
+  sql: string;
+}
+
+/** The file's own objects (tables, views, triggers, indexes), SQL with whitespace collapsed. */
+function schemaOf(db: DB): Map<string, SchemaObject> {
+  const rows = db.prepare("SELECT type, name, sql FROM sqlite_schema WHERE name NOT LIKE 'sqlite\\_%' ESCAPE '\\' ORDER BY type, name").all() as { type: string; name: string; sql: string | null }[];
+  return new Map(rows.map((r) => [`${r.type} ${r.name}`, { type: r.type, name: r.name, sql: (r.sql ?? '').replace(/\s+/g, ' ').trim() }]));
+}
+
+/**
+ * Compares the file's schema with what the migrations it records produce on a fresh database;
+ * reports each object missing, added or changed. Returns the code's migrations not yet applied.
+ */
+function compareSchema(db: DB, migrations: Migration[], add: (seq: number | null, code: string, params?: Record<string, unknown>) => void): string[] {
+  const hasLog = db.prepare("SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'schema_migrations'").get();
+  const applied = new Set(hasLog ? (db.prepare('SELECT id FROM schema_migrations').pluck().all() as string[]) : []);
+  const known = new Set(migrations.map((m) => m.id));
+  for (const id of applied) if (!known.has(id)) add(null, 'verify.unknownMigration', { migration: id });
+  const reference = openMemoryDatabase(migrations.filter((m) => applied.has(m.id)));
+  try {
+    const want = schemaOf(reference);
+    const have = schemaOf(db);
+    for (const [key, w] of want) {
+      const h = have.get(key);
+      if (!h) add(null, 'verify.schemaMissing', { type: w.type, name: w.name });
+      else if (h.sql !== w.sql) add(null, 'verify.schemaChanged', { type: w.type, name: w.name });
+    }
+    for (const [key, h] of have) if (!want.has(key)) add(null, 'verify.schemaExtra', { type: h.type, name: h.name });
+  } finally {
+    reference.close();
+  }
+  return migrations.filter((m) => !applied.has(m.id)).map((m) => m.id);
+}
+
+/** Sequences as short ranges: `3, 5–9, 12`. */
+export function seqRanges(seqs: number[]): string {
+  const parts: string[] = [];
+  for (let i = 0; i < seqs.length; ) {
+    let j = i;
+    while (j + 1 < seqs.length && seqs[j + 1] === seqs[j]! + 1) j++;
+    parts.push(i === j ? `${seqs[i]}` : `${seqs[i]}–${seqs[j]}`);
+    i = j + 1;
+  }
+  return parts.join(', ');
 }

@@ -67,7 +67,10 @@ describe('verify', () => {
     expect(verifyDatabase(ctx.db, tables())).toMatchObject({ ok: false, firstBadSeq: 3 });
     const ctx2 = filled();
     ctx2.db.exec('DROP TRIGGER journal_no_delete; DELETE FROM journal WHERE seq = 2');
-    expect(verifyDatabase(ctx2.db, tables()).firstBadSeq).toBe(3);
+    const deleted = verifyDatabase(ctx2.db, tables());
+    expect(deleted.firstBadSeq).toBe(2);
+    expect(deleted.problems).toContainEqual({ seq: 2, code: 'verify.missingOne', params: { seq: 2 } });
+    expect(deleted.problems.map((p) => p.code)).not.toContain('verify.chain');
   });
 
   it('finds a row inserted without a journal entry', () => {

@@ -1,12 +1,68 @@
 import type { Command } from 'commander';
-import { EXIT, usageError } from '../../core/errors.js';
+import type { DB } from '../../core/db.js';
+import { EXIT, usageError, WenmiError } from '../../core/errors.js';
 import { t } from '../../core/i18n.js';
-import { parseHead, verifyDatabase } from '../../core/verify.js';
-import { describe, type Kit } from '../kit.js';
+import { parseHead, seqRanges, verifyDatabase, type VerifyReport } from '../../core/verify.js';
+import { describe, type Kit, type Session } from '../kit.js';
+
+/**
+ * Verifies an open database, or reports why it could not be opened as one: a file that is not
+ * a wenmi database, or is damaged, fails the check (exit 3) like any other finding.
+ */
+export function verifyFile(s: Session, open: () => DB, against?: { seq: number; hash: string }): VerifyReport {
+  let db: DB;
+  try {
+    db = open();
+  } catch (e) {
+    const err = e as { code?: string; message?: string };
+    const problem =
+      e instanceof WenmiError
+        ? { seq: null, code: e.code, params: e.params }
+        : { seq: null, code: 'verify.unreadable', params: { detail: err.message ?? String(e) } };
+    if (e instanceof WenmiError && e.kind === 'usage') throw e;
+    return { ok: false, entries: 0, head: { seq: 0, hash: '' }, firstBadSeq: null, problems: [problem], fixedClock: [], pending: [] };
+  }
+  return verifyDatabase(db, s.registry.tables, against, s.registry.migrations);
+}
+
+/** The report as text on stderr (the head alone on stdout), or as JSON on stdout. */
+export function printReport(s: Session, report: VerifyReport, format: string | undefined): void {
+  const head = `${report.head.seq}:${report.head.hash}`;
+  if (format === 'json') {
+    s.print(
+      JSON.stringify(
+        {
+          ok: report.ok,
+          entries: report.entries,
+          head,
+          firstBadSeq: report.firstBadSeq,
+          problems: report.problems.map((p) => ({ seq: p.seq, code: p.code, message: t(p.code, p.params) })),
+          fixedClock: report.fixedClock,
+          pendingMigrations: report.pending,
+        },
+        null,
+        2,
+      ) + '\n',
+    );
+    return;
+  }
+  if (report.head.hash) s.print(`${head}\n`);
+  if (report.ok) s.info(t('verify.ok', { entries: report.entries, head }));
+  else {
+    s.info(report.firstBadSeq === null ? t('verify.failedNoSeq', { count: report.problems.length }) : t('verify.failed', { count: report.problems.length, first: report.firstBadSeq }));
+    for (const p of report.problems) {
+      s.info(p.seq === null ? `  ${t(p.code, p.params)}` : `  ${t('verify.atSeq', { seq: p.seq })}${t(p.code, p.params)}`);
+      const hint = t(`${p.code}.hint`, p.params);
+      if (hint !== `${p.code}.hint`) s.info(`  ${hint}`);
+    }
+  }
+  if (report.fixedClock.length > 0) s.info(t('verify.fixedClock', { count: report.fixedClock.length, seqs: seqRanges(report.fixedClock) }));
+  if (report.pending.length > 0) s.info(t('verify.pending', { count: report.pending.length, first: report.pending[0] }));
+}
 
 export function addVerify(root: Command, kit: Kit): void {
   kit
-    .verb(root, 'verify', { zh: '校验日志哈希链与各登记簿；失败时退出码 3', en: 'check the journal hash chain and every register; exit 3 on failure' }, [
+    .verb(root, 'verify', { zh: '校验日志哈希链、各登记簿与数据库结构；失败时退出码 3', en: 'check the journal hash chain, every register and the schema; exit 3 on failure' }, [
       'wenmi verify',
       'wenmi verify --against 1024:9f2c…   # the head printed on last month\'s signed sheet',
       'wenmi verify --format json',
@@ -18,18 +74,8 @@ export function addVerify(root: Command, kit: Kit): void {
         const against = opts.against === undefined ? undefined : parseHead(opts.against) ?? undefined;
         if (opts.against !== undefined && !against) throw usageError('verify.badHead', { value: opts.against });
         if (opts.format !== undefined && opts.format !== 'text' && opts.format !== 'json') throw usageError('format.invalid', { value: opts.format, choices: 'text|json' });
-        const report = verifyDatabase(s.db(), kit.registry.tables, against);
-        const head = `${report.head.seq}:${report.head.hash}`;
-        if (opts.format === 'json') {
-          s.print(JSON.stringify({ ok: report.ok, entries: report.entries, head, firstBadSeq: report.firstBadSeq, problems: report.problems.map((p) => ({ seq: p.seq, code: p.code, message: t(p.code, p.params) })) }, null, 2) + '\n');
-        } else {
-          s.print(`${head}\n`);
-          if (report.ok) s.info(t('verify.ok', { entries: report.entries, head }));
-          else {
-            s.info(t('verify.failed', { count: report.problems.length, first: report.firstBadSeq ?? '-' }));
-            for (const p of report.problems) s.info(`  ${p.seq ?? '-'}: ${t(p.code, p.params)}`);
-          }
-        }
+        const report = verifyFile(s, () => s.db({ mode: 'verify' }), against);
+        printReport(s, report, opts.format);
         return report.ok ? EXIT.ok : EXIT.check;
       }),
     );

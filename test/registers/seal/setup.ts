@@ -26,7 +26,7 @@ export async function ok(run: Run, args: string[], now?: string): Promise<CliRes
  */
 export async function office(): Promise<{ db: string; run: Run }> {
   const { db, run } = await freshDb();
-  await ok(run, ['config', 'set', 'unit.name', '某市人民政府办公室']);
+  await ok(run, ['config', 'set', 'unit.name', '某市人民政府办公室'], '2026-11-02T08:00');
   await ok(run, ['seal', 'add', '--name', '办公室公章', '--type', '公章', '--custodian', '李保管', '--location', '机要室保险柜', '--since', '2026-01-04'], '2026-11-02T09:00');
   await ok(run, ['seal', 'add', '--name', '合同专用章', '--type', '合同章', '--custodian', '李保管', '--since', '2026-01-04'], '2026-11-02T09:00');
   await ok(run, ['seal', 'request', '--seal', 'S001', '--doc', '关于采购办公设备的合同', '--unit', '办公室', '--purpose', '签订合同', '--count', '3', '--requester', '陈经办'], '2026-11-03T09:00');

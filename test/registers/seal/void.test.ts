@@ -1,4 +1,5 @@
 /** 作废 (红字冲销) of a line of the seal-usage register: rules, the database's own guards, the migration. */
+import Database from 'better-sqlite3';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildRegistry } from '../../../src/cli/registry.js';
@@ -155,9 +156,16 @@ describe('seal:002 on a database made by the build before it', () => {
     db.close();
   });
 
-  it('`wenmi seal` on the old file works: it is brought up to date on open, prints, voids, verifies', async () => {
+  it('`wenmi seal` on the old file: a read leaves it alone and says to run init; after init it prints, voids, verifies', async () => {
     const file = oldDatabase();
     const run = (args: string[]) => cli(args, { env: { WENMI_DB: file } });
+    const refused = await run(['seal', 'export', '--format', 'json']);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain(`Run wenmi init --db ${file} to upgrade it.`);
+    const raw = new Database(file, { readonly: true });
+    expect(raw.prepare('SELECT count(*) FROM schema_migrations WHERE id = ?').pluck().get(OLD)).toBe(0);
+    raw.close();
+    expect((await run(['init'])).code).toBe(0);
     const before = await run(['seal', 'export', '--format', 'json']);
     expect(before.code).toBe(0);
     expect(JSON.parse(before.stdout)).toMatchObject([{ line: 1, count: 3, note: 'Y2026-0001', voidedOn: null }]);
