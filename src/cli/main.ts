@@ -3,7 +3,9 @@
  * Exit codes: 0 ok, 1 runtime/data failure, 2 usage or missing input, 3 a check failed, 130 interrupted.
  */
 import { Command, CommanderError, Option } from 'commander';
+import fs from 'node:fs';
 import os from 'node:os';
+import path from 'node:path';
 import tty from 'node:tty';
 import { EXIT, WenmiError } from '../core/errors.js';
 import { detectLang, setLang, t, type Lang } from '../core/i18n.js';
@@ -40,7 +42,19 @@ export function commandWords(argv: string[]): string[] {
   return words[0] === 'help' ? words.slice(1) : words;
 }
 
-function errorText(e: unknown, debug: boolean): { text: string; code: number } {
+/** Whether the folder of any database the command opened has (almost) no space left. */
+function diskFull(sessions: Session[]): boolean {
+  return sessions.some((s) => {
+    try {
+      const st = fs.statfsSync(path.dirname(path.resolve(s.dbPath.path)));
+      return st.bavail * st.bsize < 1024 * 1024;
+    } catch {
+      return false;
+    }
+  });
+}
+
+function errorText(e: unknown, debug: boolean, sessions: Session[] = []): { text: string; code: number } {
   if (e instanceof WenmiError) {
     const hint = t(`${e.code}.hint`, e.params);
     return { text: t(e.code, e.params) + (hint !== `${e.code}.hint` ? `\n${hint}` : ''), code: e.exitCode };
@@ -50,7 +64,9 @@ function errorText(e: unknown, debug: boolean): { text: string; code: number } {
   if (err?.code === 'SQLITE_BUSY') return { text: `${t('error.busy')}\n${t('error.busy.hint')}`, code: EXIT.data };
   if (err?.code === 'SQLITE_READONLY_DIRECTORY') return { text: `${t('error.readOnlyFolder')}\n${t('error.readOnlyFolder.hint')}`, code: EXIT.data };
   if (err?.code?.startsWith('SQLITE_READONLY')) return { text: `${t('error.readOnly')}\n${t('error.readOnly.hint')}`, code: EXIT.data };
-  if (err?.code === 'SQLITE_FULL' || (err as NodeJS.ErrnoException)?.code === 'ENOSPC') return { text: `${t('error.diskFull')}\n${t('error.diskFull.hint')}`, code: EXIT.data };
+  // a full disk shows as SQLITE_FULL, or as an I/O error when SQLite cannot grow its shared-memory file
+  const full = err?.code === 'SQLITE_FULL' || err?.code === 'ENOSPC' || (err?.code?.startsWith('SQLITE_IOERR') === true && diskFull(sessions));
+  if (full) return { text: `${t('error.diskFull')}\n${t('error.diskFull.hint')}`, code: EXIT.data };
   if (err?.code === 'SQLITE_CORRUPT' || err?.code === 'SQLITE_NOTADB') return { text: `${t('error.corrupt', { message: err.message })}\n${t('error.corrupt.hint')}`, code: EXIT.data };
   if (err?.code === 'SQLITE_CONSTRAINT_TRIGGER' && /append-only/.test(err.message ?? ''))
     return { text: `${t('error.appendOnly', { detail: err.message })}\n${t('error.appendOnly.hint')}`, code: EXIT.data };
@@ -108,7 +124,7 @@ export async function main(argv: string[], io: IO): Promise<number> {
     if (e instanceof CommanderError) {
       code = e.code === 'commander.helpDisplayed' || e.code === 'commander.version' ? EXIT.ok : EXIT.usage;
     } else {
-      const { text, code: c } = errorText(e, io.env.WENMI_DEBUG === '1');
+      const { text, code: c } = errorText(e, io.env.WENMI_DEBUG === '1', sessions);
       if (text) {
         // chalk is loaded only to colour an error on a terminal
         const prefix = useColor(argv, io.env, io.stderr.isTTY) ? new (await import('chalk')).Chalk({ level: 1 }).red(t('error.prefix')) : t('error.prefix');

@@ -18,7 +18,9 @@ export function verifyFile(s: Session, open: () => DB, against?: { seq: number; 
     const problem =
       e instanceof WenmiError
         ? { seq: null, code: e.code, params: e.params }
-        : { seq: null, code: 'verify.unreadable', params: { detail: err.message ?? String(e) } };
+        : err.code === 'SQLITE_READONLY_DIRECTORY'
+          ? { seq: null, code: 'error.readOnlyFolder', params: {} }
+          : { seq: null, code: 'verify.unreadable', params: { detail: err.message ?? String(e) } };
     if (e instanceof WenmiError && e.kind === 'usage') throw e;
     return { ok: false, entries: 0, head: { seq: 0, hash: '' }, firstBadSeq: null, problems: [problem], fixedClock: [], pending: [] };
   }
