@@ -54,6 +54,7 @@ describe('wenmi backup -o FILE', () => {
     expect((await run(['backup', '-o', db, '--force'])).code).toBe(2);
     expect((await run(['backup', '-o', `${db}-wal`, '--force'])).code).toBe(2);
     expect((await run(['backup'])).code).toBe(2);
+    expect((await run(['backup', '-o', '-'])).code).toBe(2);
     expect((await run(['backup', '-o', 'x.db', '--check', 'y.db'])).code).toBe(2);
   });
 

@@ -109,7 +109,8 @@ export function addBackup(root: Command, kit: Kit): void {
         if ((opts.output === undefined) === (opts.check === undefined)) throw usageError('backup.oneOf');
         if (opts.format !== undefined && opts.format !== 'text' && opts.format !== 'json') throw usageError('format.invalid', { value: opts.format, choices: 'text|json' });
         if (opts.check !== undefined) return checkBackup(s, opts.check, opts.format);
-        if (String(opts.output).trim() === '' || opts.output === '-') throw usageError('output.empty');
+        if (String(opts.output).trim() === '') throw usageError('output.empty');
+        if (opts.output === '-') throw usageError('backup.notStdout');
         return makeBackup(s, opts.output, opts.force === true);
       }),
     );
