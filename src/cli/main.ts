@@ -3,7 +3,6 @@
  * Exit codes: 0 ok, 1 runtime/data failure, 2 usage or missing input, 3 a check failed, 130 interrupted.
  */
 import { Command, CommanderError, Option } from 'commander';
-import os from 'node:os';
 import tty from 'node:tty';
 import { EXIT, WenmiError } from '../core/errors.js';
 import { detectLang, setLang, t, type Lang } from '../core/i18n.js';
@@ -129,7 +128,6 @@ export function processIO(): IO {
     stderr: fdOut(2, tty.isatty(2)),
     stdinIsTTY: tty.isatty(0),
     env: process.env,
-    home: os.homedir(),
   };
 }
 
