@@ -61,7 +61,7 @@ export interface CliOptions {
 export async function cli(args: string[], opts: CliOptions = {}): Promise<CliResult> {
   const stdout = memoryOut({ isTTY: opts.tty ?? false, columns: opts.columns ?? 200 });
   const stderr = memoryOut({ isTTY: opts.tty ?? false });
-  const io: IO = { stdout, stderr, stdinIsTTY: opts.tty ?? false, env: { LANG: 'en_US.UTF-8', WENMI_NOW: NOW, WENMI_OPERATOR: '王秘书', ...opts.env }, home: os.tmpdir() };
+  const io: IO = { stdout, stderr, stdinIsTTY: opts.tty ?? false, env: { LANG: 'en_US.UTF-8', WENMI_NOW: NOW, WENMI_OPERATOR: '王秘书', ...opts.env } };
   const code = await main(args, io);
   setLang('en');
   return { code, stdout: stdout.text(), stderr: stderr.text() };

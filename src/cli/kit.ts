@@ -6,13 +6,14 @@ import { Command, InvalidArgumentError, Option } from 'commander';
 import os from 'node:os';
 import { systemClock, type Clock } from '../core/clock.js';
 import { formatTimestamp, periodOf, type Period } from '../core/dates.js';
-import { checkDbPath, defaultDbPath, openDatabase, writeTx, type DB } from '../core/db.js';
+import { checkDbPath, openDatabase, writeTx, type DB } from '../core/db.js';
 import { usageError } from '../core/errors.js';
 import { label, t, type Label } from '../core/i18n.js';
 import { journalHead, type Ctx } from '../core/journal.js';
 import { completeFields, type Field } from '../core/prompts.js';
 import { chooseFormat, renderBook, renderRows, shown, type Column, type Row } from '../core/output/render.js';
 import { fileOut, type Out } from '../core/output/sink.js';
+import { defaultDbPath } from '../core/paths.js';
 import { recordReveal } from '../core/reveal.js';
 import { getSetting } from '../core/settings.js';
 import type { Registry } from './registry.js';
@@ -22,7 +23,6 @@ export interface IO {
   stderr: Out;
   stdinIsTTY: boolean;
   env: Record<string, string | undefined>;
-  home: string;
 }
 
 export interface GlobalOpts {
@@ -74,7 +74,7 @@ export class Session {
       checkDbPath(given);
       return { path: given, isDefault: false };
     }
-    return { path: defaultDbPath(this.io.env, this.io.home), isDefault: true };
+    return { path: defaultDbPath(), isDefault: true };
   }
 
   /**
@@ -154,7 +154,7 @@ export class Session {
 
   private protectedPaths(): string[] {
     const given = this.globals.db ?? this.io.env.WENMI_DB;
-    const db = given && given.trim() !== '' ? given : defaultDbPath(this.io.env, this.io.home);
+    const db = given && given.trim() !== '' ? given : defaultDbPath();
     return [db, `${db}-wal`, `${db}-shm`, `${db}-journal`];
   }
 

@@ -4,7 +4,6 @@
  */
 import { Command, CommanderError, Option } from 'commander';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import tty from 'node:tty';
 import { EXIT, WenmiError } from '../core/errors.js';
@@ -149,7 +148,6 @@ export function processIO(): IO {
     stderr: fdOut(2, tty.isatty(2)),
     stdinIsTTY: tty.isatty(0),
     env: process.env,
-    home: os.homedir(),
   };
 }
 

@@ -24,12 +24,6 @@ export interface Migration {
   up(db: DB): void;
 }
 
-/** Where the database lives when neither --db nor WENMI_DB says: $XDG_DATA_HOME/wenmi/wenmi.db. */
-export function defaultDbPath(env: Record<string, string | undefined>, home: string): string {
-  const base = env.XDG_DATA_HOME && path.isAbsolute(env.XDG_DATA_HOME) ? env.XDG_DATA_HOME : path.join(home, '.local', 'share');
-  return path.join(base, 'wenmi', 'wenmi.db');
-}
-
 /** Refuses paths that are not a plain file path: empty, :memory:, file: URIs. */
 export function checkDbPath(p: string): void {
   if (p.trim() === '') throw usageError('db.emptyPath');
