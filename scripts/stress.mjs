@@ -70,7 +70,7 @@ async function killRounds() {
   const acknowledged = [];
   let killed = 0;
   for (let i = 0; i < ROUNDS; i++) {
-    const r = await wenmi(db, receive(`kill-${i}`), Math.round(oneWrite * (0.3 + Math.random())));
+    const r = await wenmi(db, receive(`kill-${i}`), Math.round(oneWrite * (0.5 + Math.random())));
     if (r.signal === 'SIGKILL') killed++;
     else if (r.code === 0) acknowledged.push(r.stdout.trim());
     else console.log(`  round ${i}: exit ${r.code}: ${r.stderr.trim()}`);

@@ -4,6 +4,8 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { buildRegistry } from '../../src/cli/registry.js';
+import { openDatabase } from '../../src/core/db.js';
 import { BIN, cli, tempDir } from '../helpers.js';
 
 const receive = (title: string) => ['incoming', 'receive', '--sender', '市财政局', '--title', title];
@@ -85,6 +87,18 @@ describe('wenmi backup -o FILE', () => {
     await done;
     for (let i = 0; i < 3; i++) expect((await cli(['--db', path.join(dir, `b${i}.db`), 'verify'])).stdout).toBe(heads[i]);
   }, 60_000);
+  it('backs up a database an older wenmi wrote, without upgrading it (init does that afterwards)', async () => {
+    const dir = tempDir();
+    const db = path.join(dir, 'old.db');
+    openDatabase(db, { create: true, migrations: buildRegistry().migrations.filter((m) => m.id !== 'core:004-journal-clock') }).close();
+    const file = path.join(dir, 'b.db');
+    const r = await cli(['--db', db, 'backup', '-o', file]);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain('note: 1 migrations are not yet applied (first core:004-journal-clock)');
+    const raw = new Database(db, { readonly: true });
+    expect(raw.prepare("SELECT count(*) FROM schema_migrations WHERE id = 'core:004-journal-clock'").pluck().get()).toBe(0);
+    raw.close();
+  });
 });
 
 describe('wenmi backup --check FILE', () => {

@@ -31,7 +31,7 @@ async function makeBackup(s: Session, target: string, force: boolean): Promise<n
     if (!force) throw dataError('output.exists', { path: target });
     if (!fs.lstatSync(target).isFile()) throw dataError('output.notAFile', { path: target });
   }
-  const db = s.db();
+  const db = s.db({ mode: 'verify' }); // a database an older wenmi wrote can be backed up before init upgrades it
   const tmp = path.join(dir, `.wenmi-backup-${randomBytes(8).toString('hex')}.tmp`);
   fs.closeSync(fs.openSync(tmp, fs.constants.O_WRONLY | fs.constants.O_CREAT | fs.constants.O_EXCL | fs.constants.O_NOFOLLOW, 0o600));
   let copy: DB | undefined;
@@ -60,6 +60,7 @@ async function makeBackup(s: Session, target: string, force: boolean): Promise<n
     const head = `${report.head.seq}:${report.head.hash}`;
     s.print(`${head}\n`);
     s.info(t('backup.written', { path: target, entries: report.entries, head }));
+    if (report.pending.length > 0) s.info(t('verify.pending', { count: report.pending.length, first: report.pending[0] }));
     return EXIT.ok;
   } finally {
     copy?.close();
@@ -74,7 +75,7 @@ function checkBackup(s: Session, file: string, format: string | undefined): numb
     const report = verifyFile(s, () => (copy = openDatabase(file, { create: false, mode: 'verify', migrations: s.registry.migrations })));
     let live: DB | undefined;
     try {
-      live = s.db();
+      live = s.db({ mode: 'verify' });
     } catch {
       live = undefined;
     }
