@@ -7,6 +7,7 @@ import os from 'node:os';
 import tty from 'node:tty';
 import { EXIT, WenmiError } from '../core/errors.js';
 import { detectLang, setLang, t, type Lang } from '../core/i18n.js';
+import { visible } from '../core/output/escape.js';
 import { fdOut } from '../core/output/sink.js';
 import { addCoreCommands } from './commands/index.js';
 import { describe, makeKit, useColor, type IO, type Session } from './kit.js';
@@ -77,7 +78,7 @@ export async function buildProgram(argv: string[], io: IO, onExit: (code: number
         io.stdout.flush();
       },
       writeErr: (s) => {
-        io.stderr.write(s);
+        io.stderr.write(visible(s));
         io.stderr.flush();
       },
     })
@@ -108,7 +109,7 @@ export async function main(argv: string[], io: IO): Promise<number> {
       if (text) {
         // chalk is loaded only to colour an error on a terminal
         const prefix = useColor(argv, io.env, io.stderr.isTTY) ? new (await import('chalk')).Chalk({ level: 1 }).red(t('error.prefix')) : t('error.prefix');
-        io.stderr.write(prefix + text + '\n');
+        io.stderr.write(prefix + visible(text) + '\n');
       }
       code = c;
     }

@@ -1,8 +1,11 @@
 /**
  * CSV for people (Excel, LibreOffice) and TSV for scripts.
- * CSV: RFC 4180 quoting, CRLF, and text cells that a spreadsheet would run as a formula
- * (beginning with = + - @, tab, CR, or their full-width forms) prefixed with '.
+ * CSV: RFC 4180 quoting, CRLF. In both, text cells that a spreadsheet would run as a formula
+ * (beginning with = + - @, tab, CR, or their full-width forms) are prefixed with ' (a TSV file
+ * opens in a spreadsheet as readily as a CSV one), and control characters are shown escaped.
  */
+import { visible } from './escape.js';
+
 const FORMULA_START = /^[=+\-@\t\r＝＋－＠]/;
 const NEEDS_QUOTES = /[",\r\n]|^\s|\s$/;
 
@@ -11,8 +14,7 @@ export function csvCell(value: unknown): string {
   if (value === null || value === undefined) return '';
   if (typeof value === 'number' || typeof value === 'bigint') return String(value);
   if (typeof value === 'boolean') return value ? 'true' : 'false';
-  let text = String(value);
-  if (FORMULA_START.test(text)) text = `'${text}`;
+  const text = visible(neutralised(String(value)));
   return NEEDS_QUOTES.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
@@ -20,10 +22,17 @@ export function csvLine(values: unknown[]): string {
   return values.map(csvCell).join(',') + '\r\n';
 }
 
-/** One TSV cell: tabs and line breaks inside a value become spaces, so each row stays one line. */
+/** A text cell a spreadsheet would run as a formula, prefixed with ' so it stays text. */
+function neutralised(text: string): string {
+  return FORMULA_START.test(text) ? `'${text}` : text;
+}
+
+/** One TSV cell: tabs and line breaks inside a value become spaces, so each row stays one line. Numbers stay numbers. */
 export function tsvCell(value: unknown): string {
   if (value === null || value === undefined) return '';
-  return String(value).replace(/[\t\r\n]+/g, ' ');
+  if (typeof value === 'number' || typeof value === 'bigint') return String(value);
+  if (typeof value === 'boolean') return value ? 'true' : 'false';
+  return visible(neutralised(String(value).replace(/[\t\r\n]+/g, ' ')));
 }
 
 export function tsvLine(values: unknown[]): string {
