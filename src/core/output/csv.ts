@@ -4,6 +4,7 @@
  * (beginning with = + - @, tab, CR, or their full-width forms) are prefixed with ' (a TSV file
  * opens in a spreadsheet as readily as a CSV one), and control characters are shown escaped.
  */
+import { MAX_CELL_LENGTH } from '../text.js';
 import { visible } from './escape.js';
 
 const FORMULA_START = /^[=+\-@\t\r＝＋－＠]/;
@@ -48,7 +49,9 @@ export interface ParsedCsv {
 
 /**
  * Parses CSV text (RFC 4180; a BOM is stripped; CRLF or LF). Blank lines are skipped.
- * Throws { line, code } for an unterminated quote or a stray quote, with the line number.
+ * Throws { line, code } for an unterminated quote or a stray quote, a cell longer than
+ * MAX_CELL_LENGTH, or a row with more non-empty cells than the header (empty trailing cells,
+ * which spreadsheets pad rows with, are fine), with the line number.
  */
 export function parseCsv(text: string): ParsedCsv {
   if (text.startsWith(BOM)) text = text.slice(1);
@@ -98,5 +101,10 @@ export function parseCsv(text: string): ParsedCsv {
   cells.push(cell);
   if (cells.length > 1 || cells[0] !== '') records.push({ line: recordLine, cells });
   const [head, ...rows] = records;
+  for (const r of records) {
+    if (r.cells.some((c) => c.length > MAX_CELL_LENGTH)) throw Object.assign(new Error('csv.cellTooLong'), { line: r.line, code: 'csv.cellTooLong', max: MAX_CELL_LENGTH });
+    if (r !== head && r.cells.slice(head!.cells.length).some((c) => c.trim() !== ''))
+      throw Object.assign(new Error('csv.extraCells'), { line: r.line, code: 'csv.extraCells', columns: head!.cells.length });
+  }
   return { header: head ? head.cells.map((h) => h.trim()) : [], rows };
 }
