@@ -3,6 +3,7 @@ import { buildRegistry } from '../src/cli/registry.js';
 import { fixedClock } from '../src/core/clock.js';
 import { openDatabase, writeTx } from '../src/core/db.js';
 import { receiveIncoming } from '../src/registers/incoming/rules.js';
+import { addItem } from '../src/registers/supplies/rules.js';
 
 const SENDERS = ['市财政局', '市人力资源和社会保障局', '市委办公室', '省政府办公厅', '市发展和改革委员会'];
 
@@ -20,6 +21,16 @@ export function seedIncoming(file: string, count: number, now = '2026-11-27T09:3
         pages: (i % 9) + 1,
       });
     }
+  });
+  db.close();
+}
+
+/** Fills a database file with `count` office-supply item cards (names 物品1…), in one transaction. */
+export function seedSupplyItems(file: string, count: number, now = '2026-11-27T09:30'): void {
+  const db = openDatabase(file, { create: true, migrations: buildRegistry().migrations });
+  const ctx = { db, clock: fixedClock(now), operator: '王秘书' };
+  writeTx(db, () => {
+    for (let i = 1; i <= count; i++) addItem(ctx, { name: `物品${i}`, spec: '规格', unit: '个' });
   });
   db.close();
 }

@@ -12,10 +12,12 @@ import { label, t, type Label } from '../core/i18n.js';
 import { journalHead, type Ctx } from '../core/journal.js';
 import { completeFields, type Field } from '../core/prompts.js';
 import { chooseFormat, renderBook, renderRows, shown, type Column, type Row } from '../core/output/render.js';
+import { visible } from '../core/output/escape.js';
 import { fileOut, type Out } from '../core/output/sink.js';
 import { defaultDbPath } from '../core/paths.js';
 import { recordReveal } from '../core/reveal.js';
 import { getSetting } from '../core/settings.js';
+import { checkInputText, foldDigits } from '../core/text.js';
 import type { Registry } from './registry.js';
 
 export interface IO {
@@ -99,6 +101,7 @@ export class Session {
     if (this.op === undefined) {
       const given = this.globals.by ?? this.io.env.WENMI_OPERATOR;
       if (given !== undefined && given.trim() === '') throw usageError('operator.empty');
+      if (given !== undefined) checkInputText(given, 'by', this.globals.by !== undefined ? '--by' : 'WENMI_OPERATOR');
       this.op = given?.trim() ?? getSetting(this.db(), this.registry.settings, 'operator.default') ?? os.userInfo().username;
     }
     return this.op;
@@ -119,10 +122,14 @@ export class Session {
     return this.globals.input !== false && this.io.stdinIsTTY && this.io.stdout.isTTY;
   }
 
-  /** Fills in missing fields by asking on a terminal, or fails naming every missing flag. */
-  complete(values: Record<string, unknown>, fields: Field[]): Promise<void> {
+  /** Fills in missing fields by asking on a terminal, or fails naming every missing flag. Answers are checked as options are. */
+  async complete(values: Record<string, unknown>, fields: Field[]): Promise<void> {
     const color = this.globals.color !== false && useColor([], this.io.env, this.io.stderr.isTTY);
-    return completeFields(values, fields, this.interactive, color);
+    await completeFields(values, fields, this.interactive, color);
+    for (const f of fields) {
+      const v = values[f.key];
+      if (typeof v === 'string') checkInputText(v, f.flag.replace(/^--/, ''), f.flag);
+    }
   }
 
   /**
@@ -140,15 +147,15 @@ export class Session {
     return periodOf(opts, this.clock);
   }
 
-  /** Data to stdout. */
+  /** Data to stdout; control characters shown escaped (a newline stays one). */
   print(text: string): void {
-    this.io.stdout.write(text);
+    this.io.stdout.write(visible(text));
     this.io.stdout.flush();
   }
 
-  /** Messages to stderr. */
+  /** Messages to stderr; control characters shown escaped (a newline stays one). */
   info(text: string): void {
-    this.io.stderr.write(text + '\n');
+    this.io.stderr.write(visible(text) + '\n');
     this.io.stderr.flush();
   }
 
@@ -193,10 +200,10 @@ export class Session {
     await this.toOutput(o, (out) =>
       renderBook(out, {
         title: label(book.title),
-        meta: [unit, ...book.meta].filter((m): m is string => Boolean(m)),
+        meta: [unit, ...book.meta].filter((m): m is string => Boolean(m)).map((m) => visible(m)),
         columns: book.columns,
         rows: book.rows,
-        footer: [t(book.footer, { ...book.footerParams, ...stamp })],
+        footer: [visible(t(book.footer, { ...book.footerParams, ...stamp }))],
       }),
     );
   }
@@ -287,7 +294,7 @@ export function refuseRepeats(cmd: Command, argv: string[]): void {
 /** Parses a whole number from `min` to `max` (an option's argument); full-width digits are fine. */
 export function intArg(min = 0, max = 999_999): (value: string) => number {
   return (value) => {
-    const text = value.trim().replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0));
+    const text = foldDigits(value.trim());
     const n = Number(text);
     if (!/^-?\d+$/.test(text) || !Number.isSafeInteger(n) || n < min || n > max) throw new InvalidArgumentError(t('arg.int', { min, max }));
     return n;
@@ -296,6 +303,24 @@ export function intArg(min = 0, max = 999_999): (value: string) => number {
 
 export function choiceOption(flags: string, description: Label, choices: readonly string[]): Option {
   return new Option(flags, describe(description)).choices(choices);
+}
+
+/**
+ * Refuses any text option or argument (of the command or its parents, the global ones included)
+ * that holds a control character or is longer than its field takes (core/text.ts), naming it.
+ */
+export function checkTextInputs(cmd: Command, positional: unknown[]): void {
+  for (let c: Command | null = cmd; c; c = c.parent) {
+    for (const opt of c.options) {
+      const v = c.getOptionValue(opt.attributeName());
+      const field = (opt.long ?? opt.short ?? '').replace(/^-+/, '');
+      for (const x of Array.isArray(v) ? v : [v]) if (typeof x === 'string') checkInputText(x, field, opt.long ?? opt.short ?? field);
+    }
+  }
+  cmd.registeredArguments.forEach((arg, i) => {
+    const v = positional[i];
+    for (const x of Array.isArray(v) ? v : [v]) if (typeof x === 'string') checkInputText(x, arg.name(), `<${arg.name()}>`);
+  });
 }
 
 /** The command's full name for hints: `wenmi incoming list`. */
@@ -321,6 +346,7 @@ export function makeKit(registry: Registry, io: IO, onExit: (code: number) => vo
         let root = cmd;
         while (root.parent) root = root.parent;
         refuseRepeats(cmd, (root as unknown as { rawArgs: string[] }).rawArgs);
+        checkTextInputs(cmd, args.slice(0, -2));
         const opts = cmd.opts();
         const positional = args.slice(0, -2).flat().filter((a) => typeof a === 'string') as string[];
         const session = new Session(io, cmd.optsWithGlobals() as GlobalOpts, registry);

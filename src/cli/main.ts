@@ -8,6 +8,7 @@ import path from 'node:path';
 import tty from 'node:tty';
 import { EXIT, WenmiError } from '../core/errors.js';
 import { detectLang, setLang, t, type Lang } from '../core/i18n.js';
+import { visible } from '../core/output/escape.js';
 import { fdOut } from '../core/output/sink.js';
 import { addCoreCommands } from './commands/index.js';
 import { describe, makeKit, useColor, type IO, type Session } from './kit.js';
@@ -96,7 +97,7 @@ export async function buildProgram(argv: string[], io: IO, onExit: (code: number
         io.stdout.flush();
       },
       writeErr: (s) => {
-        io.stderr.write(s);
+        io.stderr.write(visible(s));
         io.stderr.flush();
       },
     })
@@ -127,7 +128,7 @@ export async function main(argv: string[], io: IO): Promise<number> {
       if (text) {
         // chalk is loaded only to colour an error on a terminal
         const prefix = useColor(argv, io.env, io.stderr.isTTY) ? new (await import('chalk')).Chalk({ level: 1 }).red(t('error.prefix')) : t('error.prefix');
-        io.stderr.write(prefix + text + '\n');
+        io.stderr.write(prefix + visible(text) + '\n');
       }
       code = c;
     }

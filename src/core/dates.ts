@@ -32,7 +32,11 @@ export function dateOf(stored: string): Date {
   return new Date(y!, m! - 1, d!);
 }
 
+/** Years a stored date may have (four digits; Date would read 0–99 as 1900–1999). */
+const inRange = (d: Date) => d.getFullYear() >= 1000 && d.getFullYear() <= 9999;
+
 function exactDate(y: number, m: number, d: number): Date | null {
+  if (y < 1000) return null;
   const date = new Date(y, m - 1, d);
   return date.getFullYear() === y && date.getMonth() === m - 1 && date.getDate() === d ? date : null;
 }
@@ -75,7 +79,8 @@ export function parseDate(input: string, clock: Clock): string {
   if (rel) {
     const n = (rel[1] === '-' ? -1 : 1) * +rel[2]!;
     const add = { d: addDays, w: addWeeks, m: addMonths, y: addYears }[rel[3] as 'd' | 'w' | 'm' | 'y'];
-    return formatDate(add(today, n));
+    const day = add(today, n);
+    if (inRange(day)) return formatDate(day);
   }
   throw usageError('date.invalid', { value: input });
 }
@@ -111,7 +116,7 @@ export function parseMonth(input: string, clock: Clock): { from: string; to: str
   else if (text === 'last-month' || text === '上月') first = startOfMonth(addMonths(clock.now(), -1));
   else {
     const m = /^(\d{4})(?:[-/]|年)?(\d{1,2})月?$/.exec(text);
-    if (m && +m[2]! >= 1 && +m[2]! <= 12) first = new Date(+m[1]!, +m[2]! - 1, 1);
+    if (m && +m[2]! >= 1 && +m[2]! <= 12) first = exactDate(+m[1]!, +m[2]!, 1);
   }
   if (!first) throw usageError('month.invalid', { value: input });
   return { from: formatDate(first), to: formatDate(endOfMonth(first)), month: formatDate(first).slice(0, 7) };

@@ -1,8 +1,12 @@
 /**
  * CSV for people (Excel, LibreOffice) and TSV for scripts.
- * CSV: RFC 4180 quoting, CRLF, and text cells that a spreadsheet would run as a formula
- * (beginning with = + - @, tab, CR, or their full-width forms) prefixed with '.
+ * CSV: RFC 4180 quoting, CRLF. In both, text cells that a spreadsheet would run as a formula
+ * (beginning with = + - @, tab, CR, or their full-width forms) are prefixed with ' (a TSV file
+ * opens in a spreadsheet as readily as a CSV one), and control characters are shown escaped.
  */
+import { MAX_CELL_LENGTH } from '../text.js';
+import { visible } from './escape.js';
+
 const FORMULA_START = /^[=+\-@\t\r＝＋－＠]/;
 const NEEDS_QUOTES = /[",\r\n]|^\s|\s$/;
 
@@ -11,8 +15,7 @@ export function csvCell(value: unknown): string {
   if (value === null || value === undefined) return '';
   if (typeof value === 'number' || typeof value === 'bigint') return String(value);
   if (typeof value === 'boolean') return value ? 'true' : 'false';
-  let text = String(value);
-  if (FORMULA_START.test(text)) text = `'${text}`;
+  const text = visible(neutralised(String(value)));
   return NEEDS_QUOTES.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
@@ -20,10 +23,17 @@ export function csvLine(values: unknown[]): string {
   return values.map(csvCell).join(',') + '\r\n';
 }
 
-/** One TSV cell: tabs and line breaks inside a value become spaces, so each row stays one line. */
+/** A text cell a spreadsheet would run as a formula, prefixed with ' so it stays text. */
+function neutralised(text: string): string {
+  return FORMULA_START.test(text) ? `'${text}` : text;
+}
+
+/** One TSV cell: tabs and line breaks inside a value become spaces, so each row stays one line. Numbers stay numbers. */
 export function tsvCell(value: unknown): string {
   if (value === null || value === undefined) return '';
-  return String(value).replace(/[\t\r\n]+/g, ' ');
+  if (typeof value === 'number' || typeof value === 'bigint') return String(value);
+  if (typeof value === 'boolean') return value ? 'true' : 'false';
+  return visible(neutralised(String(value).replace(/[\t\r\n]+/g, ' ')));
 }
 
 export function tsvLine(values: unknown[]): string {
@@ -39,7 +49,9 @@ export interface ParsedCsv {
 
 /**
  * Parses CSV text (RFC 4180; a BOM is stripped; CRLF or LF). Blank lines are skipped.
- * Throws { line, code } for an unterminated quote or a stray quote, with the line number.
+ * Throws { line, code } for an unterminated quote or a stray quote, a cell longer than
+ * MAX_CELL_LENGTH, or a row with more non-empty cells than the header (empty trailing cells,
+ * which spreadsheets pad rows with, are fine), with the line number.
  */
 export function parseCsv(text: string): ParsedCsv {
   if (text.startsWith(BOM)) text = text.slice(1);
@@ -89,5 +101,10 @@ export function parseCsv(text: string): ParsedCsv {
   cells.push(cell);
   if (cells.length > 1 || cells[0] !== '') records.push({ line: recordLine, cells });
   const [head, ...rows] = records;
+  for (const r of records) {
+    if (r.cells.some((c) => c.length > MAX_CELL_LENGTH)) throw Object.assign(new Error('csv.cellTooLong'), { line: r.line, code: 'csv.cellTooLong', max: MAX_CELL_LENGTH });
+    if (r !== head && r.cells.slice(head!.cells.length).some((c) => c.trim() !== ''))
+      throw Object.assign(new Error('csv.extraCells'), { line: r.line, code: 'csv.extraCells', columns: head!.cells.length });
+  }
   return { header: head ? head.cells.map((h) => h.trim()) : [], rows };
 }

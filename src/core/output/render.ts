@@ -5,6 +5,7 @@
 import { label as labelOf, t, type Label } from '../i18n.js';
 import { usageError } from '../errors.js';
 import { BOM, csvLine, tsvLine } from './csv.js';
+import { jsonText, visible } from './escape.js';
 import type { Out } from './sink.js';
 import { displayWidth, wrapText } from './width.js';
 
@@ -52,7 +53,7 @@ export function chooseFormat(given: string | undefined, outputFile: string | und
 
 function cellText(c: Column, row: Row): string {
   const v = shown(c, row);
-  return v === null || v === undefined ? '' : String(v);
+  return v === null || v === undefined ? '' : visible(String(v));
 }
 
 /** Streams rows to `out` in a machine format. Stops early if the reader goes away. Returns the row count. */
@@ -65,7 +66,7 @@ export function renderStream(out: Out, columns: Column[], rows: Iterable<Row>, o
       if (out.closed) break;
       const obj: Row = {};
       for (const c of columns) obj[c.key] = row[c.key] ?? null;
-      out.write((n++ ? ',\n' : '\n') + JSON.stringify(obj));
+      out.write((n++ ? ',\n' : '\n') + jsonText(obj));
     }
     out.write(n ? '\n]\n' : ']\n');
   } else {

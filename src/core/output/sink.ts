@@ -2,6 +2,7 @@
  * Where output goes: a terminal or pipe (file descriptor), or a file given with -o.
  * Writes are buffered and synchronous; a closed pipe (`| head`) quietly stops the output.
  */
+import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { usageError } from '../errors.js';
@@ -95,8 +96,58 @@ function samePath(a: string, b: string): boolean {
 }
 
 /**
- * Output to a file (created private, 0600). It is written beside the target and renamed into place at `commit`,
- * so a failure never leaves half a file; an existing file needs --force.
+ * A temporary file of ours: `.wenmi-PID-RANDOM.tmp` — short whatever the target's name (so it
+ * never pushes a legal name past the system's limit), unpredictable (16 hex digits), and
+ * carrying its writer's pid so a later run can tell a leftover from a live export.
+ */
+const TEMP_NAME = /^\.wenmi-(\d{1,10})-[0-9a-f]{16}\.tmp$/;
+/** A temp file older than this is a leftover even if its pid has been reused. */
+const STALE_MS = 24 * 60 * 60 * 1000;
+
+function alive(pid: number): boolean {
+  if (pid === process.pid) return true;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM'; // someone else's process: alive
+  }
+}
+
+/**
+ * Removes what a killed export left in `dir`: only regular files (not links) named like ours,
+ * owned by us, whose writer is gone or which are older than a day. Anything else is left alone.
+ */
+export function removeStaleTemps(dir: string, now = Date.now()): string[] {
+  const removed: string[] = [];
+  let names: string[];
+  try {
+    names = fs.readdirSync(dir);
+  } catch {
+    return removed;
+  }
+  const uid = typeof process.getuid === 'function' ? process.getuid() : undefined;
+  for (const name of names) {
+    const m = TEMP_NAME.exec(name);
+    if (!m) continue;
+    const file = path.join(dir, name);
+    try {
+      const st = fs.lstatSync(file);
+      if (!st.isFile() || (uid !== undefined && st.uid !== uid)) continue;
+      if (alive(Number(m[1])) && now - st.mtimeMs < STALE_MS) continue;
+      fs.unlinkSync(file);
+      removed.push(file);
+    } catch {
+      // gone already, or not ours to remove
+    }
+  }
+  return removed;
+}
+
+/**
+ * Output to a file (created private, 0600). It is written to a temporary file beside the target
+ * (created anew: O_EXCL | O_NOFOLLOW, so nothing planted there is followed or written over) and
+ * renamed into place at `commit`, so a failure never leaves half a file; an existing file needs --force.
  */
 export function fileOut(target: string, opts: FileOutOptions): Out & { commit(): void; abort(): void } {
   if (target.trim() === '') throw usageError('output.empty');
@@ -107,8 +158,10 @@ export function fileOut(target: string, opts: FileOutOptions): Out & { commit():
   }
   const dir = path.dirname(path.resolve(target));
   if (!fs.existsSync(dir)) throw usageError('output.noFolder', { path: dir });
-  const temp = path.join(dir, `.${path.basename(target)}.${process.pid}.tmp`);
-  const fd = fs.openSync(temp, 'w', 0o600);
+  removeStaleTemps(dir);
+  const temp = path.join(dir, `.wenmi-${process.pid}-${randomBytes(8).toString('hex')}.tmp`);
+  const { O_WRONLY, O_CREAT, O_EXCL, O_NOFOLLOW } = fs.constants;
+  const fd = fs.openSync(temp, O_WRONLY | O_CREAT | O_EXCL | (O_NOFOLLOW ?? 0), 0o600);
   const inner = fdOut(fd, false);
   let done = false;
   return {

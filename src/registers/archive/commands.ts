@@ -4,7 +4,7 @@ import { archive as register } from './index.js';
 import { formatDate, parseDate } from '../../core/dates.js';
 import { EXIT, usageError } from '../../core/errors.js';
 import { t } from '../../core/i18n.js';
-import { readTextFile } from '../../core/input.js';
+import { MAX_LISTED_PROBLEMS, readTextFile } from '../../core/input.js';
 import { getSetting } from '../../core/settings.js';
 import { choiceOption, describe, intArg, journalColumns, type Kit, type Session } from '../../cli/kit.js';
 import { catalogColumns, checkColumns, correctionColumns, itemColumns, loanColumns, wordText } from './columns.js';
@@ -211,7 +211,11 @@ export function archiveCommands(root: Command, kit: Kit): void {
         const text = readTextFile(o.found, o.encoding);
         const report = checkShelf(s.db(), text);
         await s.output(checkColumns, report.findings as unknown as Record<string, unknown>[], o);
-        for (const d of report.duplicates) s.info(t('archive.checkDuplicate', { archiveNo: d.archiveNo, lines: d.lines.join(', ') }));
+        for (const d of report.duplicates.slice(0, MAX_LISTED_PROBLEMS)) {
+          const more = d.lines.length - MAX_LISTED_PROBLEMS;
+          s.info(t('archive.checkDuplicate', { archiveNo: d.archiveNo, lines: d.lines.slice(0, MAX_LISTED_PROBLEMS).join(', ') + (more > 0 ? ` … (+${more})` : '') }));
+        }
+        if (report.duplicates.length > MAX_LISTED_PROBLEMS) s.info(t('archive.checkMoreDuplicates', { n: report.duplicates.length - MAX_LISTED_PROBLEMS }));
         if (report.findings.length === 0) {
           s.info(t('archive.checkOk', { items: report.items, found: report.found }));
           return EXIT.ok;

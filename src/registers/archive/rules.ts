@@ -212,7 +212,10 @@ export function checkShelf(db: DB, text: string): { findings: ShelfFinding[]; du
   const found = new Map<string, number[]>();
   text.split(/\r?\n|\r/).forEach((l, i) => {
     const no = shelfListEntry(l);
-    if (no !== null) found.set(no, [...(found.get(no) ?? []), i + 1]);
+    if (no === null) return;
+    const lines = found.get(no);
+    if (lines) lines.push(i + 1);
+    else found.set(no, [i + 1]);
   });
   const items = allItems(db);
   const known = new Set(items.map((r) => r.archive_no));

@@ -8,8 +8,9 @@ import { formatDate } from '../../core/dates.js';
 import { writeTx, type DB } from '../../core/db.js';
 import { dataError, requireFlags, usageError } from '../../core/errors.js';
 import { post, type Ctx } from '../../core/journal.js';
+import { foldDigits } from '../../core/text.js';
 import { word } from './columns.js';
-import { activeItemLike, balanceOf, itemById, itemsNamed, lastDateOf, movementById, nextMovementId, openCountOf, planByNumber, type ItemRow, type MovementRow } from './sql.js';
+import { activeItemLike, balanceOf, itemById, itemsNamed, lastDateOf, listItems, movementById, nextMovementId, openCountOf, planByNumber, type ItemRow, type MovementRow } from './sql.js';
 import { MAX_PRICE_FEN, outflowValue } from './valuation.js';
 
 export const REGISTER = 'supplies';
@@ -34,20 +35,44 @@ const optional = (v: string | null | undefined) => (v === undefined || v === nul
  * is also named so (`502`), which is refused as ambiguous rather than guessed.
  */
 export function findItem(db: DB, ref: string): ItemRow {
+  return resolveItem(ref, (text) => itemsNamed(db, text), (id) => itemById(db, id));
+}
+
+/**
+ * findItem for many references at once (an import): every item is read once and then found by
+ * map, so each row costs the same however many items there are.
+ */
+export function itemFinder(db: DB): (ref: string) => ItemRow {
+  const byId = new Map<number, ItemRow>();
+  const byName = new Map<string, ItemRow[]>();
+  for (const item of [...listItems(db, true)].sort((a, b) => a.id - b.id)) {
+    byId.set(item.id, item);
+    for (const key of new Set([item.name, `${item.name} ${item.spec}`, `${item.name}（${item.spec}）`, `${item.name}(${item.spec})`])) {
+      const list = byName.get(key);
+      if (list) list.push(item);
+      else byName.set(key, [item]);
+    }
+  }
+  return (ref) => resolveItem(ref, (text) => byName.get(text) ?? [], (id) => byId.get(id));
+}
+
+/** An item by `#12`, its number, its name, or name and spec; `named` and `byId` are the two lookups (itemsNamed and itemById). */
+function resolveItem(ref: string, named: (text: string) => ItemRow[], byId: (id: number) => ItemRow | undefined): ItemRow {
   const text = ref.trim().replace(/\u3000/g, ' ');
-  const id = /^#(\d+)$/.exec(text);
+  const digits = foldDigits(text.replace(/^＃/, '#'));
+  const id = /^#(\d+)$/.exec(digits);
   if (id) {
-    const row = itemById(db, Number(id[1]));
+    const row = byId(Number(id[1]));
     if (!row) throw dataError('supplies.itemNotFound', { ref });
     return row;
   }
-  let found = itemsNamed(db, text);
+  let found = named(text);
   if (found.length > 1) {
     const active = found.filter((r) => r.state === '在用');
     if (active.length === 1) found = active;
   }
-  if (/^\d+$/.test(text)) {
-    const numbered = itemById(db, Number(text));
+  if (/^\d+$/.test(digits)) {
+    const numbered = byId(Number(digits));
     if (numbered && !found.some((r) => r.id === numbered.id)) found = [numbered, ...found];
   }
   if (found.length === 0) throw dataError('supplies.itemNotFound', { ref });

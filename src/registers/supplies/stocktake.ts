@@ -9,8 +9,10 @@ import { writeTx, type DB } from '../../core/db.js';
 import { dataError, usageError, WenmiError } from '../../core/errors.js';
 import { t } from '../../core/i18n.js';
 import { post, type Ctx } from '../../core/journal.js';
+import { LineProblems } from '../../core/input.js';
 import { parseCsv } from '../../core/output/csv.js';
-import { checkFits, findItem, itemText, postMovement, REGISTER, required, today } from './rules.js';
+import { foldDigits } from '../../core/text.js';
+import { checkFits, findItem, itemFinder, itemText, postMovement, REGISTER, required, today } from './rules.js';
 import { balanceOf, lastDateOf, lastReceiptPrice, listItems, nextSerial, openStocktake, stocktakeByNumber, takeLines, type ItemRow, type StocktakeRow } from './sql.js';
 import { adjustmentValue } from './valuation.js';
 
@@ -86,8 +88,9 @@ const MAX_COUNTED = 999_999_999;
 
 /** A counted quantity as typed (`21`, ` 21 `): a whole number from 0 to MAX_COUNTED. */
 export function countedOf(text: string): number {
-  if (!/^\s*\d{1,9}\s*$/.test(text)) throw usageError('supplies.counted', { value: text, max: MAX_COUNTED });
-  return Number(text);
+  const digits = foldDigits(text.trim());
+  if (!/^\d{1,9}$/.test(digits)) throw usageError('supplies.counted', { value: text, max: MAX_COUNTED });
+  return Number(digits);
 }
 
 function checkCounted(n: number): void {
@@ -113,15 +116,17 @@ const COUNTED_HEADERS = ['counted', '实盘数', '实盘', '实盘数量'];
 /**
  * Imports counts from CSV text (columns item,counted; a header is required; other columns are
  * ignored, so a filled-in count sheet can be imported as it is; a row with an empty count is
- * skipped). Every bad row is reported with its line number and nothing is recorded unless all are good.
+ * skipped). Every bad row is reported with its line number (the first 50, then how many more)
+ * and nothing is recorded unless all are good. Items are read once, so each row costs the same
+ * however many items there are.
  */
 export function importCounts(ctx: Ctx, text: string, source: string): { recorded: number; skipped: number; count: string } {
   let parsed;
   try {
     parsed = parseCsv(text);
   } catch (e) {
-    const err = e as { code?: string; line?: number };
-    if (err.code) throw usageError(err.code, { line: err.line });
+    const err = e as { code?: string };
+    if (err.code) throw usageError(err.code, { ...(e as object), path: source });
     throw e;
   }
   const head = parsed.header.map((h) => h.trim().toLowerCase());
@@ -131,25 +136,26 @@ export function importCounts(ctx: Ctx, text: string, source: string): { recorded
   return writeTx(ctx.db, () => {
     const take = getStocktake(ctx.db);
     const inCount = new Set(takeLines(ctx.db, take.id).map((l) => l.id));
-    const problems: string[] = [];
+    const find = itemFinder(ctx.db);
+    const problems = new LineProblems();
     const good: { itemId: number; counted: number }[] = [];
     const seen = new Map<number, number>();
     let skipped = 0;
     for (const { line, cells } of parsed.rows) {
       const ref = (cells[itemCol] ?? '').trim();
-      const qty = (cells[countedCol] ?? '').trim();
+      const qty = foldDigits((cells[countedCol] ?? '').trim());
       if (qty === '') {
         skipped++;
         continue;
       }
-      const bad = (code: string, params: Record<string, unknown> = {}) => problems.push(t('supplies.importLine', { line, problem: t(code, params) }));
+      const bad = (code: string, params: Record<string, unknown> = {}) => problems.add(line, t(code, params));
       if (ref === '') {
         bad('supplies.importNoItem');
         continue;
       }
       let item: ItemRow;
       try {
-        item = findItem(ctx.db, ref);
+        item = find(ref);
       } catch (e) {
         if (!(e instanceof WenmiError)) throw e;
         bad(e.code, e.params);
@@ -163,7 +169,7 @@ export function importCounts(ctx: Ctx, text: string, source: string): { recorded
         good.push({ itemId: item.id, counted: Number(qty) });
       }
     }
-    if (problems.length) throw dataError('supplies.importRejected', { path: source, count: problems.length, problems: problems.join('\n') });
+    if (problems.count) throw dataError('supplies.importRejected', { path: source, count: problems.count, problems: problems.text() });
     if (good.length === 0) throw usageError('supplies.importEmpty', { path: source });
     for (const g of good)
       post(ctx, { register: REGISTER, action: 'stocktake-import', table: 'supplies_counts', values: { stocktake_id: take.id, item_id: g.itemId, counted: g.counted, source: '导入' } });
