@@ -39,9 +39,18 @@ export function testCtx(now: string = NOW, operator = '王秘书'): Ctx & { setN
 
 export const tables = () => buildRegistry().tables;
 
-/** A private temporary folder, removed after the test run. */
+const made: string[] = [];
+
+/** A private temporary folder, removed after the test file (test/setup.ts calls removeTempDirs). */
 export function tempDir(): string {
-  return fs.mkdtempSync(path.join(os.tmpdir(), 'wenmi-test-'));
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'wenmi-test-'));
+  made.push(dir);
+  return dir;
+}
+
+/** Removes every folder tempDir made so far. */
+export function removeTempDirs(): void {
+  for (const dir of made.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
 }
 
 export interface CliResult {

@@ -18,6 +18,7 @@ import { defaultDbPath } from '../core/paths.js';
 import { recordReveal } from '../core/reveal.js';
 import { getSetting } from '../core/settings.js';
 import { checkInputText, foldDigits } from '../core/text.js';
+import { englishWord, splitList, storedWord } from '../core/typed.js';
 import type { Registry } from './registry.js';
 
 export interface IO {
@@ -275,6 +276,29 @@ export function collect(value: string, previous: string[] | undefined): string[]
   return [...(previous ?? []), value];
 }
 
+/** `--clear FIELD` on a correct verb: empties an optional field (repeat it, or `a,b`); FIELD is the field's flag without `--`. */
+export function withClear(cmd: Command, fields: readonly string[]): Command {
+  return cmd.option(
+    '--clear <field>',
+    describe({ zh: `清空一个可选项（可写多次，或逗号分隔）：${fields.join('、')}`, en: `empty an optional field (repeat the option, or comma-separated): ${fields.join(', ')}` }),
+    collect,
+  );
+}
+
+/**
+ * Sets to null each field that `--clear` names (`keys`: flag name → field). A name that cannot be
+ * cleared, or a field both cleared and given a value, is a usage error. Returns `values`.
+ */
+export function applyClear<T extends object>(values: T, clear: string[] | undefined, keys: Record<string, keyof T>): T {
+  for (const name of splitList(clear)) {
+    const key = keys[name.replace(/^--/, '')];
+    if (key === undefined) throw usageError('correct.clearUnknown', { value: name, choices: Object.keys(keys).join('|') });
+    if (values[key] !== undefined) throw usageError('correct.clearAndSet', { flag: `--${name.replace(/^--/, '')}` });
+    values[key] = null as T[keyof T];
+  }
+  return values;
+}
+
 /**
  * Refuses an option that takes one value but was given twice (commander would keep the last
  * silently, and a script's mistake would pass unnoticed). Repeatable options use `collect`.
@@ -321,6 +345,17 @@ export function checkTextInputs(cmd: Command, positional: unknown[]): void {
     const v = positional[i];
     for (const x of Array.isArray(v) ? v : [v]) if (typeof x === 'string') checkInputText(x, arg.name(), `<${arg.name()}>`);
   });
+}
+
+/**
+ * A filter by a register's stored word (a state, a kind): typed as stored (`已登记`) or in English
+ * (`registered`, `in-use`) under either language; the value handed on is the stored word.
+ */
+export function wordOption(flags: string, description: Label, stored: readonly string[], words: Record<string, Label>): Option {
+  const english = stored.flatMap((w) => (words[w] ? [englishWord(words[w]!)] : []));
+  const opt = new Option(flags, describe(description)).choices([...stored, ...english]);
+  const refuse = opt.parseArg!;
+  return opt.argParser((value: string, previous: unknown) => storedWord(value, stored, words) ?? refuse(value, previous));
 }
 
 /** The command's full name for hints: `wenmi incoming list`. */

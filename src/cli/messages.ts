@@ -15,9 +15,10 @@ export const coreMessages: Messages = {
     'arg.repeated': '{flag} 只能给一次。',
     'clock.invalid': 'WENMI_NOW 的值“{value}”不是有效时间（格式 2026-11-27T09:30）。',
     'date.invalid': '“{value}”不是有效日期。',
-    'date.invalid.hint': '可写 2026-11-27、2026/11/27、2026年11月27日、today、yesterday、+7d、-2w、som、eom。',
+    'date.invalid.hint':
+      '日期可写：2026-11-27、2026/11/27、2026.11.27、2026年11月27日、20261127；今年的某天 11-27、11/27、11月27日；今天（today）、昨天（yesterday）、明天（tomorrow）；+7d（7 天后）、-2w（2 周前）、+1m（1 个月后）、+1y（1 年后）；som（本月第一天）、eom（本月最后一天）。数字和符号可用全角。需要时刻的地方可在日期后加 09:30。',
     'month.invalid': '“{value}”不是有效月份。',
-    'month.invalid.hint': '可写 2026-11、2026年11月、this-month、last-month。',
+    'month.invalid.hint': '月份可写：2026-11、2026/11、2026.11、2026年11月、202611；本月（this-month）、上月（last-month）。数字和符号可用全角。',
     'period.monthAndRange': '--month 不能与 --from/--to 同时使用。',
     'period.reversed': '起始日期 {from} 晚于截止日期 {to}。',
     'db.emptyPath': '数据库路径为空。',
@@ -123,6 +124,8 @@ export const coreMessages: Messages = {
     'due.within': '“{value}”不是有效期限（如 7d、2w、1m）。',
     'due.unknownRegister': '没有登记簿“{value}”。可选：{choices}',
     'due.overdue': '有 {count} 项已逾期。',
+    'correct.clearUnknown': '“{value}”不是可清空的项目，可选 {choices}。',
+    'correct.clearAndSet': '{flag} 不能既给值又清空。',
   },
   en: {
     'error.prefix': 'error: ',
@@ -137,9 +140,10 @@ export const coreMessages: Messages = {
     'arg.repeated': '{flag} was given more than once; give it once.',
     'clock.invalid': 'WENMI_NOW "{value}" is not a valid time (use 2026-11-27T09:30).',
     'date.invalid': '"{value}" is not a valid date.',
-    'date.invalid.hint': 'Use 2026-11-27, 2026/11/27, 2026年11月27日, today, yesterday, +7d, -2w, som or eom.',
+    'date.invalid.hint':
+      'A date is 2026-11-27, 2026/11/27, 2026.11.27, 2026年11月27日 or 20261127; a day of this year 11-27, 11/27 or 11月27日; today (今天), yesterday (昨天), tomorrow (明天); +7d (in 7 days), -2w (2 weeks ago), +1m (in a month), +1y (in a year); som (first day of this month), eom (last day of this month). Full-width digits and signs are fine. Where a time is wanted, add it after the date: 09:30.',
     'month.invalid': '"{value}" is not a valid month.',
-    'month.invalid.hint': 'Use 2026-11, 2026年11月, this-month or last-month.',
+    'month.invalid.hint': 'A month is 2026-11, 2026/11, 2026.11, 2026年11月 or 202611; this-month (本月), last-month (上月). Full-width digits and signs are fine.',
     'period.monthAndRange': '--month cannot be combined with --from/--to.',
     'period.reversed': 'the first day {from} is after the last day {to}.',
     'db.emptyPath': 'the database path is empty.',
@@ -245,5 +249,7 @@ export const coreMessages: Messages = {
     'due.within': '"{value}" is not a valid span (e.g. 7d, 2w, 1m).',
     'due.unknownRegister': 'there is no register "{value}". Choices: {choices}',
     'due.overdue': '{count} items are overdue.',
+    'correct.clearUnknown': '"{value}" is not a field that can be cleared; choose from {choices}.',
+    'correct.clearAndSet': '{flag} cannot be both given a value and cleared.',
   },
 };

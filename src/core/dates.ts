@@ -10,6 +10,7 @@ import { endOfMonth } from 'date-fns/endOfMonth';
 import { startOfMonth } from 'date-fns/startOfMonth';
 import type { Clock } from './clock.js';
 import { usageError } from './errors.js';
+import { foldTyped } from './typed.js';
 
 const pad = (n: number, w = 2) => String(n).padStart(w, '0');
 
@@ -24,6 +25,13 @@ export function formatTimestamp(d: Date): string {
   const sign = off < 0 ? '-' : '+';
   const zone = `${sign}${pad(Math.floor(Math.abs(off) / 60))}:${pad(Math.abs(off) % 60)}`;
   return `${formatDate(d)}T${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}${zone}`;
+}
+
+/** A stored moment as people read it: `2026-11-27 09:30` (no seconds, no offset). */
+export function shortMoment(at: string): string;
+export function shortMoment(at: string | null | undefined): string | null;
+export function shortMoment(at: string | null | undefined): string | null {
+  return at ? at.slice(0, 16).replace('T', ' ') : null;
 }
 
 /** A stored date as a Date at local midnight. */
@@ -41,25 +49,43 @@ function exactDate(y: number, m: number, d: number): Date | null {
   return date.getFullYear() === y && date.getMonth() === m - 1 && date.getDate() === d ? date : null;
 }
 
-const ABSOLUTE = [/^(\d{4})-(\d{1,2})-(\d{1,2})$/, /^(\d{4})\/(\d{1,2})\/(\d{1,2})$/, /^(\d{4})年(\d{1,2})月(\d{1,2})日$/, /^(\d{4})(\d{2})(\d{2})$/];
+const ABSOLUTE = [
+  /^(\d{4})-(\d{1,2})-(\d{1,2})$/,
+  /^(\d{4})\/(\d{1,2})\/(\d{1,2})$/,
+  /^(\d{4})\.(\d{1,2})\.(\d{1,2})$/,
+  /^(\d{4})年(\d{1,2})月(\d{1,2})日?$/,
+  /^(\d{4})(\d{2})(\d{2})$/,
+];
+/** A day of this year (the clock's): `11-27`, `11/27`, `11月27日`. */
+const THIS_YEAR = [/^(\d{1,2})-(\d{1,2})$/, /^(\d{1,2})\/(\d{1,2})$/, /^(\d{1,2})月(\d{1,2})日?$/];
 const RELATIVE = /^([+-])(\d{1,4})([dwmy])$/;
 
-/**
- * Parses a day: `2026-11-27`, `2026/11/27`, `2026年11月27日`, `20261127`, `today`/`今天`,
- * `yesterday`/`昨天`, `tomorrow`/`明天`, `+7d`, `-2w`, `+1m`, `+1y`, `som`, `eom`.
- * Returns the stored form; a usage error names the grammar.
- */
-export function parseDate(input: string, clock: Clock): string {
-  const text = input.trim().toLowerCase();
-  const today = clock.now();
+/** The day of an absolute form, `undefined` if the text has none of their shapes, null if it has one but is no real day. */
+function absoluteDay(text: string, year: number): Date | null | undefined {
   for (const re of ABSOLUTE) {
     const m = re.exec(text);
-    if (m) {
-      const d = exactDate(+m[1]!, +m[2]!, +m[3]!);
-      if (!d) break;
-      return formatDate(d);
-    }
+    if (m) return exactDate(+m[1]!, +m[2]!, +m[3]!);
   }
+  for (const re of THIS_YEAR) {
+    const m = re.exec(text);
+    if (m) return exactDate(year, +m[1]!, +m[2]!);
+  }
+  return undefined;
+}
+
+/**
+ * Parses a day: `2026-11-27`, `2026/11/27`, `2026.11.27`, `2026年11月27日`, `20261127`, a day of
+ * this year (`11-27`, `11/27`, `11月27日`), `today`/`今天`, `yesterday`/`昨天`, `tomorrow`/`明天`,
+ * `+7d`, `-2w`, `+1m`, `+1y`, `som`, `eom`. Full-width digits and signs and dash look-alikes are
+ * read as their ASCII forms (`２０２６－１１－２７`). Returns the stored form; a usage error lists
+ * the grammar.
+ */
+export function parseDate(input: string, clock: Clock): string {
+  const text = foldTyped(input).toLowerCase();
+  const today = clock.now();
+  const day = absoluteDay(text, today.getFullYear());
+  if (day) return formatDate(day);
+  if (day === null) throw usageError('date.invalid', { value: input });
   switch (text) {
     case 'today':
     case '今天':
@@ -90,7 +116,7 @@ export function parseDate(input: string, clock: Clock): string {
  * A bare day means the start of that day. Returns the stored timestamp.
  */
 export function parseMoment(input: string, clock: Clock): string {
-  const text = input.trim();
+  const text = foldTyped(input);
   if (text === 'now' || text === '现在') return formatTimestamp(clock.now());
   const m = /^(.+?)(?:[T ](\d{1,2}):(\d{2})(?::(\d{2}))?)?$/.exec(text);
   if (!m) throw usageError('date.invalid', { value: input });
@@ -110,12 +136,12 @@ export interface Period {
 
 /** Parses a month: `2026-11`, `2026/11`, `2026年11月`, `202611`, `this-month`/`本月`, `last-month`/`上月`. */
 export function parseMonth(input: string, clock: Clock): { from: string; to: string; month: string } {
-  const text = input.trim().toLowerCase();
+  const text = foldTyped(input).toLowerCase();
   let first: Date | null = null;
   if (text === 'this-month' || text === '本月') first = startOfMonth(clock.now());
   else if (text === 'last-month' || text === '上月') first = startOfMonth(addMonths(clock.now(), -1));
   else {
-    const m = /^(\d{4})(?:[-/]|年)?(\d{1,2})月?$/.exec(text);
+    const m = /^(\d{4})(?:[-/.]|年)?(\d{1,2})月?$/.exec(text);
     if (m && +m[2]! >= 1 && +m[2]! <= 12) first = exactDate(+m[1]!, +m[2]!, 1);
   }
   if (!first) throw usageError('month.invalid', { value: input });

@@ -2,17 +2,22 @@
 import type { Command } from 'commander';
 import { parseDate } from '../../core/dates.js';
 import { t } from '../../core/i18n.js';
-import { describe, intArg, type Kit } from '../../cli/kit.js';
-import { correctItem, voidItem } from './corrections.js';
+import { applyClear, describe, intArg, withClear, type Kit } from '../../cli/kit.js';
+import { correctItem, voidItem, type Correction } from './corrections.js';
+
+/** The optional catalogue fields `correct --clear` may empty, by flag. */
+const CLEARABLE: Record<string, keyof Correction> = { 'doc-no': 'docNo', pages: 'pages', box: 'box', location: 'location', note: 'note' };
 
 export function entryCommands(archive: Command, kit: Kit): void {
-  kit
-    .verb(
+  withClear(
+    kit.verb(
       archive,
       'correct',
       { zh: '更正一件档案的著录（新增一条更正记录，原著录保留；档号不变）', en: "correct an item's catalogue entry (a new revision; the old one stays; the archive number does not change)" },
-      ['wenmi archive correct Z001-WS·2026-Y-BGS-0001 --pages 9 --reason 页数点错', 'wenmi archive correct Z001-WS·2026-D10-0001 --doc-no "" --box 4 --reason 文号误填，移至4号盒'],
-    )
+      ['wenmi archive correct Z001-WS·2026-Y-BGS-0001 --pages 9 --reason 页数点错', 'wenmi archive correct Z001-WS·2026-D10-0001 --clear doc-no --box 4 --reason 文号误填，移至4号盒'],
+    ),
+    Object.keys(CLEARABLE),
+  )
     .argument('<archiveNo>', describe({ zh: '档号', en: 'the archive number (档号)' }))
     .option('--title <text>', describe({ zh: '题名', en: 'title (题名)' }))
     .option('--own-title', describe({ zh: '题名由归档人拟写（著录时加 [ ]）', en: 'the title was written by the archivist (shown in [ ])' }))
@@ -31,7 +36,7 @@ export function entryCommands(archive: Command, kit: Kit): void {
         const row = correctItem(
           s.ctx(),
           ref!,
-          {
+          applyClear<Correction>({
             title: o.title,
             ownTitle: o.ownTitle,
             author: o.author,
@@ -42,7 +47,7 @@ export function entryCommands(archive: Command, kit: Kit): void {
             box: o.box,
             location: o.location,
             note: o.note,
-          },
+          }, o.clear, CLEARABLE),
           o.reason,
         );
         s.print(row.archive_no + '\n');

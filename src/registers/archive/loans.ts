@@ -9,6 +9,7 @@ import { writeTx, type DB } from '../../core/db.js';
 import type { DueItem } from '../../core/deadlines.js';
 import { dataError, usageError } from '../../core/errors.js';
 import { post, type Ctx } from '../../core/journal.js';
+import { entryNumber } from '../../core/typed.js';
 import { getSetting } from '../../core/settings.js';
 import { getItem, REGISTER, requireNotVoid, shownTitle } from './rules.js';
 import { archiveSettings, splitNames } from './settings.js';
@@ -108,10 +109,9 @@ export function borrowItem(ctx: Ctx, archiveNo: string, input: BorrowInput): Loa
 
 /** A loan by its number (J2026-0001), or the open loan of an item by its 档号. */
 export function getLoan(db: DB, ref: string): LoanRow {
-  const t = ref.trim().toUpperCase();
-  const m = /^J(\d{4})-(\d{1,9})$/.exec(t);
-  if (m) {
-    const loan = findLoan(db, `J${m[1]}-${String(Number(m[2])).padStart(4, '0')}`);
+  const number = entryNumber(ref, ['J']);
+  if (number !== null) {
+    const loan = findLoan(db, number);
     if (!loan) throw dataError('archive.loanNotFound', { ref });
     return loan;
   }

@@ -1,4 +1,5 @@
 /** 档号 as people type them. */
+import { foldTyped } from '../../core/typed.js';
 
 /**
  * A 档号 as typed, made comparable: full-width letters, digits and signs folded (NFKC), upper
@@ -6,12 +7,9 @@
  * (－ ‐ ‑ – — −) made `-`. Keeps partial numbers partial, so `search` can use it.
  */
 export function normalizeArchiveNo(text: string): string {
-  return text
-    .normalize('NFKC')
-    .trim()
+  return foldTyped(text)
     .toUpperCase()
-    .replace(/[.\u30fb\u2022\u2027\uff65\u2219\u22c5]/g, '\u00b7')
-    .replace(/[\u2010\u2011\u2013\u2014\u2212]/g, '-');
+    .replace(/[.\u30fb\u2022\u2027\uff65\u2219\u22c5]/g, '\u00b7');
 }
 
 /** A whole 档号 as typed, for an exact look-up: normalized, and a short 件号 padded (`…-Y-7` is `…-Y-0007`). */

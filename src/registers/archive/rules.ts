@@ -107,7 +107,7 @@ export function catalogValues(ctx: Ctx, f: FileFields, missing: string[] = []): 
   const absent = [title === '' && '--title', author === '' && '--author', !f.date && '--date', ...missing].filter(Boolean);
   if (absent.length) throw usageError('input.missing', { flags: absent.join(' ') });
   const date = f.date!;
-  if (date > formatDate(ctx.clock.now())) throw usageError('archive.dateInFuture', { date });
+  if (date > formatDate(ctx.clock.now())) throw usageError('archive.dateInFuture', { date, today: formatDate(ctx.clock.now()) });
   const secret = f.secret === undefined || f.secret === null || f.secret.trim() === '' ? null : parseClassification(f.secret);
   if (f.pages !== undefined && f.pages !== null && (!Number.isInteger(f.pages) || f.pages < 1 || f.pages > MAX_PAGES)) throw usageError('archive.pages', { value: f.pages, max: MAX_PAGES });
   return {

@@ -7,7 +7,7 @@ import { t } from '../../core/i18n.js';
 import { usageError } from '../../core/errors.js';
 import type { Column, Row } from '../../core/output/render.js';
 import type { Field } from '../../core/prompts.js';
-import { choiceOption, collect, describe, intArg, journalColumns, periodLine, type Kit, type Session } from '../../cli/kit.js';
+import { applyClear, choiceOption, collect, wordOption, withClear, describe, intArg, journalColumns, periodLine, type Kit, type Session } from '../../cli/kit.js';
 import { bookColumns, classifiedBookColumns, listColumns, STATE_LABELS } from './columns.js';
 import { classificationOf, correctIncoming, getIncoming, handlingNote, receiveIncoming, REGISTER, shownTitle, URGENCIES, voidIncoming, type IncomingFields } from './rules.js';
 import { classifiedNumbers, iterateIncoming, journalOf, type IncomingFilter, type IncomingRow } from './sql.js';
@@ -30,6 +30,9 @@ function withFields(cmd: Command): Command {
     .option('--received <time>', describe({ zh: '签收时间（默认现在），如 2026-11-27 09:30', en: 'time of receipt (default now), e.g. 2026-11-27 09:30' }))
     .option('--deadline <date>', describe({ zh: '办理时限（特急、加急件必填）', en: 'handling deadline (required when urgent)' }));
 }
+
+/** The optional fields `correct --clear` may empty, by flag. */
+const CLEARABLE: Record<string, keyof IncomingFields> = { 'sender-no': 'senderNo', type: 'docType', urgency: 'urgency', pages: 'pages', attachments: 'attachments', deadline: 'deadline', note: 'note' };
 
 function fieldsOf(s: Session, o: Record<string, any>): IncomingFields {
   return {
@@ -164,7 +167,7 @@ export function incomingCommands(root: Command, kit: Kit): void {
     ),
   )
     .option('--sender <text>', describe({ zh: '来文单位包含此文字', en: "sender's name contains this" }))
-    .addOption(choiceOption('--state <state>', { zh: '状态', en: 'state' }, states))
+    .addOption(wordOption('--state <state>', { zh: '状态', en: 'state' }, states, STATE_LABELS))
     .option('--classified', describe({ zh: '只列涉密文件', en: 'classified documents only' }))
     .option('--ordinary', describe({ zh: '只列非涉密文件', en: 'ordinary documents only' }))
     .option('--search <text>', describe({ zh: '标题包含此文字', en: 'title contains this' }))
@@ -208,17 +211,21 @@ export function incomingCommands(root: Command, kit: Kit): void {
       }),
     );
 
-  withFields(
-    kit.verb(incoming, 'correct', { zh: '更正登记内容（新记录引用原记录并说明原因）', en: 'correct registered fields (a new version naming the old one, with a reason)' }, [
-      'wenmi incoming correct 2026-0001 --title 关于编报2027年部门预算的通知 --reason 标题录入有误',
-    ]),
+  withClear(
+    withFields(
+      kit.verb(incoming, 'correct', { zh: '更正登记内容（新记录引用原记录并说明原因）', en: 'correct registered fields (a new version naming the old one, with a reason)' }, [
+        'wenmi incoming correct 2026-0001 --title 关于编报2027年部门预算的通知 --reason 标题录入有误',
+        'wenmi incoming correct 2026-0002 --clear urgency,deadline --reason 误登为加急',
+      ]),
+    ),
+    Object.keys(CLEARABLE),
   )
     .argument('<number>', describe({ zh: '收文编号', en: 'the document number' }))
     .option('--note <text>', describe({ zh: '备注', en: 'note' }))
     .option('--reason <text>', describe({ zh: '更正原因（必填）', en: 'why (required)' }))
     .action(
       kit.run((s, o, [ref]) => {
-        const row = correctIncoming(s.ctx(), ref!, fieldsOf(s, o), o.reason);
+        const row = correctIncoming(s.ctx(), ref!, applyClear(fieldsOf(s, o), o.clear, CLEARABLE), o.reason);
         s.info(t('incoming.corrected', { number: row.number }));
       }),
     );

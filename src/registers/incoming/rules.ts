@@ -33,11 +33,13 @@
  *   correct     any state but 作废 (the foundation's rule); copies / 份号 are frozen once a copy moved
  *   fileIncoming  any state but 作废, 退回, 已归档 (the foundation's rule, kept for the archive register)
  */
+import { formatTimestamp, shortMoment } from '../../core/dates.js';
 import { writeTx } from '../../core/db.js';
 import { dataError, usageError } from '../../core/errors.js';
 import { post, type Ctx, type Posted } from '../../core/journal.js';
 import { formatClassification, maskedTitle, parseClassification, parseCopyNo } from '../../core/secret.js';
 import { getSetting } from '../../core/settings.js';
+import { entryNumber, SEPARATOR, splitList } from '../../core/typed.js';
 import { settings } from './settings.js';
 import { eventsOf, findByNumber, hasCustody, journalOf, lastEvent, nextSerial, type IncomingRow } from './sql.js';
 import type { DB } from '../../core/db.js';
@@ -55,14 +57,7 @@ export function secretariatName(db: DB): string {
   return getSetting(db, settings, 'incoming.secretariat')!;
 }
 
-/** What separates names or copy numbers in one option: `A,B`, `A，B`, `A、B`. */
-export const SEPARATOR = /[,，、]/;
-
-/** Splits repeated flags and `A,B，C、D` into trimmed items, in order, repeats and blanks kept. */
-export function splitList(values: string | string[] | undefined): string[] {
-  if (values === undefined) return [];
-  return (Array.isArray(values) ? values : [values]).flatMap((v) => v.split(SEPARATOR)).map((n) => n.trim());
-}
+export { SEPARATOR, splitList };
 
 /** Splits `A,B，C、D` (and repeated flags) into distinct trimmed names; blanks are refused. */
 export function parseNames(values: string | string[] | undefined): string[] {
@@ -161,7 +156,7 @@ function revisionOf(ctx: Ctx, base: RevisionValues | null, f: IncomingFields): R
   if (v.copy_no !== null && Number(v.copy_no) + v.copies - 1 > 999999) throw usageError('incoming.copyNoRange', { copyNo: v.copy_no, copies: v.copies });
   if (v.pages !== null && (!Number.isInteger(v.pages) || v.pages < 1 || v.pages > MAX_PAGES)) throw usageError('incoming.pages', { value: v.pages, max: MAX_PAGES });
   if (v.deadline !== null && v.deadline < v.received_on) throw usageError('incoming.deadlineBeforeReceipt', { deadline: v.deadline, received: v.received_on });
-  if (new Date(v.received_at) > ctx.clock.now()) throw usageError('incoming.receivedInFuture', { received: v.received_on });
+  if (new Date(v.received_at) > ctx.clock.now()) throw usageError('incoming.receivedInFuture', { received: shortMoment(v.received_at), now: shortMoment(formatTimestamp(ctx.clock.now())) });
   return v;
 }
 
@@ -190,11 +185,10 @@ export function receiveIncoming(ctx: Ctx, fields: IncomingFields, opts: { circle
   });
 }
 
-/** Finds a document by its 收文编号 (`2026-0001`, `M2026-0001`; `m2026-1` is read as `M2026-0001`). */
+/** Finds a document by its 收文编号 (`2026-0001`, `M2026-0001`; `m2026-1`, full-width `２０２６—０００１` too). */
 export function getIncoming(db: DB, ref: string): IncomingRow {
-  const text = ref.trim().toUpperCase();
-  const m = /^(M?)(\d{4})-(\d{1,4})$/.exec(text);
-  const row = findByNumber(db, m ? formatNumber(Number(m[2]), m[1] === 'M', Number(m[3])) : text);
+  const number = entryNumber(ref, ['', 'M']);
+  const row = number === null ? undefined : findByNumber(db, number);
   if (!row) throw dataError('incoming.notFound', { ref });
   return row;
 }
@@ -277,10 +271,7 @@ export function lastEventAt(db: DB, row: IncomingRow, kind: string): string | nu
   return events.length ? events[events.length - 1]!.at : null;
 }
 
-/** A stored moment as lists show it: `2026-11-27 09:30`. */
-export function shortMoment(at: string | null | undefined): string | null {
-  return at ? at.slice(0, 16).replace('T', ' ') : null;
-}
+export { shortMoment };
 
 /** 处理情况 as the paper register shows it: the state, with the reason of a void or a return, the lead department, or the archive number. */
 export function handlingNote(db: DB, row: IncomingRow): string {

@@ -51,7 +51,7 @@ export function instructIncoming(ctx: Ctx, ref: string, input: { leader?: string
   const v = required({ '--leader': input.leader, '--text': input.text });
   const today = formatDate(ctx.clock.now());
   const date = input.date ?? today;
-  if (date > today) throw usageError('incoming.instructInFuture', { date });
+  if (date > today) throw usageError('incoming.instructInFuture', { date, today });
   return writeTx(ctx.db, () => {
     const row = getIncoming(ctx.db, ref);
     requireState(row, 'instruct', OPEN);

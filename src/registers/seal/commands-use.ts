@@ -4,8 +4,8 @@ import { parseDate } from '../../core/dates.js';
 import { usageError } from '../../core/errors.js';
 import { t } from '../../core/i18n.js';
 import type { Field } from '../../core/prompts.js';
-import { choiceOption, describe, intArg, periodLine, type Kit, type Session } from '../../cli/kit.js';
-import { bookColumns, exportColumns, requestColumns } from './columns.js';
+import { describe, intArg, periodLine, wordOption, type Kit, type Session } from '../../cli/kit.js';
+import { bookColumns, exportColumns, requestColumns, WORDS } from './columns.js';
 import { bookRows, bookTotals, requestRows } from './report.js';
 import { getSeal } from './rules.js';
 import { approveRequest, cancelRequest, MAX_COUNT, rejectRequest, REQUEST_STATES, requestUse, stampRequest, voidStamp } from './usage.js';
@@ -134,7 +134,7 @@ export function useCommands(seal: Command, kit: Kit): void {
     ),
   )
     .option('--pending', describe({ zh: '只列待批准、待用印的', en: 'only those awaiting approval or stamping' }))
-    .addOption(choiceOption('--state <state>', { zh: '状态', en: 'state' }, REQUEST_STATES))
+    .addOption(wordOption('--state <state>', { zh: '状态', en: 'state' }, REQUEST_STATES, WORDS))
     .action(
       kit.run(async (s, o) => {
         const { from, to, seal: one } = bookFilter(s, o);

@@ -4,8 +4,8 @@ import { seal as register } from './index.js';
 import { formatDate, parseDate } from '../../core/dates.js';
 import { t } from '../../core/i18n.js';
 import type { Column } from '../../core/output/render.js';
-import { choiceOption, collect, describe, type Kit } from '../../cli/kit.js';
-import { sealColumns, wordText } from './columns.js';
+import { choiceOption, collect, describe, wordOption, type Kit } from '../../cli/kit.js';
+import { sealColumns, WORDS, wordText } from './columns.js';
 import { dateOpt, f, onOption, useCommands } from './commands-use.js';
 import { historyRows, requestRows, sealRow, sealRows } from './report.js';
 import { addSeal, getSeal, handoverSeal, lendSeal, names, reportLost, retireSeal, returnSeal, RETIRE_HOW, SEAL_STATES, SEAL_TYPES } from './rules.js';
@@ -49,7 +49,7 @@ export function sealCommands(root: Command, kit: Kit): void {
       ]),
     )
     .option('--out', describe({ zh: '只列外借的印章', en: 'only seals out on loan' }))
-    .addOption(choiceOption('--state <state>', { zh: '状态', en: 'state' }, SEAL_STATES))
+    .addOption(wordOption('--state <state>', { zh: '状态', en: 'state' }, SEAL_STATES, WORDS))
     .action(
       kit.run(async (s, o) => {
         const today = formatDate(s.clock.now());
@@ -101,7 +101,7 @@ export function sealCommands(root: Command, kit: Kit): void {
     ),
   )
     .option('--to <name>', describe({ zh: '接收人（新保管人）', en: 'who receives it (the new custodian)' }))
-    .option('--witness <name>', describe({ zh: '见证人（监交人；可写多次）', en: 'a witness (监交人; give it again for more)' }), collect)
+    .option('--witness <name>', describe({ zh: '见证人（监交人；可写多次，或逗号分隔）', en: 'a witness (监交人; give it again for more, or comma-separated)' }), collect)
     .option('--location <place>', describe({ zh: '新的存放位置', en: 'where it will be kept' }))
     .option('--reason <text>', describe({ zh: '原因', en: 'why' }))
     .action(
@@ -163,14 +163,14 @@ export function sealCommands(root: Command, kit: Kit): void {
     ),
   )
     .addOption(choiceOption('--how <how>', { zh: '处置方式', en: 'how' }, RETIRE_HOW))
-    .option('--witness <name>', describe({ zh: '见证人（写两次）', en: 'a witness (give two)' }), collect)
+    .option('--witness <name>', describe({ zh: '见证人（两名：写两次，或逗号分隔）', en: 'a witness (two: give the option twice, or comma-separated)' }), collect)
     .option('--reason <text>', describe({ zh: '原因（遗失的印章必填）', en: 'why (required for a lost seal)' }))
     .action(
       kit.run(async (s, o, [ref]) => {
         const v: Record<string, unknown> = { how: o.how };
         await s.complete(v, [f('how', '--how', '处置方式（停用|封存|销毁）', 'how (停用|封存|销毁)')]);
         const row = retireSeal(s.ctx(), ref!, { how: String(v.how), witnesses: o.witness, reason: o.reason, on: dateOpt(s, o.on) });
-        s.info(t('seal.retired', { code: row.code, name: row.name, how: wordText(row.state), witnesses: (o.witness as string[]).join('、') }));
+        s.info(t('seal.retired', { code: row.code, name: row.name, how: wordText(row.state), witnesses: names(o.witness as string[]).join('、') }));
       }),
     );
 

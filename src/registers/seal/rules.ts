@@ -10,6 +10,7 @@ import { writeTx } from '../../core/db.js';
 import type { DueItem } from '../../core/deadlines.js';
 import { dataError, requireFlags, usageError } from '../../core/errors.js';
 import { post, type Ctx } from '../../core/journal.js';
+import { splitList } from '../../core/typed.js';
 import { lastStampOn, nextSealSerial, sealByCode, sealsByName, sealsNameContains, sealsOutOrLost, type SealRow } from './sql.js';
 
 export const REGISTER = 'seal';
@@ -29,7 +30,7 @@ export const today = (ctx: Ctx) => formatDate(ctx.clock.now());
 /** The date of a new event: today unless given; never in the future, never before `notBefore`. */
 export function eventDate(ctx: Ctx, on: string | undefined, notBefore: string | null | undefined, what: string): string {
   const day = on ?? today(ctx);
-  if (day > today(ctx)) throw usageError('seal.dateInFuture', { date: day });
+  if (day > today(ctx)) throw usageError('seal.dateInFuture', { date: day, today: today(ctx) });
   if (notBefore && day < notBefore) throw usageError('seal.dateTooEarly', { date: day, earliest: notBefore, what });
   return day;
 }
@@ -122,8 +123,8 @@ export interface Handover {
   reason?: string;
 }
 
-/** The names given, trimmed, without empty ones or repeats, in the order given. */
-export const names = (given: string[] | undefined) => [...new Set((given ?? []).map((w) => w.trim()).filter((w) => w !== ''))];
+/** The names given (repeated flags, or `A,B`, `A，B`, `A、B`), trimmed, without empty ones or repeats, in the order given. */
+export const names = (given: string[] | undefined) => [...new Set(splitList(given).filter((w) => w !== ''))];
 
 /** 移交: the seal passes from its custodian to another, before witnesses (neither giver nor receiver). */
 export function handoverSeal(ctx: Ctx, ref: string, f: Handover): SealRow {
@@ -212,7 +213,7 @@ export function retireSeal(ctx: Ctx, ref: string, f: Retirement): SealRow {
   const how = text(f.how);
   required({ '--how': how });
   if (!(RETIRE_HOW as readonly string[]).includes(how!)) throw usageError('seal.how', { value: how, choices: RETIRE_HOW.join('|') });
-  const given = (f.witnesses ?? []).filter((w) => w.trim() !== '');
+  const given = splitList(f.witnesses).filter((w) => w !== '');
   const distinct = names(given);
   if (given.length !== 2 || distinct.length !== 2) throw usageError('seal.twoWitnesses', { count: distinct.length });
   const reason = text(f.reason);

@@ -7,6 +7,7 @@ import type { DB } from '../../core/db.js';
 import { writeTx } from '../../core/db.js';
 import { dataError, usageError } from '../../core/errors.js';
 import { post, type Ctx } from '../../core/journal.js';
+import { entryNumber } from '../../core/typed.js';
 import { eventDate, getSeal, REGISTER, required, text } from './rules.js';
 import { nextRequestSerial, requestByNumber, stampLine, type RequestRow, type SealRow, type StampLine } from './sql.js';
 
@@ -35,8 +36,8 @@ export function formatRequestNumber(year: number, serial: number): string {
 
 /** Finds a request by its number: Y2026-0001, y2026-1, full-width Ｙ２０２６－０００１, or a dash typed as — or _. */
 export function getRequest(db: DB, ref: string): RequestRow {
-  const m = /^y(\d{4})[-‐‑‒–—―_\s]+0*(\d{1,6})$/i.exec(ref.trim().normalize('NFKC'));
-  const row = m ? requestByNumber(db, formatRequestNumber(Number(m[1]), Number(m[2]))) : undefined;
+  const number = entryNumber(ref, ['Y']);
+  const row = number === null ? undefined : requestByNumber(db, number);
   if (!row) throw dataError('seal.requestNotFound', { ref: ref.trim() });
   return row;
 }

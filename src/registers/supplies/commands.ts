@@ -4,8 +4,8 @@ import { supplies as register } from './index.js';
 import { parseMonth } from '../../core/dates.js';
 import { t } from '../../core/i18n.js';
 import type { Field } from '../../core/prompts.js';
-import { choiceOption, describe, intArg, type Kit, type Session } from '../../cli/kit.js';
-import { itemColumns, movementColumns, reportColumns, stockColumns, usageColumns, word } from './columns.js';
+import { applyClear, describe, intArg, withClear, wordOption, type Kit, type Session } from '../../cli/kit.js';
+import { itemColumns, movementColumns, reportColumns, stockColumns, usageColumns, word, WORDS } from './columns.js';
 import { dateOf, outputRows, qtyOf } from './present.js';
 import { planCommands } from './planCommands.js';
 import { itemRow, monthReport, movementView, stockView, usageView } from './reports.js';
@@ -73,11 +73,21 @@ export function suppliesCommands(root: Command, kit: Kit): void {
     .option('--all', describe({ zh: '包括已停用的', en: 'include retired items' }))
     .action(kit.run((s, o) => outputRows(s, itemColumns, listItems(s.db(), o.all === true).map(itemRow), o)));
 
-  itemArg(cardOptions(kit.verb(items, 'correct', { zh: '更正物品卡片（新记录引用原记录并说明原因）', en: 'correct an item card (a new version naming the old one, with a reason)' }, ['wenmi supplies item correct 3 --reorder 30 --reason 用量增加'])))
+  itemArg(
+    withClear(
+      cardOptions(
+        kit.verb(items, 'correct', { zh: '更正物品卡片（新记录引用原记录并说明原因）', en: 'correct an item card (a new version naming the old one, with a reason)' }, [
+          'wenmi supplies item correct 3 --reorder 30 --reason 用量增加',
+          'wenmi supplies item correct 3 --clear price --reason 单价待定',
+        ]),
+      ),
+      ['category', 'price'],
+    ),
+  )
     .option('--reason <text>', describe({ zh: '更正原因（必填）', en: 'why (required)' }))
     .action(
       kit.run((s, o, [ref]) => {
-        const row = correctItem(s.ctx(), ref!, cardOf(o), o.reason);
+        const row = correctItem(s.ctx(), ref!, applyClear(cardOf(o), o.clear, { category: 'category', price: 'price' }), o.reason);
         s.info(t('supplies.itemCorrected', { id: row.id, name: row.name, spec: row.spec }));
       }),
     );
@@ -197,7 +207,7 @@ export function suppliesCommands(root: Command, kit: Kit): void {
     )
     .option('--item <item>', describe({ zh: '物品', en: 'one item' }))
     .option('--dept <name>', describe({ zh: '部门', en: 'department' }))
-    .addOption(choiceOption('--kind <kind>', { zh: '类别', en: 'kind' }, KINDS))
+    .addOption(wordOption('--kind <kind>', { zh: '类别', en: 'kind' }, KINDS, WORDS))
     .action(
     kit.run(async (s, o) => {
       const { from, to } = s.period(o);

@@ -2,8 +2,8 @@
 import type { Command } from 'commander';
 import { t } from '../../core/i18n.js';
 import type { Field } from '../../core/prompts.js';
-import { choiceOption, describe, intArg, type Kit } from '../../cli/kit.js';
-import { planColumns, suggestColumns } from './columns.js';
+import { describe, intArg, wordOption, type Kit } from '../../cli/kit.js';
+import { planColumns, suggestColumns, WORDS } from './columns.js';
 import { dateOf, outputRows, qtyOf } from './present.js';
 import { addPlan, approvePlan, cancelPlan, draftSuggested, PLAN_STATES, suggestPlans } from './plans.js';
 import { planView, suggestionRow } from './reports.js';
@@ -79,7 +79,7 @@ export function planCommands(supplies: Command, kit: Kit): void {
 
   kit
     .withPeriod(kit.withOutput(kit.verb(plan, 'list', { zh: '列出采购计划及待到货数量', en: 'list purchase plans and what is still to come' }, ['wenmi supplies plan list --state 已批准'])))
-    .addOption(choiceOption('--state <state>', { zh: '状态', en: 'state' }, PLAN_STATES))
+    .addOption(wordOption('--state <state>', { zh: '状态', en: 'state' }, PLAN_STATES, WORDS))
     .action(
       kit.run(async (s, o) => {
         const { from, to } = s.period(o);

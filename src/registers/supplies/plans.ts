@@ -7,6 +7,7 @@ import { writeTx, type DB } from '../../core/db.js';
 import type { DueItem } from '../../core/deadlines.js';
 import { dataError, usageError } from '../../core/errors.js';
 import { post, type Ctx } from '../../core/journal.js';
+import { entryNumber } from '../../core/typed.js';
 import { word } from './columns.js';
 import { checkQty, findItem, itemText, REGISTER, required, today } from './rules.js';
 import { itemById, nextSerial, openPlansWithDate, planByNumber, stockRows, type PlanRow } from './sql.js';
@@ -14,7 +15,7 @@ import { itemById, nextSerial, openPlansWithDate, planByNumber, stockRows, type 
 export const PLAN_STATES = ['草拟', '已批准', '已完成', '已取消'] as const;
 
 export function getPlan(db: DB, ref: string): PlanRow {
-  const plan = planByNumber(db, ref.trim().toUpperCase());
+  const plan = planByNumber(db, entryNumber(ref, ['CG']) ?? ref.trim());
   if (!plan) throw dataError('supplies.planNotFound', { ref });
   return plan;
 }

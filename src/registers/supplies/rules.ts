@@ -162,7 +162,7 @@ export function checkMovable(ctx: Ctx, item: ItemRow, date: string): void {
   if (item.state === '停用') throw dataError('supplies.itemRetired', { item: itemText(item) });
   const take = openCountOf(ctx.db, item.id);
   if (take) throw dataError('supplies.itemInCount', { item: itemText(item), count: take.number, date: take.counted_on });
-  if (date > today(ctx)) throw usageError('supplies.dateInFuture', { date });
+  if (date > today(ctx)) throw usageError('supplies.dateInFuture', { date, today: today(ctx) });
   const last = lastDateOf(ctx.db, item.id);
   if (last !== null && date < last) throw dataError('supplies.dateBeforeLast', { item: itemText(item), date, last });
 }

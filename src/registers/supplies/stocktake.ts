@@ -10,6 +10,7 @@ import { dataError, usageError, WenmiError } from '../../core/errors.js';
 import { t } from '../../core/i18n.js';
 import { post, type Ctx } from '../../core/journal.js';
 import { LineProblems } from '../../core/input.js';
+import { entryNumber, splitList } from '../../core/typed.js';
 import { parseCsv } from '../../core/output/csv.js';
 import { foldDigits } from '../../core/text.js';
 import { checkFits, findItem, itemFinder, itemText, postMovement, REGISTER, required, today } from './rules.js';
@@ -25,7 +26,7 @@ export function getStocktake(db: DB, ref?: string): StocktakeRow {
     if (!open) throw dataError('supplies.noOpenCount');
     return open;
   }
-  const take = stocktakeByNumber(db, ref.trim().toUpperCase());
+  const take = stocktakeByNumber(db, entryNumber(ref, ['PD']) ?? ref.trim());
   if (!take) throw dataError('supplies.countNotFound', { ref });
   return take;
 }
@@ -34,24 +35,26 @@ export interface StartInput {
   /** ITEM references; all items in use when absent (an empty list is refused, not taken for "all"). */
   items?: string[];
   counter?: string;
-  witness?: string;
+  /** 监盘人: one or more (repeated flags, or `A,B`, `A、B`), kept as one text `A、B`. */
+  witness?: string | string[];
   /** The count date (the book is counted as at this day); today when absent. */
   date?: string;
 }
 
 /** Opens a count of some or all items in use, recording each item's book quantity. */
 export function startStocktake(ctx: Ctx, s: StartInput): StocktakeRow {
-  const missing = [!s.counter?.trim() && '--counter', !s.witness?.trim() && '--witness'].filter(Boolean);
+  const witnesses = [...new Set(splitList(s.witness).filter((w) => w !== ''))];
+  const missing = [!s.counter?.trim() && '--counter', witnesses.length === 0 && '--witness'].filter(Boolean);
   if (missing.length) throw usageError('input.missing', { flags: missing.join(' ') });
   const counter = s.counter!.trim();
-  const witness = s.witness!.trim();
-  if (counter === witness) throw usageError('supplies.witnessSame', { name: counter });
+  if (witnesses.includes(counter)) throw usageError('supplies.witnessSame', { name: counter });
+  const witness = witnesses.join('、');
   if (s.items !== undefined && s.items.length === 0) throw usageError('supplies.itemsEmpty');
   return writeTx(ctx.db, () => {
     const open = openStocktake(ctx.db);
     if (open) throw dataError('supplies.countOpen', { count: open.number, date: open.counted_on });
     const date = s.date ?? today(ctx);
-    if (date > today(ctx)) throw usageError('supplies.dateInFuture', { date });
+    if (date > today(ctx)) throw usageError('supplies.dateInFuture', { date, today: today(ctx) });
     let items: ItemRow[];
     if (s.items) {
       const byId = new Map<number, ItemRow>();

@@ -3,8 +3,9 @@ import type { Command } from 'commander';
 import { EXIT } from '../../core/errors.js';
 import { t } from '../../core/i18n.js';
 import { readTextFile } from '../../core/input.js';
+import { splitList } from '../../core/typed.js';
 import type { Field } from '../../core/prompts.js';
-import { describe, type Kit } from '../../cli/kit.js';
+import { collect, describe, type Kit } from '../../cli/kit.js';
 import { diffColumns, sheetColumns, stocktakeColumns, word } from './columns.js';
 import { dateOf, outputRows } from './present.js';
 import { diffRow, stocktakeView } from './reports.js';
@@ -31,7 +32,7 @@ export function stocktakeCommands(supplies: Command, kit: Kit): void {
     ])
     .option('--items <items...>', describe({ zh: '只盘这些物品（编号或名称，逗号分隔；默认全部在用物品）', en: 'count only these items (numbers or names, comma-separated; default every item in use)' }))
     .option('--counter <name>', describe({ zh: '盘点人（必填）', en: 'who counts (盘点人, required)' }))
-    .option('--witness <name>', describe({ zh: '监盘人（必填）', en: 'who witnesses (监盘人, required)' }))
+    .option('--witness <name>', describe({ zh: '监盘人（必填；可写多次，或逗号分隔）', en: 'who witnesses (监盘人, required; repeat the option, or comma-separated)' }), collect)
     .option('--date <date>', describe({ zh: '盘点日期（账面截至该日；默认今天）', en: 'the count date (the book as at that day; default today)' }))
     .action(
       kit.run(async (s, o) => {
@@ -40,8 +41,8 @@ export function stocktakeCommands(supplies: Command, kit: Kit): void {
           { key: 'counter', flag: '--counter', label: { zh: '盘点人', en: 'counter' } },
           { key: 'witness', flag: '--witness', label: { zh: '监盘人', en: 'witness' } },
         ] satisfies Field[]);
-        const items = (o.items as string[] | undefined)?.flatMap((x) => x.split(/[,，]/)).map((x) => x.trim()).filter(Boolean);
-        const row = startStocktake(s.ctx(), { items, counter: String(v.counter), witness: String(v.witness), date: dateOf(s, o.date) });
+        const items = o.items === undefined ? undefined : splitList(o.items as string[]).filter(Boolean);
+        const row = startStocktake(s.ctx(), { items, counter: String(v.counter), witness: [v.witness as string | string[]].flat(), date: dateOf(s, o.date) });
         s.print(`${row.number}\n`);
         s.info(t('supplies.countStarted', { count: row.number, date: row.counted_on, n: diffLines(s.db(), row).length }));
       }),

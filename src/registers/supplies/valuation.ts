@@ -13,6 +13,7 @@
  * receipt price, else its card price, else 0.
  */
 import { usageError } from '../../core/errors.js';
+import { foldTyped } from '../../core/typed.js';
 
 /**
  * The largest unit price, in fen (9 999 999.99 yuan). With at most MAX_QTY units a movement,
@@ -20,9 +21,12 @@ import { usageError } from '../../core/errors.js';
  */
 export const MAX_PRICE_FEN = 999_999_999;
 
-/** Parses a price in yuan (`12`, `12.5`, `12.50`, `¥0.05`, at most 9999999.99) to integer fen, without floats. */
+/**
+ * Parses a price in yuan (`12`, `12.5`, `12.50`, `¥0.05`, full-width `２５．５０`, at most 9999999.99)
+ * to integer fen, without floats.
+ */
 export function parseYuan(text: string): number {
-  const m = /^\s*[¥￥]?\s*(\d{1,7})(?:\.(\d{1,2}))?\s*(?:元)?\s*$/.exec(text);
+  const m = /^[¥￥]?\s*(\d{1,7})(?:\.(\d{1,2}))?\s*(?:元)?$/.exec(foldTyped(text));
   if (!m) throw usageError('supplies.price', { value: text });
   return Number(m[1]) * 100 + Number((m[2] ?? '0').padEnd(2, '0'));
 }
