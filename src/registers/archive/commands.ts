@@ -6,6 +6,7 @@ import { EXIT, usageError } from '../../core/errors.js';
 import { t } from '../../core/i18n.js';
 import { readTextFile } from '../../core/input.js';
 import { getSetting } from '../../core/settings.js';
+import type { Column } from '../../core/output/render.js';
 import { choiceOption, describe, intArg, journalColumns, type Kit, type Session } from '../../cli/kit.js';
 import { catalogColumns, checkColumns, correctionColumns, itemColumns, loanColumns, wordText } from './columns.js';
 import { loanCommands } from './loanCommands.js';
@@ -141,14 +142,14 @@ export function archiveCommands(root: Command, kit: Kit): void {
         const corrections = correctionRows(db, row, reveal);
         const history = journalOfItem(db, row.id).map((j) => ({ seq: j.seq, at: j.at, operator: j.operator, action: j.action, reason: j.reason }));
         if (o.format === 'json') return s.print(JSON.stringify({ entry, corrections, loans: itemLoans, history }, null, 2) + '\n');
-        const extra = [
-          { key: 'retention', label: { zh: '保管期限', en: 'retention' }, text: wordText },
-          { key: 'note', label: { zh: '备注', en: 'remarks' } },
-          { key: 'incomingNo', label: { zh: '收文编号', en: 'incoming no.' } },
-          { key: 'filedOn', label: { zh: '归档日期', en: 'filed on' } },
-          { key: 'lastCondition', label: { zh: '最近归还情况', en: 'last return' }, text: wordText },
-          { key: 'voidedOn', label: { zh: '作废日期', en: 'voided on' } },
-          { key: 'voidReason', label: { zh: '作废原因', en: 'why voided' } },
+        const extra: Column[] = [
+          { key: 'retention', label: { zh: '保管期限', en: 'retention' }, kind: 'id', text: wordText },
+          { key: 'note', label: { zh: '备注', en: 'remarks' }, kind: 'text' },
+          { key: 'incomingNo', label: { zh: '收文编号', en: 'incoming no.' }, kind: 'id' },
+          { key: 'filedOn', label: { zh: '归档日期', en: 'filed on' }, kind: 'id' },
+          { key: 'lastCondition', label: { zh: '最近归还情况', en: 'last return' }, kind: 'id', text: wordText },
+          { key: 'voidedOn', label: { zh: '作废日期', en: 'voided on' }, kind: 'id' },
+          { key: 'voidReason', label: { zh: '作废原因', en: 'why voided' }, kind: 'text' },
         ];
         await s.showFields([...itemColumns, ...extra], entry);
         if (corrections.length) {

@@ -195,12 +195,12 @@ export function incomingCommands(root: Command, kit: Kit): void {
         const history = journalOf(s.db(), row.id).map((j) => ({ seq: j.seq, at: j.at, operator: j.operator, action: j.action, reason: j.reason }));
         if (o.format === 'json') return s.print(JSON.stringify({ entry, history }, null, 2) + '\n');
         const more: Column[] = [
-          { key: 'receivedAt', label: { zh: '签收时间', en: 'received at' } },
-          { key: 'type', label: { zh: '文种', en: 'type' } },
-          { key: 'copyNo', label: { zh: '份号', en: 'copy no.' } },
-          { key: 'pages', label: { zh: '页数', en: 'pages' } },
-          { key: 'attachments', label: { zh: '附件', en: 'attachments' } },
-          { key: 'note', label: { zh: '备注', en: 'note' } },
+          { key: 'receivedAt', label: { zh: '签收时间', en: 'received at' }, kind: 'id' },
+          { key: 'type', label: { zh: '文种', en: 'type' }, kind: 'id' },
+          { key: 'copyNo', label: { zh: '份号', en: 'copy no.' }, kind: 'id' },
+          { key: 'pages', label: { zh: '页数', en: 'pages' }, kind: 'id' },
+          { key: 'attachments', label: { zh: '附件', en: 'attachments' }, kind: 'text' },
+          { key: 'note', label: { zh: '备注', en: 'note' }, kind: 'text' },
         ];
         await s.showFields([...listColumns, ...more], entry);
         s.print('\n');

@@ -71,20 +71,20 @@ export function sealCommands(root: Command, kit: Kit): void {
           return s.print(JSON.stringify({ seal: entry, events, requests: requestRows(db, { sealId: row.id }), history }, null, 2) + '\n');
         }
         const lost: Column[] = [
-          { key: 'lostOn', label: { zh: '遗失日期', en: 'lost on' } },
-          { key: 'lostBy', label: { zh: '遗失时持有人', en: 'held by when lost' } },
-          { key: 'lostReason', label: { zh: '遗失经过', en: 'what happened' } },
-          { key: 'note', label: { zh: '备注', en: 'note' } },
+          { key: 'lostOn', label: { zh: '遗失日期', en: 'lost on' }, kind: 'id' },
+          { key: 'lostBy', label: { zh: '遗失时持有人', en: 'held by when lost' }, kind: 'text' },
+          { key: 'lostReason', label: { zh: '遗失经过', en: 'what happened' }, kind: 'text' },
+          { key: 'note', label: { zh: '备注', en: 'note' }, kind: 'text' },
         ];
         await s.showFields([...sealColumns, ...lost], entry, { skipEmpty: true });
         s.print('\n');
         await s.output(
           [
-            { key: 'seq', label: { zh: '日志序号', en: 'seq' }, num: true },
-            { key: 'on', label: { zh: '日期', en: 'date' } },
-            { key: 'detail', label: { zh: '事项', en: 'what' }, wrap: 50 },
-            { key: 'operator', label: { zh: '操作人', en: 'operator' } },
-            { key: 'reason', label: { zh: '原因', en: 'reason' }, wrap: 30 },
+            { key: 'seq', label: { zh: '日志序号', en: 'seq' }, kind: 'id', num: true },
+            { key: 'on', label: { zh: '日期', en: 'date' }, kind: 'id' },
+            { key: 'detail', label: { zh: '事项', en: 'what' }, kind: 'text', wrap: 50 },
+            { key: 'operator', label: { zh: '操作人', en: 'operator' }, kind: 'text' },
+            { key: 'reason', label: { zh: '原因', en: 'reason' }, kind: 'text', wrap: 30 },
           ],
           history,
           { format: 'table' },
