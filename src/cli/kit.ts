@@ -120,7 +120,7 @@ export class Session {
   /** Fills in missing fields by asking on a terminal, or fails naming every missing flag. */
   complete(values: Record<string, unknown>, fields: Field[]): Promise<void> {
     const color = this.globals.color !== false && useColor([], this.io.env, this.io.stderr.isTTY);
-    return completeFields(values, fields, this.interactive, color);
+    return completeFields(values, fields, this.interactive, color, (line) => this.info(line));
   }
 
   /**

@@ -10,7 +10,8 @@ import type { Column } from '../../core/output/render.js';
 import { choiceOption, describe, intArg, journalColumns, type Kit, type Session } from '../../cli/kit.js';
 import { catalogColumns, checkColumns, correctionColumns, itemColumns, loanColumns, wordText } from './columns.js';
 import { loanCommands } from './loanCommands.js';
-import { checkShelf, fileItem, getItem, parseRetention, REGISTER } from './rules.js';
+import { checkShelf, fileItem, getItem, parseRetention, REGISTER, RETENTIONS } from './rules.js';
+import type { Field } from '../../core/prompts.js';
 import { classifiedItemNumbers, iterateItems, journalOfItem, loans, type ItemFilter } from './sql.js';
 import { catalogRow, correctionRows, everClassified, itemJson, loanJson } from './views.js';
 import { entryCommands } from './entryCommands.js';
@@ -86,7 +87,7 @@ export function archiveCommands(root: Command, kit: Kit): void {
     .action(
       kit.run(async (s, o) => {
         const values: Record<string, unknown> = { title: o.title, author: o.author, date: o.date, retention: o.retention };
-        const fields = [{ key: 'retention', flag: '--retention', label: { zh: '保管期限（Y/D30/D10）', en: 'retention (Y/D30/D10)' }, check: (v: string) => void parseRetention(v) }];
+        const fields: Field[] = [{ key: 'retention', flag: '--retention', label: { zh: '保管期限', en: 'retention' }, choices: RETENTIONS.map((value) => ({ value, label: { zh: `${wordText(value)}（${value}）`, en: `${wordText(value)} (${value})` } })) }];
         if (o.fromIncoming === undefined)
           fields.unshift(
             { key: 'title', flag: '--title', label: { zh: '题名', en: 'title' }, check: () => undefined },

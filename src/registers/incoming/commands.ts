@@ -7,6 +7,7 @@ import { t } from '../../core/i18n.js';
 import { usageError } from '../../core/errors.js';
 import type { Column, Row } from '../../core/output/render.js';
 import type { Field } from '../../core/prompts.js';
+import { parseClassification, parseCopyNo } from '../../core/secret.js';
 import { choiceOption, collect, describe, intArg, journalColumns, periodLine, type Kit, type Session } from '../../cli/kit.js';
 import { bookColumns, classifiedBookColumns, listColumns, STATE_LABELS } from './columns.js';
 import { classificationOf, correctIncoming, getIncoming, handlingNote, receiveIncoming, REGISTER, shownTitle, URGENCIES, voidIncoming, type IncomingFields } from './rules.js';
@@ -47,6 +48,32 @@ function fieldsOf(s: Session, o: Record<string, any>): IncomingFields {
     deadline: o.deadline === undefined ? undefined : o.deadline === '' ? null : parseDate(o.deadline, s.clock),
     note: o.note,
   };
+}
+
+/**
+ * What `receive` asks on a terminal, each checked as typed by its flag's rule: the sender and
+ * title; in a guided entry also the classification and the urgency (a select); the copy number
+ * once classified, the deadline once urgent.
+ */
+function receiveFields(s: Session, receivedOn: string): Field[] {
+  const given = (key: string) => (values: Record<string, unknown>) => typeof values[key] === 'string' && (values[key] as string).trim() !== '';
+  return [
+    { key: 'sender', flag: '--sender', label: { zh: '来文单位', en: 'sender' } },
+    { key: 'title', flag: '--title', label: { zh: '标题', en: 'title' } },
+    { key: 'secret', flag: '--secret', label: { zh: '密级，如 秘密★5年', en: 'classification, e.g. 秘密★5年' }, optional: true, check: (v) => void parseClassification(v) },
+    { key: 'copyNo', flag: '--copy-no', label: { zh: '份号', en: 'copy number' }, when: given('secret'), check: (v) => void parseCopyNo(v) },
+    { key: 'urgency', flag: '--urgency', label: { zh: '紧急程度', en: 'urgency' }, optional: true, choices: URGENCIES },
+    {
+      key: 'deadline',
+      flag: '--deadline',
+      label: { zh: '办理时限，如 +3d、2026-12-01', en: 'deadline, e.g. +3d, 2026-12-01' },
+      when: given('urgency'),
+      check: (v) => {
+        const deadline = parseDate(v, s.clock);
+        if (deadline < receivedOn) throw usageError('incoming.deadlineBeforeReceipt', { deadline, received: receivedOn });
+      },
+    },
+  ];
 }
 
 function entryJson(row: IncomingRow, reveal: boolean) {
@@ -138,12 +165,10 @@ export function incomingCommands(root: Command, kit: Kit): void {
     .addOption(choiceOption('--format <format>', { zh: 'text（只输出编号）或 json（涉密标题遮蔽）', en: 'text (the number only) or json (classified title masked)' }, ['text', 'json']))
     .action(
       kit.run(async (s, o) => {
-        const values: Record<string, unknown> = { sender: o.sender, title: o.title };
-        await s.complete(values, [
-          { key: 'sender', flag: '--sender', label: { zh: '来文单位', en: 'sender' } },
-          { key: 'title', flag: '--title', label: { zh: '标题', en: 'title' } },
-        ] satisfies Field[]);
-        const fields = { ...fieldsOf(s, { ...o, ...values }), receivedAt: o.received === undefined ? formatTimestamp(s.clock.now()) : parseMoment(o.received, s.clock) };
+        const receivedAt = o.received === undefined ? formatTimestamp(s.clock.now()) : parseMoment(o.received, s.clock);
+        const values: Record<string, unknown> = { sender: o.sender, title: o.title, secret: o.secret, copyNo: o.copyNo, urgency: o.urgency, deadline: o.deadline };
+        await s.complete(values, receiveFields(s, receivedAt.slice(0, 10)));
+        const fields = { ...fieldsOf(s, { ...o, ...values }), receivedAt };
         const row = receiveIncoming(s.ctx(), fields, { circle: o.circle });
         if (o.format === 'json') s.print(JSON.stringify(entryJson(row, false)) + '\n');
         else s.print(row.number + '\n');

@@ -33,7 +33,7 @@ export function sealCommands(root: Command, kit: Kit): void {
     .action(
       kit.run(async (s, o) => {
         const v: Record<string, unknown> = { name: o.name, type: o.type, custodian: o.custodian };
-        await s.complete(v, [f('name', '--name', '名称', 'name'), f('type', '--type', '类型', 'type'), f('custodian', '--custodian', '保管人', 'custodian')]);
+        await s.complete(v, [f('name', '--name', '名称', 'name'), { ...f('type', '--type', '类型', 'type'), choices: SEAL_TYPES.map((value) => ({ value, label: { zh: value, en: `${wordText(value)} (${value})` } })) }, f('custodian', '--custodian', '保管人', 'custodian')]);
         const row = addSeal(s.ctx(), { ...o, ...v, since: dateOpt(s, o.since) });
         s.print(row.code + '\n');
         s.info(t('seal.added', { code: row.code, name: row.name, custodian: row.custodian }));
@@ -168,7 +168,7 @@ export function sealCommands(root: Command, kit: Kit): void {
     .action(
       kit.run(async (s, o, [ref]) => {
         const v: Record<string, unknown> = { how: o.how };
-        await s.complete(v, [f('how', '--how', '处置方式（停用|封存|销毁）', 'how (停用|封存|销毁)')]);
+        await s.complete(v, [{ ...f('how', '--how', '处置方式', 'how'), choices: RETIRE_HOW.map((value) => ({ value, label: { zh: value, en: `${wordText(value)} (${value})` } })) }]);
         const row = retireSeal(s.ctx(), ref!, { how: String(v.how), witnesses: o.witness, reason: o.reason, on: dateOpt(s, o.on) });
         s.info(t('seal.retired', { code: row.code, name: row.name, how: wordText(row.state), witnesses: (o.witness as string[]).join('、') }));
       }),
