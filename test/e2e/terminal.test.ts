@@ -111,6 +111,17 @@ describe.skipIf(!hasScript)('on a terminal (skipped where util-linux `script` is
     expect(JSON.parse(bin(['seal', 'list', '--format', 'json'], { env }).stdout)).toMatchObject([{ type: '合同章' }]);
   });
 
+  it('checks an answer against the register as typed (an unknown seal is asked again, not refused after the last question)', async () => {
+    const env = fresh();
+    expect(bin(['seal', 'add', '--name', '办公室公章', '--type', '公章', '--custodian', '李保管'], { env }).code).toBe(0);
+    const r = await onTerminal('seal request --doc 合同 --unit 办公室 --purpose 签订合同 --count 2', env, [
+      ['seal (--seal)', 'S009\r'],
+      ['no seal', BACKSPACE.repeat(4) + 'S001\r'],
+    ]);
+    expect(r.code, r.screen).toBe(0);
+    expect(JSON.parse(bin(['seal', 'requests', '--format', 'json'], { env }).stdout)).toMatchObject([{ number: 'Y2026-0001', count: 2 }]);
+  });
+
   it('exits 130 on Ctrl-C at a prompt with one line saying so, writing nothing', async () => {
     const env = fresh();
     const r = await onTerminal('incoming receive', env, [['sender (--sender)', '\u0003']]);

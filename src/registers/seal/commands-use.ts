@@ -43,7 +43,7 @@ export function useCommands(seal: Command, kit: Kit): void {
     .action(
       kit.run(async (s, o) => {
         const v: Record<string, unknown> = { seal: o.seal, doc: o.doc, unit: o.unit, purpose: o.purpose, count: o.count };
-        await s.complete(v, [f('seal', '--seal', '印章', 'seal'), f('doc', '--doc', '文件名称', 'document'), f('unit', '--unit', '用印单位', 'unit'), f('purpose', '--purpose', '事由', 'purpose'), { ...f('count', '--count', '份数', 'copies', positive), default: '1' }]);
+        await s.complete(v, [f('seal', '--seal', '印章', 'seal', (ref) => void getSeal(s.db(), ref)), f('doc', '--doc', '文件名称', 'document'), f('unit', '--unit', '用印单位', 'unit'), f('purpose', '--purpose', '事由', 'purpose'), { ...f('count', '--count', '份数', 'copies', positive), default: '1' }]);
         const row = requestUse(s.ctx(), { ...o, ...v, count: Number(v.count), on: dateOpt(s, o.on) } as never);
         s.print(row.number + '\n');
         s.info(t('seal.requested', { number: row.number, seal: `${row.seal_code} ${row.seal_name}`, count: row.count }));

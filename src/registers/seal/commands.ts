@@ -129,7 +129,7 @@ export function sealCommands(root: Command, kit: Kit): void {
     .action(
       kit.run(async (s, o, [ref]) => {
         const v: Record<string, unknown> = { to: o.to, due: o.due, approver: o.approver };
-        await s.complete(v, [f('to', '--to', '借用人', 'borrower'), f('due', '--due', '应还日期', 'due back on'), f('approver', '--approver', '批准人', 'approver')]);
+        await s.complete(v, [f('to', '--to', '借用人', 'borrower'), f('due', '--due', '应还日期', 'due back on', (d) => void parseDate(d, s.clock)), f('approver', '--approver', '批准人', 'approver')]);
         const row = lendSeal(s.ctx(), ref!, { ...o, ...v, due: parseDate(String(v.due), s.clock), on: dateOpt(s, o.on) });
         s.info(t('seal.lent', { code: row.code, name: row.name, to: row.holder, due: row.due }));
       }),
