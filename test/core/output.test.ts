@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { csvCell, csvLine, parseCsv } from '../../src/core/output/csv.js';
 import { layoutTable, renderStream, type Column } from '../../src/core/output/render.js';
 import { memoryOut } from '../../src/core/output/sink.js';
-import { fitLayout, type Grid } from '../../src/core/output/layout.js';
+import { fitLayout, fullLayout, type Grid } from '../../src/core/output/layout.js';
 import { displayWidth, truncateText, wrapText } from '../../src/core/output/width.js';
 
 describe('CSV for people', () => {
@@ -82,6 +82,19 @@ describe('tables', () => {
     expect(narrow.body[0]![1]).toMatch(/…$/);
     const used = narrow.keep.reduce((w, i, k) => w + Math.max(displayWidth(narrow.head[k]!), ...narrow.body.map((r) => displayWidth(r[k]!))), 0);
     expect(used + 2 * (narrow.keep.length - 1)).toBeLessThanOrEqual(40);
+  });
+
+  it('in full (books, pipes) wraps only text, at its hint or its label when wider, never an identifier', () => {
+    const grid: Grid = {
+      head: ['no.', 'condition on return'],
+      body: [['Z001-WS·2026-D30-BGS-0001', 'pages 3 to 5 torn and stained']],
+      kinds: ['id', 'text'],
+      wraps: [10, 10],
+      ranks: [1, 1],
+    };
+    const laid = fullLayout(grid);
+    expect(laid.body[0]![0]).toBe('Z001-WS·2026-D30-BGS-0001');
+    expect(laid.body[0]![1]!.split('\n')).toEqual(['pages 3 to 5 torn', 'and stained']);
   });
 
   it('streams JSON with column keys and stops when the reader has gone', () => {

@@ -37,9 +37,11 @@ const widest = (text: string) => lines(text).reduce((w, l) => Math.max(w, displa
 /** Everything, nothing cut: text columns wrap at their hint, identifiers keep their width. For books, --wide and piped tables. */
 export function fullLayout(g: Grid): Laid {
   const keep = g.head.map((_, i) => i);
+  // a text column wraps at its hint, or at its label's width when that is wider
+  const wrapAt = g.wraps.map((w, i) => (g.kinds[i] === 'text' && w !== undefined ? Math.max(w, displayWidth(g.head[i]!)) : undefined));
   const finish = (text: string, i: number) => {
-    const w = g.wraps[i];
-    return g.kinds[i] === 'text' && w !== undefined ? lines(text).flatMap((l) => wrapText(l, w)).join('\n') : text;
+    const w = wrapAt[i];
+    return w !== undefined ? lines(text).flatMap((l) => wrapText(l, w)).join('\n') : text;
   };
   return { keep, head: g.head.map(finish), body: g.body.map((cells) => cells.map(finish)), hidden: [] };
 }
