@@ -269,7 +269,7 @@ export function incomingCommands(root: Command, kit: Kit): void {
     ),
   )
     .option('--classified', describe({ zh: '打印涉密收文登记簿（另册）', en: 'print the classified book (kept apart)' }))
-    .option('-o, --output <file>', describe({ zh: '写入文件', en: 'write to a file' }))
+    .option('-o, --output <file>', describe({ zh: '写入文件：.txt 为登记簿文本，.csv .tsv .json 为其各行', en: 'write to a file: .txt the book as text, .csv .tsv .json its rows' }))
     .option('--force', describe({ zh: '覆盖已存在的文件', en: 'overwrite an existing file' }))
     .action(
       kit.run(async (s, o) => {

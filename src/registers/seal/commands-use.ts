@@ -150,7 +150,7 @@ export function useCommands(seal: Command, kit: Kit): void {
       ]),
     ),
   )
-    .option('-o, --output <file>', describe({ zh: '写入文件', en: 'write to a file' }))
+    .option('-o, --output <file>', describe({ zh: '写入文件：.txt 为登记簿文本，.csv .tsv .json 为其各行', en: 'write to a file: .txt the book as text, .csv .tsv .json its rows' }))
     .option('--force', describe({ zh: '覆盖已存在的文件', en: 'overwrite an existing file' }))
     .action(
       kit.run(async (s, o) => {
