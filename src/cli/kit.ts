@@ -11,7 +11,7 @@ import { usageError } from '../core/errors.js';
 import { label, t, type Label } from '../core/i18n.js';
 import { journalHead, type Ctx } from '../core/journal.js';
 import { completeFields, type Field } from '../core/prompts.js';
-import { chooseFormat, renderBook, renderRows, shown, type Column, type Row } from '../core/output/render.js';
+import { chooseFormat, formatOfExtension, LIST_EXTENSIONS, renderBook, renderRows, renderStream, shown, type Column, type Format, type Row } from '../core/output/render.js';
 import { visible } from '../core/output/escape.js';
 import { fileOut, type Out } from '../core/output/sink.js';
 import { defaultDbPath } from '../core/paths.js';
@@ -41,6 +41,8 @@ export interface OutputOpts {
   output?: string;
   bom?: boolean;
   force?: boolean;
+  /** A table on a terminal shows everything, uncut, rather than fitting the terminal. */
+  wide?: boolean;
 }
 
 export interface PeriodOpts {
@@ -126,7 +128,7 @@ export class Session {
   /** Fills in missing fields by asking on a terminal, or fails naming every missing flag. Answers are checked as options are. */
   async complete(values: Record<string, unknown>, fields: Field[]): Promise<void> {
     const color = this.globals.color !== false && useColor([], this.io.env, this.io.stderr.isTTY);
-    await completeFields(values, fields, this.interactive, color);
+    await completeFields(values, fields, this.interactive, color, (line) => this.info(line));
     for (const f of fields) {
       const v = values[f.key];
       if (typeof v === 'string') checkInputText(v, f.flag.replace(/^--/, ''), f.flag);
@@ -180,24 +182,33 @@ export class Session {
     this.info(t('output.written', { path: o.output }));
   }
 
-  /** Hands rows to the renderer the options ask for: a table on a terminal, TSV in a pipe, CSV/JSON on request. */
-  async output(columns: Column[], rows: Iterable<Row>, o: OutputOpts): Promise<void> {
+  /**
+   * Hands rows to the renderer the options ask for: a table on a terminal (fitted to its width;
+   * with --wide one uncut line per row), TSV in a pipe, CSV/JSON on request or by the file's
+   * extension; a table in a pipe or a file is ruled and keeps everything.
+   */
+  async output(columns: Column[], rows: Iterable<Row>, o: OutputOpts, fit: 'cut' | 'wrap' = 'cut'): Promise<void> {
     const toFile = o.output !== undefined && o.output !== '-';
     const format = chooseFormat(o.format, o.output, !toFile && this.io.stdout.isTTY);
     const bom = o.bom ?? (toFile && format === 'csv');
-    await this.toOutput(o, (out) => renderRows(out, this.io.stderr, columns, rows, { format, bom }).then(() => undefined));
+    const fitWidth = !toFile && this.io.stdout.isTTY ? (o.wide === true ? Infinity : this.io.stdout.columns ?? 80) : undefined;
+    await this.toOutput(o, (out) => renderRows(out, this.io.stderr, columns, rows, { format, bom, fitWidth, wrapText: fit === 'wrap' }).then(() => undefined));
   }
 
   /**
    * Prints a register as its paper book: the unit's name (setting unit.name) over the meta
    * lines, and a footer message given the print stamp {at, operator, head} — when it was
    * printed, by whom, and the journal head that `verify --against` can prove later.
+   * `-o` writes the book as text (`.txt` or no extension), or its rows as `.csv`/`.tsv`/`.json`;
+   * any other extension is refused.
    */
   async printBook(o: OutputOpts, book: BookSpec): Promise<void> {
     const db = this.db();
     const head = journalHead(db);
     const stamp = { at: formatTimestamp(this.clock.now()).slice(0, 16).replace('T', ' '), operator: this.operator(), head: `${head.seq}:${head.hash}` };
     const unit = getSetting(db, this.registry.settings, 'unit.name');
+    const format = o.output !== undefined && o.output !== '-' ? formatOfExtension(o.output, BOOK_EXTENSIONS) ?? 'book' : 'book';
+    if (format !== 'book') return this.toOutput(o, (out) => void renderStream(out, book.columns, book.rows, { format, bom: o.bom ?? format === 'csv' }));
     await this.toOutput(o, (out) =>
       renderBook(out, {
         title: label(book.title),
@@ -214,7 +225,7 @@ export class Session {
     const rows = columns
       .filter((c) => !opts.skipEmpty || (entry[c.key] !== null && entry[c.key] !== undefined))
       .map((c) => ({ field: label(c.label), value: shown(c, entry) ?? '' }));
-    await this.output(FIELD_COLUMNS, rows, { format: 'table' });
+    await this.output(FIELD_COLUMNS, rows, { format: 'table' }, 'wrap');
   }
 
   close(): void {
@@ -239,18 +250,21 @@ export function periodLine(p: Period): string {
   return p.from || p.to ? `${p.from ?? '…'} — ${p.to ?? '…'}` : label({ zh: '全部', en: 'all dates' });
 }
 
+/** What a paper book writes for each file extension: the book as text, or its rows. */
+const BOOK_EXTENSIONS: Record<string, Format | 'book'> = { txt: 'book', csv: 'csv', tsv: 'tsv', json: 'json' };
+
 const FIELD_COLUMNS: Column[] = [
-  { key: 'field', label: { zh: '项目', en: 'field' } },
-  { key: 'value', label: { zh: '内容', en: 'value' }, wrap: 60 },
+  { key: 'field', label: { zh: '项目', en: 'field' }, kind: 'id' },
+  { key: 'value', label: { zh: '内容', en: 'value' }, kind: 'text', wrap: 60 },
 ];
 
 /** The journal entries of one entry, as `show` prints them (rows from the journal: seq, at, operator, action, reason). */
 export const journalColumns: Column[] = [
-  { key: 'seq', label: { zh: '日志序号', en: 'seq' }, num: true },
-  { key: 'at', label: { zh: '时间', en: 'at' } },
-  { key: 'operator', label: { zh: '经办人', en: 'operator' } },
-  { key: 'action', label: { zh: '操作', en: 'action' } },
-  { key: 'reason', label: { zh: '原因', en: 'reason' }, wrap: 40 },
+  { key: 'seq', label: { zh: '日志序号', en: 'seq' }, kind: 'id', num: true },
+  { key: 'at', label: { zh: '时间', en: 'at' }, kind: 'id' },
+  { key: 'operator', label: { zh: '经办人', en: 'operator' }, kind: 'text' },
+  { key: 'action', label: { zh: '操作', en: 'action' }, kind: 'id' },
+  { key: 'reason', label: { zh: '原因', en: 'reason' }, kind: 'text', wrap: 40 },
 ];
 
 export type Handler = (s: Session, opts: Record<string, any>, args: string[]) => Promise<number | void> | number | void;
@@ -383,6 +397,8 @@ export function makeKit(registry: Registry, io: IO, onExit: (code: number) => vo
         refuseRepeats(cmd, (root as unknown as { rawArgs: string[] }).rawArgs);
         checkTextInputs(cmd, args.slice(0, -2));
         const opts = cmd.opts();
+        // An output file no command can write is refused before anything is done (or journaled).
+        if (typeof opts.output === 'string' && opts.output !== '-') formatOfExtension(opts.output, LIST_EXTENSIONS);
         const positional = args.slice(0, -2).flat().filter((a) => typeof a === 'string') as string[];
         const session = new Session(io, cmd.optsWithGlobals() as GlobalOpts, registry);
         sessions.push(session);
@@ -393,10 +409,11 @@ export function makeKit(registry: Registry, io: IO, onExit: (code: number) => vo
     withOutput(cmd) {
       return cmd
         .option('--format <format>', describe({ zh: '输出格式：table|csv|tsv|json（终端默认 table，管道默认 tsv）', en: 'output format: table|csv|tsv|json (table on a terminal, tsv in a pipe)' }))
-        .option('-o, --output <file>', describe({ zh: '写入文件（- 为标准输出）；格式按扩展名', en: 'write to a file (- for stdout); format from the extension' }))
+        .option('-o, --output <file>', describe({ zh: '写入文件（- 为标准输出）；格式按扩展名 .csv .tsv .json .txt', en: 'write to a file (- for stdout); format from the extension: .csv .tsv .json .txt' }))
         .option('--bom', describe({ zh: 'CSV 加 BOM（写文件时默认加）', en: 'start CSV with a BOM (default when writing a file)' }))
         .option('--no-bom', describe({ zh: 'CSV 不加 BOM', en: 'no BOM in CSV' }))
-        .option('--force', describe({ zh: '覆盖已存在的输出文件', en: 'overwrite an existing output file' }));
+        .option('--force', describe({ zh: '覆盖已存在的输出文件', en: 'overwrite an existing output file' }))
+        .option('--wide', describe({ zh: '终端上显示全部列和全文，不按终端宽度截断', en: 'on a terminal, show every column in full rather than fitting its width' }));
     },
     withReveal(cmd) {
       return cmd.option('--reveal', describe({ zh: '显示涉密标题（记入日志）', en: 'show classified titles (journaled)' }));

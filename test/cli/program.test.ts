@@ -133,13 +133,12 @@ describe('listing', () => {
     expect(en.stdout).toMatch(/^number/);
   });
 
-  it('aligns CJK text by display width in a terminal table, cutting nothing', async () => {
+  it('aligns CJK text by display width in a ruled table (a table asked for in a pipe), cutting nothing', async () => {
     await sample();
-    const r = await run(['incoming', 'list', '--format', 'table'], { tty: true, columns: 100, env: { LANG: 'zh_CN.UTF-8' } });
+    const r = await run(['incoming', 'list', '--format', 'table'], { env: { LANG: 'zh_CN.UTF-8' } });
     const lines = r.stdout.trimEnd().split('\n');
     const widths = new Set(lines.map(displayWidth));
     expect(widths.size).toBe(1);
-    expect([...widths][0]).toBeLessThanOrEqual(100);
     // the title column, read back across its wrapped lines, holds every character
     const bodyLines = lines.slice(lines.findIndex((l) => l.startsWith('├')) + 1);
     const firstRow = bodyLines.slice(0, bodyLines.findIndex((l) => l.startsWith('├')));

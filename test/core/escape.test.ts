@@ -14,7 +14,7 @@ describe('control characters in output', () => {
   });
 
   it('never reach a table, CSV or TSV raw', () => {
-    const cols: Column[] = [{ key: 't', label: { zh: '标题', en: 'title' } }];
+    const cols: Column[] = [{ key: 't', label: { zh: '标题', en: 'title' }, kind: 'text' }];
     const { body } = layoutTable(cols, [{ t: ESC_TITLE }], undefined);
     expect(body[0]![0]).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/);
     expect(body[0]![0]).toContain('\\x1b]0;PWNED');
@@ -31,7 +31,7 @@ describe('control characters in output', () => {
     expect(JSON.stringify({ t: 'a\u0085' })).toContain('\u0085'); // what JSON.stringify alone does
     expect(jsonText({ t: 'a\u0085\u009b' })).toBe('{"t":"a\\u0085\\u009b"}');
     const out = memoryOut();
-    renderStream(out, [{ key: 't', label: { zh: '标题', en: 'title' } }], [{ t: ESC_TITLE }], { format: 'json', bom: false });
+    renderStream(out, [{ key: 't', label: { zh: '标题', en: 'title' }, kind: 'text' }], [{ t: ESC_TITLE }], { format: 'json', bom: false });
     expect(out.text()).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/);
     expect(JSON.parse(out.text())).toEqual([{ t: ESC_TITLE }]);
   });

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { csvCell, csvLine, parseCsv } from '../../src/core/output/csv.js';
 import { layoutTable, renderStream, type Column } from '../../src/core/output/render.js';
 import { memoryOut } from '../../src/core/output/sink.js';
-import { displayWidth, wrapText } from '../../src/core/output/width.js';
+import { fitLayout, fullLayout, type Grid } from '../../src/core/output/layout.js';
+import { displayWidth, truncateText, wrapText } from '../../src/core/output/width.js';
 
 describe('CSV for people', () => {
   it('prefixes cells a spreadsheet would run as a formula, including full-width forms', () => {
@@ -42,19 +43,63 @@ describe('tables', () => {
     expect(lines.join('').replace(/\s/g, '')).toBe(text.replace(/\s/g, ''));
   });
 
-  it('lays out columns to fit the terminal, wrapping the widest', () => {
+  it('wraps text to fit the terminal when asked to (one entry\'s fields), keeping every character', () => {
     const cols: Column[] = [
-      { key: 'n', label: { zh: '编号', en: 'no' } },
-      { key: 't', label: { zh: '标题', en: 'title' } },
+      { key: 'n', label: { zh: '编号', en: 'no' }, kind: 'id' },
+      { key: 't', label: { zh: '标题', en: 'title' }, kind: 'text' },
     ];
-    const { body, widths } = layoutTable(cols, [{ n: '2026-0001', t: '很长的标题'.repeat(10) }], 40);
-    expect(widths.reduce((a, b) => a + b, 0) + 7).toBeLessThanOrEqual(40);
-    expect(body[0]![1]!.split('\n').join('')).toBe('很长的标题'.repeat(10));
+    const { body } = layoutTable(cols, [{ n: '2026-0001', t: '很长的标题'.repeat(10) }], { width: 40, mode: 'wrap' });
+    const lines = body[0]![1]!.split('\n');
+    expect(Math.max(...lines.map(displayWidth)) + 2 + 9).toBeLessThanOrEqual(40);
+    expect(lines.join('')).toBe('很长的标题'.repeat(10));
+  });
+
+  it('cuts text to a display width with …, keeping what fits', () => {
+    expect(truncateText('关于编报预算', 7)).toBe('关于编…');
+    expect(truncateText('关于编报预算', 12)).toBe('关于编报预算');
+    expect(truncateText('abc关于', 6)).toBe('abc关…');
+    expect(truncateText('abc关于', 5)).toBe('abc…');
+    expect(displayWidth(truncateText('关'.repeat(10_000), 9))).toBeLessThanOrEqual(9);
+  });
+
+  it('fits a width: identifiers whole, text shares the rest, empty columns and then spare ones left out', () => {
+    const grid: Grid = {
+      head: ['编号', '标题', '备注', '文号', '状态'],
+      body: [
+        ['2026-0001', '关于编报2027年部门预算的通知'.repeat(3), '', '财预〔2026〕12号', '已登记'],
+        ['2026-0002', '短', '', '', '作废'],
+      ],
+      kinds: ['id', 'text', 'text', 'id', 'id'],
+      wraps: [undefined, 28, undefined, undefined, undefined],
+      ranks: [1, 1, 1, 0, 1],
+    };
+    const wide = fitLayout(grid, 200, 2, 'cut');
+    expect(wide.keep).toEqual([0, 1, 3, 4]); // 备注 is empty in every row
+    expect(wide.body[0]![1]).toBe(grid.body[0]![1]);
+    const narrow = fitLayout(grid, 40, 2, 'cut');
+    expect(narrow.hidden).toEqual([3]); // 文号 is spare
+    expect(narrow.body[0]![0]).toBe('2026-0001');
+    expect(narrow.body[0]![1]).toMatch(/…$/);
+    const used = narrow.keep.reduce((w, i, k) => w + Math.max(displayWidth(narrow.head[k]!), ...narrow.body.map((r) => displayWidth(r[k]!))), 0);
+    expect(used + 2 * (narrow.keep.length - 1)).toBeLessThanOrEqual(40);
+  });
+
+  it('in full (books, pipes) wraps only text, at its hint or its label when wider, never an identifier', () => {
+    const grid: Grid = {
+      head: ['no.', 'condition on return'],
+      body: [['Z001-WS·2026-D30-BGS-0001', 'pages 3 to 5 torn and stained']],
+      kinds: ['id', 'text'],
+      wraps: [10, 10],
+      ranks: [1, 1],
+    };
+    const laid = fullLayout(grid);
+    expect(laid.body[0]![0]).toBe('Z001-WS·2026-D30-BGS-0001');
+    expect(laid.body[0]![1]!.split('\n')).toEqual(['pages 3 to 5 torn', 'and stained']);
   });
 
   it('streams JSON with column keys and stops when the reader has gone', () => {
     const out = memoryOut();
-    const cols: Column[] = [{ key: 'a', label: { zh: '甲', en: 'a' }, num: true }];
+    const cols: Column[] = [{ key: 'a', label: { zh: '甲', en: 'a' }, kind: 'id', num: true }];
     expect(renderStream(out, cols, [{ a: 1, extra: 'x' }, { a: 2 }], { format: 'json', bom: false })).toBe(2);
     expect(JSON.parse(out.text())).toEqual([{ a: 1 }, { a: 2 }]);
     const closed = { ...memoryOut(), closed: true };

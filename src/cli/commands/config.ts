@@ -15,10 +15,10 @@ export function addConfig(root: Command, kit: Kit): void {
         const rows = listSettings(s.db(), kit.registry.settings).map((r) => ({ key: r.key, name: label(r.label), value: r.value ?? '', default: r.isDefault }));
         await s.output(
           [
-            { key: 'key', label: { zh: '设置项', en: 'key' } },
-            { key: 'name', label: { zh: '名称', en: 'name' } },
-            { key: 'value', label: { zh: '值', en: 'value' } },
-            { key: 'default', label: { zh: '默认', en: 'default' } },
+            { key: 'key', label: { zh: '设置项', en: 'key' }, kind: 'id' },
+            { key: 'name', label: { zh: '名称', en: 'name' }, kind: 'text' },
+            { key: 'value', label: { zh: '值', en: 'value' }, kind: 'text' },
+            { key: 'default', label: { zh: '默认', en: 'default' }, kind: 'id' },
           ],
           rows,
           opts,

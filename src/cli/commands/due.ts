@@ -9,19 +9,20 @@ import { loadRegister } from '../registry.js';
 import { describe, type Kit } from '../kit.js';
 
 export const dueColumns: Column[] = [
-  { key: 'due', label: { zh: '期限', en: 'due' } },
-  { key: 'days', label: { zh: '剩余天数', en: 'days left' }, num: true },
+  { key: 'due', label: { zh: '期限', en: 'due' }, kind: 'id' },
+  { key: 'days', label: { zh: '剩余天数', en: 'days left' }, kind: 'id', num: true },
   {
     key: 'status',
     label: { zh: '状态', en: 'status' },
+    kind: 'id',
     text: (v) => label({ overdue: { zh: '逾期', en: 'overdue' }, today: { zh: '今日到期', en: 'due today' }, soon: { zh: '将到期', en: 'due soon' } }[v as 'overdue' | 'today' | 'soon']),
   },
-  { key: 'register', label: { zh: '登记簿', en: 'register' } },
-  { key: 'ref', label: { zh: '编号', en: 'number' } },
-  { key: 'what', label: { zh: '事项', en: 'what' }, wrap: 30 },
-  { key: 'who', label: { zh: '责任人', en: 'who acts' } },
-  { key: 'reminders', label: { zh: '催办次数', en: 'reminders' }, num: true },
-  { key: 'lastReminder', label: { zh: '最近催办', en: 'last reminder' } },
+  { key: 'register', label: { zh: '登记簿', en: 'register' }, kind: 'id', spare: true },
+  { key: 'ref', label: { zh: '编号', en: 'number' }, kind: 'id' },
+  { key: 'what', label: { zh: '事项', en: 'what' }, kind: 'text', wrap: 30 },
+  { key: 'who', label: { zh: '责任人', en: 'who acts' }, kind: 'text' },
+  { key: 'reminders', label: { zh: '催办次数', en: 'reminders' }, kind: 'id', num: true, spare: true },
+  { key: 'lastReminder', label: { zh: '最近催办', en: 'last reminder' }, kind: 'id', spare: true },
 ];
 
 export function addDue(root: Command, kit: Kit): void {

@@ -7,7 +7,8 @@ import { usageError } from '../errors.js';
 import { BOM, csvLine, tsvLine } from './csv.js';
 import { jsonText, visible } from './escape.js';
 import type { Out } from './sink.js';
-import { displayWidth, wrapText } from './width.js';
+import { fitLayout, fullLayout, type ColumnKind, type Grid, type Laid } from './layout.js';
+import { displayWidth } from './width.js';
 
 export type Format = 'table' | 'csv' | 'tsv' | 'json';
 export const FORMATS: Format[] = ['table', 'csv', 'tsv', 'json'];
@@ -18,8 +19,15 @@ export interface Column {
   label: Label;
   /** Numbers stay numbers in CSV and JSON, and align right in tables. */
   num?: boolean;
-  /** The widest a table lets this column grow before wrapping it. */
+  /**
+   * `id`: a number, date, code, state or count — never broken or cut. `text`: free text (titles,
+   * names, notes, reasons) — cut with `…` to fit a terminal, wrapped in a book.
+   */
+  kind: ColumnKind;
+  /** Text only: the width a book (and a full table) wraps it at; without it, it keeps its width. */
   wrap?: number;
+  /** A terminal too narrow for every column leaves these out first (--wide shows them). */
+  spare?: boolean;
   /** How tables, CSV and TSV show a value (e.g. a state code in the current language); JSON keeps the value. */
   text?: (value: unknown) => string;
 }
@@ -38,16 +46,29 @@ export interface RenderOptions {
   bom: boolean;
 }
 
-/** The format to use when none is given: from the file's extension, else a table on a terminal and TSV in a pipe. */
+/** What a list writes for each file extension: `.txt` is the table as text. */
+export const LIST_EXTENSIONS: Record<string, Format> = { csv: 'csv', tsv: 'tsv', json: 'json', txt: 'table' };
+
+/**
+ * The format a file's extension names, among those a command writes (`known`: extension → format).
+ * Undefined when the name has no extension; any other extension is refused, so `out.xlsx` never gets CSV.
+ */
+export function formatOfExtension<F extends string>(file: string, known: Record<string, F>): F | undefined {
+  const ext = /\.([A-Za-z][A-Za-z0-9]{0,9})$/.exec(file)?.[1]?.toLowerCase();
+  if (ext === undefined) return undefined;
+  if (!Object.hasOwn(known, ext)) throw usageError('output.extension', { path: file, ext, choices: Object.keys(known).map((e) => `.${e}`).join(' ') });
+  return known[ext];
+}
+
+/** The format to use: --format, else the file's extension (which must agree with --format), else a table on a terminal and TSV in a pipe. */
 export function chooseFormat(given: string | undefined, outputFile: string | undefined, isTTY: boolean): Format {
-  if (given !== undefined) {
-    if (!FORMATS.includes(given as Format)) throw usageError('format.invalid', { value: given, choices: FORMATS.join('|') });
-    return given as Format;
-  }
+  if (given !== undefined && !FORMATS.includes(given as Format)) throw usageError('format.invalid', { value: given, choices: FORMATS.join('|') });
   if (outputFile && outputFile !== '-') {
-    const ext = /\.(csv|tsv|json)$/i.exec(outputFile)?.[1]?.toLowerCase();
-    return (ext as Format | undefined) ?? 'csv';
+    const named = formatOfExtension(outputFile, LIST_EXTENSIONS);
+    if (given !== undefined && named !== undefined && named !== given) throw usageError('output.extensionFormat', { path: outputFile, format: given });
+    return (given as Format | undefined) ?? named ?? 'csv';
   }
+  if (given !== undefined) return given as Format;
   return isTTY ? 'table' : 'tsv';
 }
 
@@ -83,51 +104,103 @@ export function renderStream(out: Out, columns: Column[], rows: Iterable<Row>, o
   return n;
 }
 
+function gridOf(columns: Column[], rows: Row[]): Grid {
+  return {
+    head: columns.map((c) => labelOf(c.label)),
+    body: rows.map((r) => columns.map((c) => cellText(c, r))),
+    kinds: columns.map((c) => c.kind),
+    wraps: columns.map((c) => (c.kind === 'text' ? c.wrap : undefined)),
+    ranks: columns.map((c) => (c.spare ? 0 : 1)),
+  };
+}
+
+/** How a table is laid out: everything (`full`), or fitted to a terminal's width, text cut to one line per row or wrapped. */
+export type TableFit = { width: number; mode: 'cut' | 'wrap' } | undefined;
+
+/** The columns a fitted table left out for want of width (empty columns are not counted). */
+export function layoutTable(columns: Column[], rows: Row[], fit: TableFit): Laid & { columns: Column[] } {
+  const grid = gridOf(columns, rows);
+  const laid = fit ? fitLayout(grid, fit.width, PLAIN_GAP.length, fit.mode) : fullLayout(grid);
+  return { ...laid, columns: laid.keep.map((i) => columns[i]!) };
+}
+
+const PLAIN_GAP = '  ';
+const PLAIN_CHARS = Object.fromEntries(
+  ['top', 'top-mid', 'top-left', 'top-right', 'bottom', 'bottom-mid', 'bottom-left', 'bottom-right', 'left', 'left-mid', 'mid', 'mid-mid', 'right', 'right-mid'].map((k) => [k, '']),
+);
+
+/** Lines of a table handed to cli-table3 at once: its layout step grows with the square of its rows. */
+const CHUNK_LINES = 64;
+
 /**
- * Lays out a table: column widths from the content, the widest text columns wrapped to fit
- * `maxWidth`, every character kept. Returns cells already broken into lines.
+ * Draws finished cells with cli-table3 (loaded only here), which only aligns and rules them.
+ * `plain`: aligned columns without rules, for a terminal. `ruled`: the book's grid. Each line of a
+ * cell goes to cli-table3 as a row of its own, a few dozen rows at a time (its cost grows with the
+ * square of a cell's lines and of a table's rows); the first row of each batch is padded to the
+ * column widths so the batches align, and the rules between rows are put back here.
  */
-export function layoutTable(columns: Column[], rows: Row[], maxWidth: number | undefined) {
-  const head = columns.map((c) => labelOf(c.label));
-  const body = rows.map((r) => columns.map((c) => cellText(c, r)));
-  const natural = columns.map((c, i) => {
-    let w = displayWidth(head[i]!);
-    for (const cells of body) for (const l of cells[i]!.split('\n')) w = Math.max(w, displayWidth(l));
-    return c.wrap ? Math.min(w, Math.max(c.wrap, displayWidth(head[i]!))) : w;
-  });
-  const widths = [...natural];
-  if (maxWidth !== undefined) {
-    const frame = 3 * columns.length + 1;
-    let excess = widths.reduce((a, b) => a + b, 0) + frame - maxWidth;
-    while (excess > 0) {
-      const i = widths.indexOf(Math.max(...widths));
-      if (widths[i]! <= 4) break; // every column is down to two CJK characters: let it overflow
-      widths[i]!--;
-      excess--;
-    }
-  }
-  const wrap = (text: string, i: number) => wrapText(text, widths[i]!).join('\n');
-  return { head: head.map(wrap), body: body.map((cells) => cells.map(wrap)), widths };
-}
-
-/** Renders a table with cli-table3 (loaded only here); no colour codes, nothing cut. */
-export async function renderTable(out: Out, columns: Column[], rows: Row[], opts: { maxWidth?: number; title?: string } = {}): Promise<void> {
+async function drawTable(columns: Column[], laid: Laid, style: 'plain' | 'ruled'): Promise<string> {
   const { default: Table } = await import('cli-table3');
-  const { head, body } = layoutTable(columns, rows, opts.maxWidth);
-  const table = new Table({
-    head,
-    style: { head: [], border: [], compact: false },
-    colAligns: columns.map((c) => (c.num ? 'right' : 'left')),
-    wordWrap: false,
-  });
-  table.push(...body);
-  if (opts.title) out.write(opts.title + '\n');
-  out.write(table.toString() + '\n');
-  out.flush();
+  const right = columns.map((c) => c.num === true);
+  const split = (cells: string[]) => cells.map((c) => c.split('\n'));
+  const head = split(laid.head);
+  const body = laid.body.map(split);
+  const widths = columns.map((_, i) => Math.max(...head[i]!.map(displayWidth), ...body.map((cells) => Math.max(...cells[i]!.map(displayWidth)))));
+  const pad = (text: string, i: number) => {
+    const fill = ' '.repeat(Math.max(0, widths[i]! - displayWidth(text)));
+    return right[i] ? fill + text : text + fill;
+  };
+  const options =
+    style === 'plain'
+      ? { chars: { ...PLAIN_CHARS, middle: PLAIN_GAP }, style: { head: [], border: [], 'padding-left': 0, 'padding-right': 0 } }
+      : { style: { head: [], border: [], compact: true } };
+  /** Draws physical lines (each an array of one line per column); ruled tables come back with their top and bottom rules. */
+  const draw = (lines: string[][]): string[] => {
+    const table = new Table({ ...options, colAligns: right.map((r) => (r ? 'right' : 'left')), wordWrap: false });
+    table.push(...lines.map((l, k) => (k === 0 ? l.map(pad) : l)));
+    return table.toString().split('\n');
+  };
+  const physical = (cells: string[][]) => Array.from({ length: Math.max(1, ...cells.map((l) => l.length)) }, (_, k) => cells.map((l) => l[k] ?? ''));
+  const rowsOf = (cells: string[][]): string[] => {
+    const lines = physical(cells);
+    const out: string[] = [];
+    for (let k = 0; k < lines.length; k += CHUNK_LINES) {
+      const drawn = draw(lines.slice(k, k + CHUNK_LINES));
+      out.push(...(style === 'ruled' ? drawn.slice(1, -1) : drawn));
+    }
+    return out;
+  };
+  if (style === 'plain') return [...rowsOf(head), ...body.flatMap(rowsOf)].map((l) => l.trimEnd()).join('\n');
+  const top = draw(physical(head));
+  const rule = top[0]!.replace('┌', '├').replace('┐', '┤').replaceAll('┬', '┼');
+  const out = top.slice(0, -1);
+  body.forEach((cells) => out.push(rule, ...rowsOf(cells)));
+  out.push(top[top.length - 1]!);
+  return out.join('\n');
 }
 
-/** Renders rows in the chosen format; for a table an empty result says so on stderr. */
-export async function renderRows(out: Out, err: Out, columns: Column[], rows: Iterable<Row>, opts: RenderOptions): Promise<number> {
+/**
+ * Renders a table. With `fit`, it fits a terminal's width without rules (`hidden` names the columns
+ * it had to leave out); without, it is ruled and keeps everything.
+ */
+export async function renderTable(out: Out, columns: Column[], rows: Row[], opts: { fit?: TableFit; title?: string } = {}): Promise<{ hidden: Column[] }> {
+  const laid = layoutTable(columns, rows, opts.fit);
+  const text = await drawTable(laid.columns, laid, opts.fit ? 'plain' : 'ruled');
+  if (opts.title) out.write(opts.title + '\n');
+  out.write(text + '\n');
+  out.flush();
+  return { hidden: laid.hidden.map((i) => columns[i]!) };
+}
+
+export interface TableRenderOptions extends RenderOptions {
+  /** A table on a terminal: fit this width (one line per row, text cut; Infinity for --wide). */
+  fitWidth?: number;
+  /** Wrap text rather than cut it when fitting (one entry's fields). */
+  wrapText?: boolean;
+}
+
+/** Renders rows in the chosen format; for a table an empty result says so on stderr, and so do columns a terminal had no room for. */
+export async function renderRows(out: Out, err: Out, columns: Column[], rows: Iterable<Row>, opts: TableRenderOptions): Promise<number> {
   if (opts.format !== 'table') return renderStream(out, columns, rows, opts);
   const all = [...rows];
   if (all.length === 0) {
@@ -135,7 +208,12 @@ export async function renderRows(out: Out, err: Out, columns: Column[], rows: It
     err.flush();
     return 0;
   }
-  await renderTable(out, columns, all, { maxWidth: out.isTTY ? out.columns ?? 120 : undefined });
+  const fit: TableFit = opts.fitWidth === undefined ? undefined : { width: opts.fitWidth, mode: opts.wrapText ? 'wrap' : 'cut' };
+  const { hidden } = await renderTable(out, columns, all, { fit });
+  if (hidden.length > 0) {
+    err.write(t('output.hiddenColumns', { count: hidden.length, columns: hidden.map((c) => labelOf(c.label)).join(labelOf({ zh: '、', en: ', ' })) }) + '\n');
+    err.flush();
+  }
   return all.length;
 }
 
@@ -150,13 +228,10 @@ export interface Book {
   footer: string[];
 }
 
-/** Prints a register as the paper book it replaces: title, meta lines, a ruled table, footer. No terminal width limit. */
+/** Prints a register as the paper book it replaces: title, meta lines, a ruled table, footer. Full text; only free text wraps. */
 export async function renderBook(out: Out, book: Book): Promise<void> {
-  const { head, body } = layoutTable(book.columns, book.rows, undefined);
-  const { default: Table } = await import('cli-table3');
-  const table = new Table({ head, style: { head: [], border: [] }, colAligns: book.columns.map((c) => (c.num ? 'right' : 'left')), wordWrap: false });
-  table.push(...body);
-  const text = table.toString();
+  const laid = layoutTable(book.columns, book.rows, undefined);
+  const text = await drawTable(laid.columns, laid, 'ruled');
   const width = displayWidth(text.split('\n')[0] ?? '');
   const center = (s: string) => ' '.repeat(Math.max(0, Math.floor((width - displayWidth(s)) / 2))) + s;
   out.write([center(book.title), ...book.meta.map(center), text, ...book.footer].join('\n') + '\n');

@@ -80,3 +80,19 @@ export function wrapText(text: string, width: number): string[] {
 export function padEnd(text: string, width: number): string {
   return text + ' '.repeat(Math.max(0, width - displayWidth(text)));
 }
+
+/** Cuts text to at most `width` columns, ending it with `…` when something was cut. Reads only as far as it keeps. */
+export function truncateText(text: string, width: number): string {
+  if (width <= 0) return '';
+  let kept = '';
+  let w = 0;
+  let end = -1; // length of `kept` that still leaves room for the ellipsis
+  for (const ch of text) {
+    const cw = charWidth(ch.codePointAt(0)!);
+    if (w + cw > width) return kept.slice(0, end < 0 ? 0 : end) + '…';
+    kept += ch;
+    w += cw;
+    if (w <= width - 1) end = kept.length;
+  }
+  return kept;
+}

@@ -6,10 +6,12 @@ import { EXIT, usageError } from '../../core/errors.js';
 import { t } from '../../core/i18n.js';
 import { MAX_LISTED_PROBLEMS, readTextFile } from '../../core/input.js';
 import { getSetting } from '../../core/settings.js';
+import type { Column } from '../../core/output/render.js';
 import { choiceOption, describe, intArg, journalColumns, type Kit, type Session } from '../../cli/kit.js';
 import { catalogColumns, checkColumns, correctionColumns, itemColumns, loanColumns, wordText } from './columns.js';
 import { loanCommands } from './loanCommands.js';
-import { checkShelf, fileItem, getItem, parseRetention, REGISTER } from './rules.js';
+import { checkShelf, fileItem, getItem, parseRetention, REGISTER, RETENTIONS } from './rules.js';
+import type { Field } from '../../core/prompts.js';
 import { classifiedItemNumbers, iterateItems, journalOfItem, loans, type ItemFilter } from './sql.js';
 import { catalogRow, correctionRows, everClassified, itemJson, loanJson } from './views.js';
 import { entryCommands } from './entryCommands.js';
@@ -85,7 +87,7 @@ export function archiveCommands(root: Command, kit: Kit): void {
     .action(
       kit.run(async (s, o) => {
         const values: Record<string, unknown> = { title: o.title, author: o.author, date: o.date, retention: o.retention };
-        const fields = [{ key: 'retention', flag: '--retention', label: { zh: '保管期限（Y/D30/D10）', en: 'retention (Y/D30/D10)' }, check: (v: string) => void parseRetention(v) }];
+        const fields: Field[] = [{ key: 'retention', flag: '--retention', label: { zh: '保管期限', en: 'retention' }, choices: RETENTIONS.map((value) => ({ value, label: { zh: `${wordText(value)}（${value}）`, en: `${wordText(value)} (${value})` } })) }];
         if (o.fromIncoming === undefined)
           fields.unshift(
             { key: 'title', flag: '--title', label: { zh: '题名', en: 'title' }, check: () => undefined },
@@ -141,14 +143,14 @@ export function archiveCommands(root: Command, kit: Kit): void {
         const corrections = correctionRows(db, row, reveal);
         const history = journalOfItem(db, row.id).map((j) => ({ seq: j.seq, at: j.at, operator: j.operator, action: j.action, reason: j.reason }));
         if (o.format === 'json') return s.print(JSON.stringify({ entry, corrections, loans: itemLoans, history }, null, 2) + '\n');
-        const extra = [
-          { key: 'retention', label: { zh: '保管期限', en: 'retention' }, text: wordText },
-          { key: 'note', label: { zh: '备注', en: 'remarks' } },
-          { key: 'incomingNo', label: { zh: '收文编号', en: 'incoming no.' } },
-          { key: 'filedOn', label: { zh: '归档日期', en: 'filed on' } },
-          { key: 'lastCondition', label: { zh: '最近归还情况', en: 'last return' }, text: wordText },
-          { key: 'voidedOn', label: { zh: '作废日期', en: 'voided on' } },
-          { key: 'voidReason', label: { zh: '作废原因', en: 'why voided' } },
+        const extra: Column[] = [
+          { key: 'retention', label: { zh: '保管期限', en: 'retention' }, kind: 'id', text: wordText },
+          { key: 'note', label: { zh: '备注', en: 'remarks' }, kind: 'text' },
+          { key: 'incomingNo', label: { zh: '收文编号', en: 'incoming no.' }, kind: 'id' },
+          { key: 'filedOn', label: { zh: '归档日期', en: 'filed on' }, kind: 'id' },
+          { key: 'lastCondition', label: { zh: '最近归还情况', en: 'last return' }, kind: 'id', text: wordText },
+          { key: 'voidedOn', label: { zh: '作废日期', en: 'voided on' }, kind: 'id' },
+          { key: 'voidReason', label: { zh: '作废原因', en: 'why voided' }, kind: 'text' },
         ];
         await s.showFields([...itemColumns, ...extra], entry);
         if (corrections.length) {

@@ -3,7 +3,8 @@ import type { Command } from 'commander';
 import { formatDate, parseDate } from '../../core/dates.js';
 import { usageError } from '../../core/errors.js';
 import { t } from '../../core/i18n.js';
-import { renderRows, type Format, type Row } from '../../core/output/render.js';
+import { formatOfExtension, renderRows, type Format, type Row } from '../../core/output/render.js';
+
 import type { Field } from '../../core/prompts.js';
 import { getSetting } from '../../core/settings.js';
 import { choiceOption, describe, intArg, periodLine, type Kit, type Session } from '../../cli/kit.js';
@@ -12,6 +13,9 @@ import { borrowItem, CONDITIONS, isDamaged, remindOverdue, renewLoan, returnLoan
 import { REGISTER, shownTitle } from './rules.js';
 import { loans, type LoanRow } from './sql.js';
 import { loanBookRow, loanJson } from './views.js';
+
+/** What `remind -o` writes for each file extension. */
+const NOTICE_EXTENSIONS: Record<string, string> = { txt: 'text', csv: 'csv', tsv: 'tsv', json: 'json' };
 
 const classifiedRefs = (rows: LoanRow[]) => [...new Set(rows.filter((l) => l.secret_level !== null).map((l) => l.archive_no))];
 
@@ -155,7 +159,7 @@ export function loanCommands(archive: Command, kit: Kit): void {
         const db = s.db();
         const today = formatDate(s.clock.now());
         const toFile = o.output !== undefined && o.output !== '-';
-        const format: string = o.format ?? (toFile && /\.(csv|tsv|json)$/i.test(o.output) ? /\.(\w+)$/.exec(o.output)![1]!.toLowerCase() : 'text');
+        const format: string = o.format ?? (toFile ? formatOfExtension(o.output, NOTICE_EXTENSIONS) : undefined) ?? 'text';
         if (!['text', 'csv', 'tsv', 'json'].includes(format)) throw usageError('format.invalid', { value: format, choices: 'text|csv|tsv|json' });
         s.reveal(o.reveal === true, REGISTER, 'remind', () => classifiedRefs(overdueLoans(db, today, o.overdue !== true)));
         const unit = getSetting(db, kit.registry.settings, 'unit.name') ?? '';
@@ -181,7 +185,7 @@ export function loanCommands(archive: Command, kit: Kit): void {
       ]),
     ),
   )
-    .option('-o, --output <file>', describe({ zh: '写入文件', en: 'write to a file' }))
+    .option('-o, --output <file>', describe({ zh: '写入文件：.txt 为登记簿文本，.csv .tsv .json 为其各行', en: 'write to a file: .txt the book as text, .csv .tsv .json its rows' }))
     .option('--force', describe({ zh: '覆盖已存在的文件', en: 'overwrite an existing file' }))
     .option('--format <format>', describe({ zh: '不给时打印纸质格式；也可 csv|tsv|json', en: 'the paper book unless given; or csv|tsv|json' }))
     .action(

@@ -18,37 +18,37 @@ export const STATE_LABELS: Record<string, { zh: string; en: string }> = {
 export const stateText = wordsText(STATE_LABELS);
 
 export const listColumns: Column[] = [
-  { key: 'number', label: { zh: '收文编号', en: 'number' } },
-  { key: 'receivedOn', label: { zh: '收文日期', en: 'received' } },
-  { key: 'sender', label: { zh: '来文单位', en: 'sender' }, wrap: 16 },
-  { key: 'senderNo', label: { zh: '文号', en: "sender's no." } },
-  { key: 'title', label: { zh: '标题', en: 'title' }, wrap: 30 },
-  { key: 'secret', label: { zh: '密级', en: 'classification' } },
-  { key: 'urgency', label: { zh: '紧急程度', en: 'urgency' } },
-  { key: 'copies', label: { zh: '份数', en: 'copies' }, num: true },
-  { key: 'deadline', label: { zh: '时限', en: 'deadline' } },
-  { key: 'state', label: { zh: '状态', en: 'state' }, text: stateText },
-  { key: 'reminders', label: { zh: '催办次数', en: 'reminders' }, num: true },
-  { key: 'lastReminder', label: { zh: '最近催办', en: 'last reminder' } },
+  { key: 'number', label: { zh: '收文编号', en: 'number' }, kind: 'id' },
+  { key: 'receivedOn', label: { zh: '收文日期', en: 'received' }, kind: 'id' },
+  { key: 'sender', label: { zh: '来文单位', en: 'sender' }, kind: 'text', wrap: 16 },
+  { key: 'senderNo', label: { zh: '文号', en: "sender's no." }, kind: 'id', spare: true },
+  { key: 'title', label: { zh: '标题', en: 'title' }, kind: 'text', wrap: 30 },
+  { key: 'secret', label: { zh: '密级', en: 'classification' }, kind: 'id', spare: true },
+  { key: 'urgency', label: { zh: '紧急程度', en: 'urgency' }, kind: 'id' },
+  { key: 'copies', label: { zh: '份数', en: 'copies' }, kind: 'id', num: true, spare: true },
+  { key: 'deadline', label: { zh: '时限', en: 'deadline' }, kind: 'id' },
+  { key: 'state', label: { zh: '状态', en: 'state' }, kind: 'id', text: stateText },
+  { key: 'reminders', label: { zh: '催办次数', en: 'reminders' }, kind: 'id', num: true, spare: true },
+  { key: 'lastReminder', label: { zh: '最近催办', en: 'last reminder' }, kind: 'id', spare: true },
 ];
 
 /** 收文登记簿, in the paper order. */
 export const bookColumns: Column[] = [
-  { key: 'number', label: { zh: '收文编号', en: 'number' } },
-  { key: 'receivedOn', label: { zh: '收文日期', en: 'received' } },
-  { key: 'sender', label: { zh: '来文单位', en: 'sender' }, wrap: 14 },
-  { key: 'senderNo', label: { zh: '文号', en: "sender's no." }, wrap: 24 },
-  { key: 'title', label: { zh: '标题', en: 'title' }, wrap: 28 },
-  { key: 'secret', label: { zh: '密级', en: 'classification' } },
-  { key: 'copies', label: { zh: '份数', en: 'copies' }, num: true },
-  { key: 'pages', label: { zh: '页数', en: 'pages' }, num: true },
-  { key: 'handling', label: { zh: '处理情况', en: 'handling' }, wrap: 16 },
+  { key: 'number', label: { zh: '收文编号', en: 'number' }, kind: 'id' },
+  { key: 'receivedOn', label: { zh: '收文日期', en: 'received' }, kind: 'id' },
+  { key: 'sender', label: { zh: '来文单位', en: 'sender' }, kind: 'text', wrap: 14 },
+  { key: 'senderNo', label: { zh: '文号', en: "sender's no." }, kind: 'text', wrap: 24 },
+  { key: 'title', label: { zh: '标题', en: 'title' }, kind: 'text', wrap: 28 },
+  { key: 'secret', label: { zh: '密级', en: 'classification' }, kind: 'id' },
+  { key: 'copies', label: { zh: '份数', en: 'copies' }, kind: 'id', num: true },
+  { key: 'pages', label: { zh: '页数', en: 'pages' }, kind: 'id', num: true },
+  { key: 'handling', label: { zh: '处理情况', en: 'handling' }, kind: 'text', wrap: 16 },
 ];
 
 /** The classified book adds the copy number (份号) after the classification. */
 export const classifiedBookColumns: Column[] = [
   ...bookColumns.slice(0, 6),
-  { key: 'copyNo', label: { zh: '份号', en: 'copy no.' } },
+  { key: 'copyNo', label: { zh: '份号', en: 'copy no.' }, kind: 'id' },
   ...bookColumns.slice(6),
 ];
 
@@ -76,24 +76,24 @@ const moment = (v: unknown) => String(v).slice(0, 16).replace('T', ' ');
 
 /** `incoming where`: each copy, its holder and since when. */
 export const whereColumns: Column[] = [
-  { key: 'copy', label: { zh: '份号', en: 'copy' } },
-  { key: 'status', label: { zh: '状态', en: 'status' }, text: wordsText(COPY_STATUS_LABELS) },
-  { key: 'holder', label: { zh: '持有人', en: 'holder' } },
-  { key: 'since', label: { zh: '自', en: 'since' }, text: moment },
-  { key: 'inCircle', label: { zh: '知悉范围内', en: 'in circle' }, text: (v) => label(v ? { zh: '是', en: 'yes' } : { zh: '否', en: 'no' }) },
+  { key: 'copy', label: { zh: '份号', en: 'copy' }, kind: 'id' },
+  { key: 'status', label: { zh: '状态', en: 'status' }, kind: 'id', text: wordsText(COPY_STATUS_LABELS) },
+  { key: 'holder', label: { zh: '持有人', en: 'holder' }, kind: 'text' },
+  { key: 'since', label: { zh: '自', en: 'since' }, kind: 'id', text: moment },
+  { key: 'inCircle', label: { zh: '知悉范围内', en: 'in circle' }, kind: 'id', text: (v) => label(v ? { zh: '是', en: 'yes' } : { zh: '否', en: 'no' }) },
 ];
 
 /** `incoming check`: the 清点核对 list of every classified copy. */
 export const checkColumns: Column[] = [
-  { key: 'number', label: { zh: '收文编号', en: 'number' } },
-  { key: 'secret', label: { zh: '密级', en: 'classification' } },
-  { key: 'title', label: { zh: '标题', en: 'title' }, wrap: 24 },
-  { key: 'state', label: { zh: '文件状态', en: 'document' }, text: stateText },
-  { key: 'copy', label: { zh: '份号', en: 'copy' } },
-  { key: 'status', label: { zh: '去向', en: 'status' }, text: wordsText(COPY_STATUS_LABELS) },
-  { key: 'holder', label: { zh: '持有人', en: 'holder' } },
-  { key: 'since', label: { zh: '自', en: 'since' }, text: moment },
-  { key: 'problem', label: { zh: '问题', en: 'problem' }, text: wordsText(PROBLEM_LABELS) },
+  { key: 'number', label: { zh: '收文编号', en: 'number' }, kind: 'id' },
+  { key: 'secret', label: { zh: '密级', en: 'classification' }, kind: 'id' },
+  { key: 'title', label: { zh: '标题', en: 'title' }, kind: 'text', wrap: 24 },
+  { key: 'state', label: { zh: '文件状态', en: 'document' }, kind: 'id', text: stateText },
+  { key: 'copy', label: { zh: '份号', en: 'copy' }, kind: 'id' },
+  { key: 'status', label: { zh: '去向', en: 'status' }, kind: 'id', text: wordsText(COPY_STATUS_LABELS) },
+  { key: 'holder', label: { zh: '持有人', en: 'holder' }, kind: 'text' },
+  { key: 'since', label: { zh: '自', en: 'since' }, kind: 'id', text: moment },
+  { key: 'problem', label: { zh: '问题', en: 'problem' }, kind: 'id', text: wordsText(PROBLEM_LABELS) },
 ];
 
 export const STEP_LABELS: Record<string, { zh: string; en: string }> = {
@@ -117,12 +117,12 @@ export const STEP_LABELS: Record<string, { zh: string; en: string }> = {
 
 /** `incoming history`: every step in order. */
 export const historyColumns: Column[] = [
-  { key: 'seq', label: { zh: '日志序号', en: 'seq' }, num: true },
-  { key: 'at', label: { zh: '时间', en: 'at' }, text: moment },
-  { key: 'operator', label: { zh: '经办人', en: 'operator' } },
-  { key: 'step', label: { zh: '步骤', en: 'step' }, text: wordsText(STEP_LABELS) },
-  { key: 'detail', label: { zh: '内容', en: 'detail' }, wrap: 40 },
-  { key: 'reason', label: { zh: '原因', en: 'reason' }, wrap: 24 },
+  { key: 'seq', label: { zh: '日志序号', en: 'seq' }, kind: 'id', num: true },
+  { key: 'at', label: { zh: '时间', en: 'at' }, kind: 'id', text: moment },
+  { key: 'operator', label: { zh: '经办人', en: 'operator' }, kind: 'text' },
+  { key: 'step', label: { zh: '步骤', en: 'step' }, kind: 'id', text: wordsText(STEP_LABELS) },
+  { key: 'detail', label: { zh: '内容', en: 'detail' }, kind: 'text', wrap: 40 },
+  { key: 'reason', label: { zh: '原因', en: 'reason' }, kind: 'text', wrap: 24 },
 ];
 
 const REPORT_LABELS: Record<string, { zh: string; en: string }> = {
@@ -142,7 +142,7 @@ const REPORT_LABELS: Record<string, { zh: string; en: string }> = {
 
 /** `incoming report`: (section, item, value) rows; JSON gives the report object instead. */
 export const reportColumns: Column[] = [
-  { key: 'section', label: { zh: '类别', en: 'section' }, text: wordsText(REPORT_LABELS) },
-  { key: 'item', label: { zh: '项目', en: 'item' }, text: wordsText(REPORT_LABELS), wrap: 24 },
-  { key: 'value', label: { zh: '数值', en: 'value' }, num: true },
+  { key: 'section', label: { zh: '类别', en: 'section' }, kind: 'id', text: wordsText(REPORT_LABELS) },
+  { key: 'item', label: { zh: '项目', en: 'item' }, kind: 'text', text: wordsText(REPORT_LABELS), wrap: 24 },
+  { key: 'value', label: { zh: '数值', en: 'value' }, kind: 'text', num: true },
 ];

@@ -7,6 +7,7 @@ import { t } from '../../core/i18n.js';
 import { usageError } from '../../core/errors.js';
 import type { Column, Row } from '../../core/output/render.js';
 import type { Field } from '../../core/prompts.js';
+import { parseClassification, parseCopyNo } from '../../core/secret.js';
 import { applyClear, choiceOption, collect, wordOption, withClear, describe, intArg, journalColumns, periodLine, type Kit, type Session } from '../../cli/kit.js';
 import { bookColumns, classifiedBookColumns, listColumns, STATE_LABELS } from './columns.js';
 import { classificationOf, correctIncoming, getIncoming, handlingNote, receiveIncoming, REGISTER, shownTitle, URGENCIES, voidIncoming, type IncomingFields } from './rules.js';
@@ -50,6 +51,32 @@ function fieldsOf(s: Session, o: Record<string, any>): IncomingFields {
     deadline: o.deadline === undefined ? undefined : o.deadline === '' ? null : parseDate(o.deadline, s.clock),
     note: o.note,
   };
+}
+
+/**
+ * What `receive` asks on a terminal, each checked as typed by its flag's rule: the sender and
+ * title; in a guided entry also the classification and the urgency (a select); the copy number
+ * once classified, the deadline once urgent.
+ */
+function receiveFields(s: Session, receivedOn: string): Field[] {
+  const given = (key: string) => (values: Record<string, unknown>) => typeof values[key] === 'string' && (values[key] as string).trim() !== '';
+  return [
+    { key: 'sender', flag: '--sender', label: { zh: '来文单位', en: 'sender' } },
+    { key: 'title', flag: '--title', label: { zh: '标题', en: 'title' } },
+    { key: 'secret', flag: '--secret', label: { zh: '密级，如 秘密★5年', en: 'classification, e.g. 秘密★5年' }, optional: true, check: (v) => void parseClassification(v) },
+    { key: 'copyNo', flag: '--copy-no', label: { zh: '份号', en: 'copy number' }, when: given('secret'), check: (v) => void parseCopyNo(v) },
+    { key: 'urgency', flag: '--urgency', label: { zh: '紧急程度', en: 'urgency' }, optional: true, choices: URGENCIES },
+    {
+      key: 'deadline',
+      flag: '--deadline',
+      label: { zh: '办理时限，如 +3d、2026-12-01', en: 'deadline, e.g. +3d, 2026-12-01' },
+      when: given('urgency'),
+      check: (v) => {
+        const deadline = parseDate(v, s.clock);
+        if (deadline < receivedOn) throw usageError('incoming.deadlineBeforeReceipt', { deadline, received: receivedOn });
+      },
+    },
+  ];
 }
 
 function entryJson(row: IncomingRow, reveal: boolean) {
@@ -141,12 +168,10 @@ export function incomingCommands(root: Command, kit: Kit): void {
     .addOption(choiceOption('--format <format>', { zh: 'text（只输出编号）或 json（涉密标题遮蔽）', en: 'text (the number only) or json (classified title masked)' }, ['text', 'json']))
     .action(
       kit.run(async (s, o) => {
-        const values: Record<string, unknown> = { sender: o.sender, title: o.title };
-        await s.complete(values, [
-          { key: 'sender', flag: '--sender', label: { zh: '来文单位', en: 'sender' } },
-          { key: 'title', flag: '--title', label: { zh: '标题', en: 'title' } },
-        ] satisfies Field[]);
-        const fields = { ...fieldsOf(s, { ...o, ...values }), receivedAt: o.received === undefined ? formatTimestamp(s.clock.now()) : parseMoment(o.received, s.clock) };
+        const receivedAt = o.received === undefined ? formatTimestamp(s.clock.now()) : parseMoment(o.received, s.clock);
+        const values: Record<string, unknown> = { sender: o.sender, title: o.title, secret: o.secret, copyNo: o.copyNo, urgency: o.urgency, deadline: o.deadline };
+        await s.complete(values, receiveFields(s, receivedAt.slice(0, 10)));
+        const fields = { ...fieldsOf(s, { ...o, ...values }), receivedAt };
         const row = receiveIncoming(s.ctx(), fields, { circle: o.circle });
         if (o.format === 'json') s.print(JSON.stringify(entryJson(row, false)) + '\n');
         else s.print(row.number + '\n');
@@ -198,12 +223,12 @@ export function incomingCommands(root: Command, kit: Kit): void {
         const history = journalOf(s.db(), row.id).map((j) => ({ seq: j.seq, at: j.at, operator: j.operator, action: j.action, reason: j.reason }));
         if (o.format === 'json') return s.print(JSON.stringify({ entry, history }, null, 2) + '\n');
         const more: Column[] = [
-          { key: 'receivedAt', label: { zh: '签收时间', en: 'received at' } },
-          { key: 'type', label: { zh: '文种', en: 'type' } },
-          { key: 'copyNo', label: { zh: '份号', en: 'copy no.' } },
-          { key: 'pages', label: { zh: '页数', en: 'pages' } },
-          { key: 'attachments', label: { zh: '附件', en: 'attachments' } },
-          { key: 'note', label: { zh: '备注', en: 'note' } },
+          { key: 'receivedAt', label: { zh: '签收时间', en: 'received at' }, kind: 'id' },
+          { key: 'type', label: { zh: '文种', en: 'type' }, kind: 'id' },
+          { key: 'copyNo', label: { zh: '份号', en: 'copy no.' }, kind: 'id' },
+          { key: 'pages', label: { zh: '页数', en: 'pages' }, kind: 'id' },
+          { key: 'attachments', label: { zh: '附件', en: 'attachments' }, kind: 'text' },
+          { key: 'note', label: { zh: '备注', en: 'note' }, kind: 'text' },
         ];
         await s.showFields([...listColumns, ...more], entry);
         s.print('\n');
@@ -251,7 +276,7 @@ export function incomingCommands(root: Command, kit: Kit): void {
     ),
   )
     .option('--classified', describe({ zh: '打印涉密收文登记簿（另册）', en: 'print the classified book (kept apart)' }))
-    .option('-o, --output <file>', describe({ zh: '写入文件', en: 'write to a file' }))
+    .option('-o, --output <file>', describe({ zh: '写入文件：.txt 为登记簿文本，.csv .tsv .json 为其各行', en: 'write to a file: .txt the book as text, .csv .tsv .json its rows' }))
     .option('--force', describe({ zh: '覆盖已存在的文件', en: 'overwrite an existing file' }))
     .action(
       kit.run(async (s, o) => {

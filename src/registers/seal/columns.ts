@@ -29,16 +29,16 @@ export const WORDS: Record<string, Label> = {
 export const wordText = wordsText(WORDS);
 
 export const sealColumns: Column[] = [
-  { key: 'code', label: { zh: '编号', en: 'code' } },
-  { key: 'name', label: { zh: '名称', en: 'name' }, wrap: 24 },
-  { key: 'type', label: { zh: '类型', en: 'type' }, text: wordText },
-  { key: 'since', label: { zh: '启用日期', en: 'in use since' } },
-  { key: 'state', label: { zh: '状态', en: 'state' }, text: wordText },
-  { key: 'custodian', label: { zh: '保管人', en: 'custodian' } },
-  { key: 'location', label: { zh: '存放位置', en: 'location' }, wrap: 20 },
-  { key: 'holder', label: { zh: '借用人', en: 'borrower' } },
-  { key: 'due', label: { zh: '应还日期', en: 'due back' } },
-  { key: 'overdueDays', label: { zh: '逾期天数', en: 'days overdue' }, num: true },
+  { key: 'code', label: { zh: '编号', en: 'code' }, kind: 'id' },
+  { key: 'name', label: { zh: '名称', en: 'name' }, kind: 'text', wrap: 24 },
+  { key: 'type', label: { zh: '类型', en: 'type' }, kind: 'id', text: wordText },
+  { key: 'since', label: { zh: '启用日期', en: 'in use since' }, kind: 'id' },
+  { key: 'state', label: { zh: '状态', en: 'state' }, kind: 'id', text: wordText },
+  { key: 'custodian', label: { zh: '保管人', en: 'custodian' }, kind: 'text' },
+  { key: 'location', label: { zh: '存放位置', en: 'location' }, kind: 'text', wrap: 20 },
+  { key: 'holder', label: { zh: '借用人', en: 'borrower' }, kind: 'text' },
+  { key: 'due', label: { zh: '应还日期', en: 'due back' }, kind: 'id' },
+  { key: 'overdueDays', label: { zh: '逾期天数', en: 'days overdue' }, kind: 'id', num: true },
 ];
 
 /** Line numbers as people read them: 1、3. */
@@ -47,20 +47,20 @@ function numberList(v: unknown): string {
 }
 
 export const requestColumns: Column[] = [
-  { key: 'number', label: { zh: '申请编号', en: 'number' } },
-  { key: 'requestedOn', label: { zh: '申请日期', en: 'requested' } },
-  { key: 'seal', label: { zh: '印章', en: 'seal' }, wrap: 20 },
-  { key: 'doc', label: { zh: '文件名称', en: 'document' }, wrap: 28 },
-  { key: 'unit', label: { zh: '用印单位', en: 'unit' }, wrap: 14 },
-  { key: 'purpose', label: { zh: '事由', en: 'purpose' }, wrap: 20 },
-  { key: 'count', label: { zh: '申请数', en: 'asked' }, num: true },
-  { key: 'approved', label: { zh: '批准数', en: 'approved' }, num: true },
-  { key: 'stamped', label: { zh: '已用印', en: 'stamped' }, num: true },
-  { key: 'lines', label: { zh: '用印序号', en: 'lines' }, text: numberList },
-  { key: 'voidedLines', label: { zh: '作废序号', en: 'voided lines' }, text: numberList },
-  { key: 'approver', label: { zh: '批准人', en: 'approver' } },
-  { key: 'requester', label: { zh: '申请人', en: 'requester' } },
-  { key: 'state', label: { zh: '状态', en: 'state' }, text: wordText },
+  { key: 'number', label: { zh: '申请编号', en: 'number' }, kind: 'id' },
+  { key: 'requestedOn', label: { zh: '申请日期', en: 'requested' }, kind: 'id' },
+  { key: 'seal', label: { zh: '印章', en: 'seal' }, kind: 'text', wrap: 20 },
+  { key: 'doc', label: { zh: '文件名称', en: 'document' }, kind: 'text', wrap: 28 },
+  { key: 'unit', label: { zh: '用印单位', en: 'unit' }, kind: 'text', wrap: 14, spare: true },
+  { key: 'purpose', label: { zh: '事由', en: 'purpose' }, kind: 'text', wrap: 20, spare: true },
+  { key: 'count', label: { zh: '申请数', en: 'asked' }, kind: 'id', num: true },
+  { key: 'approved', label: { zh: '批准数', en: 'approved' }, kind: 'id', num: true, spare: true },
+  { key: 'stamped', label: { zh: '已用印', en: 'stamped' }, kind: 'id', num: true },
+  { key: 'lines', label: { zh: '用印序号', en: 'lines' }, kind: 'text', text: numberList, spare: true },
+  { key: 'voidedLines', label: { zh: '作废序号', en: 'voided lines' }, kind: 'text', text: numberList, spare: true },
+  { key: 'approver', label: { zh: '批准人', en: 'approver' }, kind: 'text', spare: true },
+  { key: 'requester', label: { zh: '申请人', en: 'requester' }, kind: 'text', spare: true },
+  { key: 'state', label: { zh: '状态', en: 'state' }, kind: 'id', text: wordText },
 ];
 
 /**
@@ -79,22 +79,22 @@ const countText = (v: unknown) => (v instanceof VoidedCount ? t('seal.voidedCoun
 
 /** 印章使用登记簿, in the paper order; 序号 is the line's number, by which a line is voided. */
 export const bookColumns: Column[] = [
-  { key: 'line', label: { zh: '序号', en: 'line' }, num: true },
-  { key: 'stampedOn', label: { zh: '用印日期', en: 'date' } },
-  { key: 'seal', label: { zh: '印章', en: 'seal' }, wrap: 16 },
-  { key: 'doc', label: { zh: '文件名称', en: 'document' }, wrap: 24 },
-  { key: 'unit', label: { zh: '用印单位', en: 'unit' }, wrap: 12 },
-  { key: 'purpose', label: { zh: '事由', en: 'purpose' }, wrap: 16 },
-  { key: 'count', label: { zh: '用印数量', en: 'copies' }, num: true, text: countText },
-  { key: 'approver', label: { zh: '批准人', en: 'approved by' } },
-  { key: 'handler', label: { zh: '经办人', en: 'handled by' } },
-  { key: 'note', label: { zh: '备注', en: 'remarks' }, wrap: 20 },
+  { key: 'line', label: { zh: '序号', en: 'line' }, kind: 'id', num: true },
+  { key: 'stampedOn', label: { zh: '用印日期', en: 'date' }, kind: 'id' },
+  { key: 'seal', label: { zh: '印章', en: 'seal' }, kind: 'text', wrap: 16 },
+  { key: 'doc', label: { zh: '文件名称', en: 'document' }, kind: 'text', wrap: 24 },
+  { key: 'unit', label: { zh: '用印单位', en: 'unit' }, kind: 'text', wrap: 12 },
+  { key: 'purpose', label: { zh: '事由', en: 'purpose' }, kind: 'text', wrap: 16 },
+  { key: 'count', label: { zh: '用印数量', en: 'copies' }, kind: 'id', num: true, text: countText },
+  { key: 'approver', label: { zh: '批准人', en: 'approved by' }, kind: 'text' },
+  { key: 'handler', label: { zh: '经办人', en: 'handled by' }, kind: 'text' },
+  { key: 'note', label: { zh: '备注', en: 'remarks' }, kind: 'text', wrap: 20 },
 ];
 
 /** The export: the book's columns, then the void of each line as fields of their own for scripts and spreadsheets. */
 export const exportColumns: Column[] = [
   ...bookColumns,
-  { key: 'voidedOn', label: { zh: '作废日期', en: 'voided on' } },
-  { key: 'voidReason', label: { zh: '作废原因', en: 'void reason' } },
-  { key: 'voidApprover', label: { zh: '作废批准人', en: 'void approved by' } },
+  { key: 'voidedOn', label: { zh: '作废日期', en: 'voided on' }, kind: 'id' },
+  { key: 'voidReason', label: { zh: '作废原因', en: 'void reason' }, kind: 'text' },
+  { key: 'voidApprover', label: { zh: '作废批准人', en: 'void approved by' }, kind: 'text' },
 ];

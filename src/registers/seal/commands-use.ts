@@ -43,7 +43,7 @@ export function useCommands(seal: Command, kit: Kit): void {
     .action(
       kit.run(async (s, o) => {
         const v: Record<string, unknown> = { seal: o.seal, doc: o.doc, unit: o.unit, purpose: o.purpose, count: o.count };
-        await s.complete(v, [f('seal', '--seal', '印章', 'seal'), f('doc', '--doc', '文件名称', 'document'), f('unit', '--unit', '用印单位', 'unit'), f('purpose', '--purpose', '事由', 'purpose'), f('count', '--count', '份数', 'copies', positive)]);
+        await s.complete(v, [f('seal', '--seal', '印章', 'seal', (ref) => void getSeal(s.db(), ref)), f('doc', '--doc', '文件名称', 'document'), f('unit', '--unit', '用印单位', 'unit'), f('purpose', '--purpose', '事由', 'purpose'), { ...f('count', '--count', '份数', 'copies', positive), default: '1' }]);
         const row = requestUse(s.ctx(), { ...o, ...v, count: Number(v.count), on: dateOpt(s, o.on) } as never);
         s.print(row.number + '\n');
         s.info(t('seal.requested', { number: row.number, seal: `${row.seal_code} ${row.seal_name}`, count: row.count }));
@@ -150,7 +150,7 @@ export function useCommands(seal: Command, kit: Kit): void {
       ]),
     ),
   )
-    .option('-o, --output <file>', describe({ zh: '写入文件', en: 'write to a file' }))
+    .option('-o, --output <file>', describe({ zh: '写入文件：.txt 为登记簿文本，.csv .tsv .json 为其各行', en: 'write to a file: .txt the book as text, .csv .tsv .json its rows' }))
     .option('--force', describe({ zh: '覆盖已存在的文件', en: 'overwrite an existing file' }))
     .action(
       kit.run(async (s, o) => {

@@ -33,7 +33,7 @@ export function sealCommands(root: Command, kit: Kit): void {
     .action(
       kit.run(async (s, o) => {
         const v: Record<string, unknown> = { name: o.name, type: o.type, custodian: o.custodian };
-        await s.complete(v, [f('name', '--name', '名称', 'name'), f('type', '--type', '类型', 'type'), f('custodian', '--custodian', '保管人', 'custodian')]);
+        await s.complete(v, [f('name', '--name', '名称', 'name'), { ...f('type', '--type', '类型', 'type'), choices: SEAL_TYPES.map((value) => ({ value, label: { zh: value, en: `${wordText(value)} (${value})` } })) }, f('custodian', '--custodian', '保管人', 'custodian')]);
         const row = addSeal(s.ctx(), { ...o, ...v, since: dateOpt(s, o.since) });
         s.print(row.code + '\n');
         s.info(t('seal.added', { code: row.code, name: row.name, custodian: row.custodian }));
@@ -71,20 +71,20 @@ export function sealCommands(root: Command, kit: Kit): void {
           return s.print(JSON.stringify({ seal: entry, events, requests: requestRows(db, { sealId: row.id }), history }, null, 2) + '\n');
         }
         const lost: Column[] = [
-          { key: 'lostOn', label: { zh: '遗失日期', en: 'lost on' } },
-          { key: 'lostBy', label: { zh: '遗失时持有人', en: 'held by when lost' } },
-          { key: 'lostReason', label: { zh: '遗失经过', en: 'what happened' } },
-          { key: 'note', label: { zh: '备注', en: 'note' } },
+          { key: 'lostOn', label: { zh: '遗失日期', en: 'lost on' }, kind: 'id' },
+          { key: 'lostBy', label: { zh: '遗失时持有人', en: 'held by when lost' }, kind: 'text' },
+          { key: 'lostReason', label: { zh: '遗失经过', en: 'what happened' }, kind: 'text' },
+          { key: 'note', label: { zh: '备注', en: 'note' }, kind: 'text' },
         ];
         await s.showFields([...sealColumns, ...lost], entry, { skipEmpty: true });
         s.print('\n');
         await s.output(
           [
-            { key: 'seq', label: { zh: '日志序号', en: 'seq' }, num: true },
-            { key: 'on', label: { zh: '日期', en: 'date' } },
-            { key: 'detail', label: { zh: '事项', en: 'what' }, wrap: 50 },
-            { key: 'operator', label: { zh: '操作人', en: 'operator' } },
-            { key: 'reason', label: { zh: '原因', en: 'reason' }, wrap: 30 },
+            { key: 'seq', label: { zh: '日志序号', en: 'seq' }, kind: 'id', num: true },
+            { key: 'on', label: { zh: '日期', en: 'date' }, kind: 'id' },
+            { key: 'detail', label: { zh: '事项', en: 'what' }, kind: 'text', wrap: 50 },
+            { key: 'operator', label: { zh: '操作人', en: 'operator' }, kind: 'text' },
+            { key: 'reason', label: { zh: '原因', en: 'reason' }, kind: 'text', wrap: 30 },
           ],
           history,
           { format: 'table' },
@@ -129,7 +129,7 @@ export function sealCommands(root: Command, kit: Kit): void {
     .action(
       kit.run(async (s, o, [ref]) => {
         const v: Record<string, unknown> = { to: o.to, due: o.due, approver: o.approver };
-        await s.complete(v, [f('to', '--to', '借用人', 'borrower'), f('due', '--due', '应还日期', 'due back on'), f('approver', '--approver', '批准人', 'approver')]);
+        await s.complete(v, [f('to', '--to', '借用人', 'borrower'), f('due', '--due', '应还日期', 'due back on', (d) => void parseDate(d, s.clock)), f('approver', '--approver', '批准人', 'approver')]);
         const row = lendSeal(s.ctx(), ref!, { ...o, ...v, due: parseDate(String(v.due), s.clock), on: dateOpt(s, o.on) });
         s.info(t('seal.lent', { code: row.code, name: row.name, to: row.holder, due: row.due }));
       }),
@@ -168,7 +168,7 @@ export function sealCommands(root: Command, kit: Kit): void {
     .action(
       kit.run(async (s, o, [ref]) => {
         const v: Record<string, unknown> = { how: o.how };
-        await s.complete(v, [f('how', '--how', '处置方式（停用|封存|销毁）', 'how (停用|封存|销毁)')]);
+        await s.complete(v, [{ ...f('how', '--how', '处置方式', 'how'), choices: RETIRE_HOW.map((value) => ({ value, label: { zh: value, en: `${wordText(value)} (${value})` } })) }]);
         const row = retireSeal(s.ctx(), ref!, { how: String(v.how), witnesses: o.witness, reason: o.reason, on: dateOpt(s, o.on) });
         s.info(t('seal.retired', { code: row.code, name: row.name, how: wordText(row.state), witnesses: names(o.witness as string[]).join('、') }));
       }),

@@ -35,8 +35,8 @@ export const word = wordsText(WORDS);
 const moneyColumns = new WeakSet<Column>();
 
 /** A money column: fen in the row, yuan on screen; its label says 元. */
-function money(key: string, l: Label): Column {
-  const c: Column = { key, label: { zh: `${l.zh}（元）`, en: `${l.en} (yuan)` }, num: true, text: (v) => formatYuan(Number(v)) };
+function money(key: string, l: Label, extra: Partial<Column> = {}): Column {
+  const c: Column = { key, label: { zh: `${l.zh}（元）`, en: `${l.en} (yuan)` }, kind: 'id', num: true, text: (v) => formatYuan(Number(v)), ...extra };
   moneyColumns.add(c);
   return c;
 }
@@ -46,7 +46,7 @@ export function moneyForFormat(columns: Column[], rows: Row[], format: Format): 
   if (format !== 'csv') return { columns, rows };
   const keys = columns.filter((c) => moneyColumns.has(c)).map((c) => c.key);
   return {
-    columns: columns.map((c) => (moneyColumns.has(c) ? { key: c.key, label: c.label, num: true } : c)),
+    columns: columns.map((c) => (moneyColumns.has(c) ? { key: c.key, label: c.label, kind: 'id', num: true } : c)),
     rows: rows.map((r) => {
       const out = { ...r };
       for (const k of keys) if (typeof out[k] === 'number') out[k] = (out[k] as number) / 100;
@@ -55,60 +55,60 @@ export function moneyForFormat(columns: Column[], rows: Row[], format: Format): 
   };
 }
 
-const col = (key: string, zh: string, en: string, extra: Partial<Column> = {}): Column => ({ key, label: { zh, en }, ...extra });
-const item = [col('item', '编号', 'item', { num: true }), col('name', '物品名称', 'name', { wrap: 16 }), col('spec', '规格', 'spec', { wrap: 14 }), col('unit', '单位', 'unit')];
+const col = (key: string, zh: string, en: string, kind: Column['kind'], extra: Partial<Column> = {}): Column => ({ key, label: { zh, en }, kind, ...extra });
+const item = [col('item', '编号', 'item', 'id', { num: true }), col('name', '物品名称', 'name', 'text', { wrap: 16 }), col('spec', '规格', 'spec', 'text', { wrap: 14 }), col('unit', '单位', 'unit', 'id')];
 
 export const itemColumns: Column[] = [
   ...item,
-  col('category', '类别', 'category'),
+  col('category', '类别', 'category', 'text'),
   money('priceFen', { zh: '单价', en: 'price' }),
-  col('reorder', '安全库存', 'reorder level', { num: true }),
-  col('state', '状态', 'state', { text: word }),
+  col('reorder', '安全库存', 'reorder level', 'id', { num: true }),
+  col('state', '状态', 'state', 'id', { text: word }),
 ];
 
 export const stockColumns: Column[] = [
   ...item,
-  col('category', '类别', 'category'),
-  col('qty', '结存数量', 'on hand', { num: true }),
+  col('category', '类别', 'category', 'text'),
+  col('qty', '结存数量', 'on hand', 'id', { num: true }),
   money('valueFen', { zh: '结存金额', en: 'value' }),
   money('averageFen', { zh: '平均单价', en: 'average cost' }),
-  col('reorder', '安全库存', 'reorder level', { num: true }),
-  col('below', '低于安全库存', 'below reorder', { text: (v) => (v ? label({ zh: '是', en: 'yes' }) : '') }),
-  col('toCome', '待到货', 'to come', { num: true }),
-  col('lastCounted', '最近盘点', 'last counted'),
+  col('reorder', '安全库存', 'reorder level', 'id', { num: true }),
+  col('below', '低于安全库存', 'below reorder', 'id', { text: (v) => (v ? label({ zh: '是', en: 'yes' }) : '') }),
+  col('toCome', '待到货', 'to come', 'id', { num: true }),
+  col('lastCounted', '最近盘点', 'last counted', 'id'),
 ];
 
 export const movementColumns: Column[] = [
-  col('id', '序号', 'no.', { num: true }),
-  col('date', '日期', 'date'),
-  col('kind', '类别', 'kind', { text: word }),
-  ...item,
-  col('qty', '数量', 'qty', { num: true }),
-  money('unitPriceFen', { zh: '单价', en: 'unit price' }),
-  money('valueFen', { zh: '金额', en: 'value' }),
-  col('balance', '结存', 'balance', { num: true }),
-  col('dept', '部门', 'department'),
-  col('person', '领用人', 'person'),
-  col('approver', '批准人', 'approver'),
-  col('supplier', '供应商', 'supplier', { wrap: 14 }),
-  col('plan', '采购计划', 'plan'),
-  col('stocktake', '盘点单', 'stocktake'),
-  col('reason', '原因', 'reason', { wrap: 20 }),
-  col('reverses', '冲销序号', 'reverses', { num: true }),
-  col('reversedBy', '被冲销于', 'reversed by', { num: true }),
-  col('operator', '经办人', 'operator'),
+  col('id', '序号', 'no.', 'id', { num: true }),
+  col('date', '日期', 'date', 'id'),
+  col('kind', '类别', 'kind', 'id', { text: word }),
+  ...item.map((c) => (c.key === 'item' || c.key === 'spec' ? { ...c, spare: true } : c)),
+  col('qty', '数量', 'qty', 'id', { num: true }),
+  money('unitPriceFen', { zh: '单价', en: 'unit price' }, { spare: true }),
+  money('valueFen', { zh: '金额', en: 'value' }, { spare: true }),
+  col('balance', '结存', 'balance', 'id', { num: true }),
+  col('dept', '部门', 'department', 'text'),
+  col('person', '领用人', 'person', 'text'),
+  col('approver', '批准人', 'approver', 'text', { spare: true }),
+  col('supplier', '供应商', 'supplier', 'text', { spare: true, wrap: 14 }),
+  col('plan', '采购计划', 'plan', 'id', { spare: true }),
+  col('stocktake', '盘点单', 'stocktake', 'id', { spare: true }),
+  col('reason', '原因', 'reason', 'text', { wrap: 20 }),
+  col('reverses', '冲销序号', 'reverses', 'id', { spare: true, num: true }),
+  col('reversedBy', '被冲销于', 'reversed by', 'id', { spare: true, num: true }),
+  col('operator', '经办人', 'operator', 'text', { spare: true }),
 ];
 
 export const usageColumns: Column[] = [
-  col('dept', '部门', 'department'),
-  col('person', '领用人', 'person'),
+  col('dept', '部门', 'department', 'text'),
+  col('person', '领用人', 'person', 'text'),
   ...item,
-  col('qty', '领用数量', 'qty', { num: true }),
+  col('qty', '领用数量', 'qty', 'id', { num: true }),
   money('valueFen', { zh: '金额', en: 'value' }),
-  col('times', '次数', 'times', { num: true }),
+  col('times', '次数', 'times', 'id', { num: true }),
 ];
 
-const pair = (key: string, zh: string, en: string): Column[] => [col(`${key}Qty`, `${zh}数量`, `${en} qty`, { num: true }), money(`${key}ValueFen`, { zh: `${zh}金额`, en: `${en} value` })];
+const pair = (key: string, zh: string, en: string): Column[] => [col(`${key}Qty`, `${zh}数量`, `${en} qty`, 'id', { num: true }), money(`${key}ValueFen`, { zh: `${zh}金额`, en: `${en} value` })];
 
 /** 收发存汇总表: the month-end summary per item. */
 export const reportColumns: Column[] = [
@@ -122,54 +122,54 @@ export const reportColumns: Column[] = [
 ];
 
 export const planColumns: Column[] = [
-  col('number', '计划编号', 'plan'),
-  col('drafted', '编制日期', 'drafted'),
+  col('number', '计划编号', 'plan', 'id'),
+  col('drafted', '编制日期', 'drafted', 'id'),
   ...item,
-  col('qty', '计划数量', 'qty', { num: true }),
-  col('received', '已到货', 'received', { num: true }),
-  col('toCome', '待到货', 'to come', { num: true }),
+  col('qty', '计划数量', 'qty', 'id', { num: true }),
+  col('received', '已到货', 'received', 'id', { num: true }),
+  col('toCome', '待到货', 'to come', 'id', { num: true }),
   money('estimateFen', { zh: '预算金额', en: 'estimate' }),
-  col('neededBy', '需用日期', 'needed by'),
-  col('state', '状态', 'state', { text: word }),
-  col('approver', '批准人', 'approver'),
-  col('reason', '事由', 'reason', { wrap: 20 }),
+  col('neededBy', '需用日期', 'needed by', 'id'),
+  col('state', '状态', 'state', 'id', { text: word }),
+  col('approver', '批准人', 'approver', 'text'),
+  col('reason', '事由', 'reason', 'text', { wrap: 20 }),
 ];
 
 export const suggestColumns: Column[] = [
   ...item,
-  col('qty', '结存数量', 'on hand', { num: true }),
-  col('reorder', '安全库存', 'reorder level', { num: true }),
-  col('toCome', '待到货', 'to come', { num: true }),
-  col('proposed', '建议采购', 'proposed', { num: true }),
+  col('qty', '结存数量', 'on hand', 'id', { num: true }),
+  col('reorder', '安全库存', 'reorder level', 'id', { num: true }),
+  col('toCome', '待到货', 'to come', 'id', { num: true }),
+  col('proposed', '建议采购', 'proposed', 'id', { num: true }),
   money('estimateFen', { zh: '预算金额', en: 'estimate' }),
 ];
 
 export const diffColumns: Column[] = [
   ...item,
-  col('book', '账面数', 'book', { num: true }),
-  col('counted', '实盘数', 'counted', { num: true }),
-  col('difference', '差异', 'difference', { num: true }),
+  col('book', '账面数', 'book', 'id', { num: true }),
+  col('counted', '实盘数', 'counted', 'id', { num: true }),
+  col('difference', '差异', 'difference', 'id', { num: true }),
   money('valueFen', { zh: '差异金额', en: 'value' }),
-  col('result', '结果', 'result', { text: word }),
+  col('result', '结果', 'result', 'id', { text: word }),
 ];
 
 /** The count sheet; its CSV can be filled in and imported back (columns 编号/item and 实盘数/counted). */
 export const sheetColumns: Column[] = [
   ...item,
-  col('book', '账面数', 'book', { num: true }),
-  col('counted', '实盘数', 'counted', { num: true }),
-  col('difference', '差异', 'difference', { num: true }),
-  col('note', '备注', 'note'),
+  col('book', '账面数', 'book', 'id', { num: true }),
+  col('counted', '实盘数', 'counted', 'id', { num: true }),
+  col('difference', '差异', 'difference', 'id', { num: true }),
+  col('note', '备注', 'note', 'text'),
 ];
 
 export const stocktakeColumns: Column[] = [
-  col('number', '盘点单号', 'count'),
-  col('date', '盘点日期', 'date'),
-  col('counter', '盘点人', 'counter'),
-  col('witness', '监盘人', 'witness'),
-  col('scope', '范围', 'scope', { text: word }),
-  col('state', '状态', 'state', { text: word }),
-  col('items', '品种数', 'items', { num: true }),
-  col('differences', '差异数', 'differences', { num: true }),
-  col('reason', '原因', 'reason', { wrap: 20 }),
+  col('number', '盘点单号', 'count', 'id'),
+  col('date', '盘点日期', 'date', 'id'),
+  col('counter', '盘点人', 'counter', 'text'),
+  col('witness', '监盘人', 'witness', 'text'),
+  col('scope', '范围', 'scope', 'id', { text: word }),
+  col('state', '状态', 'state', 'id', { text: word }),
+  col('items', '品种数', 'items', 'id', { num: true }),
+  col('differences', '差异数', 'differences', 'id', { num: true }),
+  col('reason', '原因', 'reason', 'text', { wrap: 20 }),
 ];

@@ -7,7 +7,7 @@ import { planColumns, suggestColumns, WORDS } from './columns.js';
 import { dateOf, outputRows, qtyOf } from './present.js';
 import { addPlan, approvePlan, cancelPlan, draftSuggested, PLAN_STATES, suggestPlans } from './plans.js';
 import { planView, suggestionRow } from './reports.js';
-import { MAX_QTY } from './rules.js';
+import { findItem, MAX_QTY } from './rules.js';
 
 export function planCommands(supplies: Command, kit: Kit): void {
   const plan = kit.verb(supplies, 'plan', { zh: '采购计划：编制、建议、批准、取消、列表', en: 'purchase plans (采购计划): add, suggest, approve, cancel, list' }, [
@@ -26,7 +26,7 @@ export function planCommands(supplies: Command, kit: Kit): void {
       kit.run(async (s, o) => {
         const v: Record<string, unknown> = { item: o.item, qty: o.qty };
         await s.complete(v, [
-          { key: 'item', flag: '--item', label: { zh: '物品', en: 'item' } },
+          { key: 'item', flag: '--item', label: { zh: '物品', en: 'item' }, check: (ref) => void findItem(s.db(), ref) },
           { key: 'qty', flag: '--qty', label: { zh: '计划数量', en: 'quantity' }, check: qtyOf },
         ] satisfies Field[]);
         const row = addPlan(s.ctx(), { item: String(v.item), qty: qtyOf(v.qty), reason: o.reason, neededBy: dateOf(s, o.neededBy) });
