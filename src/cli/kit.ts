@@ -372,6 +372,14 @@ export function wordOption(flags: string, description: Label, stored: readonly s
   return opt.argParser((value: string, previous: unknown) => storedWord(value, stored, words) ?? refuse(value, previous));
 }
 
+const rawFileOutputs = new WeakSet<Command>();
+
+/** Marks a command whose -o names a file of its own kind (a backup database), not a rendered list or book. */
+export function rawFileOutput(cmd: Command): Command {
+  rawFileOutputs.add(cmd);
+  return cmd;
+}
+
 /** The command's full name for hints: `wenmi incoming list`. */
 export function commandPath(cmd: Command): string {
   const names: string[] = [];
@@ -398,7 +406,7 @@ export function makeKit(registry: Registry, io: IO, onExit: (code: number) => vo
         checkTextInputs(cmd, args.slice(0, -2));
         const opts = cmd.opts();
         // An output file no command can write is refused before anything is done (or journaled).
-        if (typeof opts.output === 'string' && opts.output !== '-') formatOfExtension(opts.output, LIST_EXTENSIONS);
+        if (typeof opts.output === 'string' && opts.output !== '-' && !rawFileOutputs.has(cmd)) formatOfExtension(opts.output, LIST_EXTENSIONS);
         const positional = args.slice(0, -2).flat().filter((a) => typeof a === 'string') as string[];
         const session = new Session(io, cmd.optsWithGlobals() as GlobalOpts, registry);
         sessions.push(session);

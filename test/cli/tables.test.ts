@@ -26,10 +26,10 @@ const VERY_LONG = '关于做好全市安全生产大检查工作的紧急通知'
 beforeAll(async () => {
   dir = tempDir();
   env = { WENMI_DB: path.join(dir, 'w.db') };
-  await ok(['init']);
-  await ok(['config', 'set', 'unit.name', '某某市人民政府办公室']);
-  await ok(['config', 'set', 'archive.fonds', 'Z001']);
   const at = '2026-11-20T09:00';
+  await ok(['init'], at);
+  await ok(['config', 'set', 'unit.name', '某某市人民政府办公室'], at);
+  await ok(['config', 'set', 'archive.fonds', 'Z001'], at);
   await ok(['incoming', 'receive', '--sender', LONG_SENDER, '--sender-no', '市委办发〔2026〕128号', '--title', LONG_TITLE, '--urgency', '加急', '--deadline', '2026-11-28', '--pages', '12', '--copies', '3'], at);
   await ok(['incoming', 'receive', '--sender', '市财政局', '--sender-no', '财预〔2026〕12号', '--title', VERY_LONG, '--note', '第一行\n第二行'], at);
   await ok(['incoming', 'receive', '--sender', '省政府办公厅', '--title', '关于开展秘密文件清查的函', '--secret', '秘密★5年', '--copy-no', '000003', '--urgency', '特急', '--deadline', '2026-11-26'], at);
@@ -74,7 +74,8 @@ describe('a list on an 80-column terminal', () => {
       const wide = await run([...args, '--wide'], { tty: true, columns: 80 });
       const rows = piped.stdout.trimEnd().split('\n');
       expect(wide.stdout.trimEnd().split('\n')).toHaveLength(rows.length);
-      for (const cell of rows.slice(1).flatMap((r) => r.split('\t'))) if (cell !== '' && !cell.includes('\\n')) expect(wide.stdout).toContain(cell);
+      // a TSV text cell that starts like a formula carries a ' that the table does not show
+      for (const cell of rows.slice(1).flatMap((r) => r.split('\t'))) if (cell !== '' && !cell.includes('\\n')) expect(wide.stdout).toContain(cell.replace(/^'(?=[=+\-@＝＋－＠])/, ''));
       expect(wide.stdout).not.toContain('…');
     });
   }
@@ -144,11 +145,12 @@ describe('rendering time is linear in the text', () => {
     expect(new Set(lines.map(displayWidth)).size).toBe(1);
   });
 
-  it('prints a register holding a 10,000-character title, keeping it whole', async () => {
-    await ok(['incoming', 'receive', '--sender', '市财政局', '--title', huge], '2026-11-21T09:00');
+  it('prints a register holding a title of the longest length a title may have (500), keeping it whole', async () => {
+    const longest = '关于做好全市防汛抗旱工作的紧急通知'.repeat(29) + '补充意见一二三四五六七'.slice(0, 7); // 500 characters
+    await ok(['incoming', 'receive', '--sender', '市财政局', '--title', longest], '2026-11-21T09:00');
     const book = await run(['incoming', 'print', '--month', '2026-11']);
     expect(book.code).toBe(0);
-    expect(book.stdout.split('\n').map((l) => l.split('│')[5] ?? '').join('').replace(/\s/g, '')).toContain(huge);
+    expect(book.stdout.split('\n').map((l) => l.split('│')[5] ?? '').join('').replace(/\s/g, '')).toContain(longest);
     const list = await run(['incoming', 'list'], { tty: true, columns: 80 });
     expect(list.stdout.trimEnd().split('\n')).toHaveLength(5);
   });

@@ -33,6 +33,7 @@ const receive = ['incoming', 'receive', '--sender', '市财政局', '--title', '
 function database(): { dir: string; db: string } {
   const base = tempDir();
   fs.chmodSync(base, 0o711);
+  fs.chmodSync(path.dirname(base), 0o711); // the test file's own TMPDIR, private by default
   const dir = path.join(base, 'office');
   fs.mkdirSync(dir);
   const db = path.join(dir, 'w.db');
