@@ -8,7 +8,7 @@ import { systemClock, type Clock } from '../core/clock.js';
 import { formatTimestamp, periodOf, type Period } from '../core/dates.js';
 import { checkDbPath, defaultDbPath, openDatabase, writeTx, type DB } from '../core/db.js';
 import { usageError } from '../core/errors.js';
-import { label, t, type Label } from '../core/i18n.js';
+import { label, t, wordsText, type Label } from '../core/i18n.js';
 import { journalHead, type Ctx } from '../core/journal.js';
 import { completeFields, type Field } from '../core/prompts.js';
 import { chooseFormat, renderBook, renderRows, shown, type Column, type Row } from '../core/output/render.js';
@@ -184,7 +184,7 @@ export class Session {
   async printBook(o: OutputOpts, book: BookSpec): Promise<void> {
     const db = this.db();
     const head = journalHead(db);
-    const stamp = { at: formatTimestamp(this.clock.now()).slice(0, 16).replace('T', ' '), operator: this.operator(), head: `${head.seq}:${head.hash}` };
+    const stamp = { at: readableTime(formatTimestamp(this.clock.now())), operator: this.operator(), head: `${head.seq}:${head.hash}` };
     const unit = getSetting(db, this.registry.settings, 'unit.name');
     await this.toOutput(o, (out) =>
       renderBook(out, {
@@ -232,14 +232,25 @@ const FIELD_COLUMNS: Column[] = [
   { key: 'value', label: { zh: '内容', en: 'value' }, wrap: 60 },
 ];
 
-/** The journal entries of one entry, as `show` prints them (rows from the journal: seq, at, operator, action, reason). */
-export const journalColumns: Column[] = [
-  { key: 'seq', label: { zh: '日志序号', en: 'seq' }, num: true },
-  { key: 'at', label: { zh: '时间', en: 'at' } },
-  { key: 'operator', label: { zh: '经办人', en: 'operator' } },
-  { key: 'action', label: { zh: '操作', en: 'action' } },
-  { key: 'reason', label: { zh: '原因', en: 'reason' }, wrap: 40 },
-];
+/** A stored moment as people read it: `2026-11-27T09:30:00+08:00` → `2026-11-27 09:30` (local, as stored). */
+export function readableTime(value: unknown): string {
+  return String(value).slice(0, 16).replace('T', ' ');
+}
+
+/**
+ * The journal entries of one entry, as `show` prints them (rows from the journal: seq, at,
+ * operator, action, reason): times as people read them and actions as words of the register
+ * (`actions`); JSON keeps the stored forms.
+ */
+export function journalColumns(actions: Record<string, Label>): Column[] {
+  return [
+    { key: 'seq', label: { zh: '日志序号', en: 'seq' }, num: true },
+    { key: 'at', label: { zh: '时间', en: 'at' }, text: readableTime },
+    { key: 'operator', label: { zh: '经办人', en: 'operator' } },
+    { key: 'action', label: { zh: '操作', en: 'action' }, text: wordsText(actions) },
+    { key: 'reason', label: { zh: '原因', en: 'reason' }, wrap: 40 },
+  ];
+}
 
 export type Handler = (s: Session, opts: Record<string, any>, args: string[]) => Promise<number | void> | number | void;
 

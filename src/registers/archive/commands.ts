@@ -7,7 +7,7 @@ import { t } from '../../core/i18n.js';
 import { readTextFile } from '../../core/input.js';
 import { getSetting } from '../../core/settings.js';
 import { choiceOption, describe, intArg, journalColumns, type Kit, type Session } from '../../cli/kit.js';
-import { catalogColumns, checkColumns, correctionColumns, itemColumns, loanColumns, wordText } from './columns.js';
+import { catalogColumns, checkColumns, correctionColumns, itemColumns, JOURNAL_ACTIONS, loanColumns, wordText } from './columns.js';
 import { loanCommands } from './loanCommands.js';
 import { checkShelf, fileItem, getItem, parseRetention, REGISTER } from './rules.js';
 import { classifiedItemNumbers, iterateItems, journalOfItem, loans, type ItemFilter } from './sql.js';
@@ -160,7 +160,7 @@ export function archiveCommands(root: Command, kit: Kit): void {
           await s.output(loanColumns, itemLoans, { format: 'table' });
         }
         s.print('\n');
-        await s.output(journalColumns, history, { format: 'table' });
+        await s.output(journalColumns(JOURNAL_ACTIONS), history, { format: 'table' });
       }),
     );
 

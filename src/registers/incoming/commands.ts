@@ -7,8 +7,8 @@ import { t } from '../../core/i18n.js';
 import { usageError } from '../../core/errors.js';
 import type { Column, Row } from '../../core/output/render.js';
 import type { Field } from '../../core/prompts.js';
-import { choiceOption, collect, describe, intArg, journalColumns, periodLine, type Kit, type Session } from '../../cli/kit.js';
-import { bookColumns, classifiedBookColumns, listColumns, STATE_LABELS } from './columns.js';
+import { choiceOption, collect, describe, intArg, journalColumns, periodLine, readableTime, type Kit, type Session } from '../../cli/kit.js';
+import { bookColumns, classifiedBookColumns, listColumns, STATE_LABELS, STEP_LABELS } from './columns.js';
 import { classificationOf, correctIncoming, getIncoming, handlingNote, receiveIncoming, REGISTER, shownTitle, URGENCIES, voidIncoming, type IncomingFields } from './rules.js';
 import { classifiedNumbers, iterateIncoming, journalOf, type IncomingFilter, type IncomingRow } from './sql.js';
 import { workflowCommands } from './workflow-commands.js';
@@ -195,7 +195,7 @@ export function incomingCommands(root: Command, kit: Kit): void {
         const history = journalOf(s.db(), row.id).map((j) => ({ seq: j.seq, at: j.at, operator: j.operator, action: j.action, reason: j.reason }));
         if (o.format === 'json') return s.print(JSON.stringify({ entry, history }, null, 2) + '\n');
         const more: Column[] = [
-          { key: 'receivedAt', label: { zh: '签收时间', en: 'received at' } },
+          { key: 'receivedAt', label: { zh: '签收时间', en: 'received at' }, text: readableTime },
           { key: 'type', label: { zh: '文种', en: 'type' } },
           { key: 'copyNo', label: { zh: '份号', en: 'copy no.' } },
           { key: 'pages', label: { zh: '页数', en: 'pages' } },
@@ -204,7 +204,7 @@ export function incomingCommands(root: Command, kit: Kit): void {
         ];
         await s.showFields([...listColumns, ...more], entry);
         s.print('\n');
-        await s.output(journalColumns, history, { format: 'table' });
+        await s.output(journalColumns(STEP_LABELS), history, { format: 'table' });
       }),
     );
 
