@@ -291,12 +291,21 @@ export function refuseRepeats(cmd: Command, argv: string[]): void {
   }
 }
 
-/** Parses a whole number from `min` to `max` (an option's argument); full-width digits are fine. */
-export function intArg(min = 0, max = 999_999): (value: string) => number {
+/** The largest number an option takes when no rule sets one: every 15-digit number is exact. */
+const MAX_DIGITS = 15;
+
+/**
+ * Parses a whole number from `min` to `max` (an option's argument); full-width digits are fine.
+ * Give `max` whenever a rule has one, so the message states the range the rule enforces; with
+ * none, the message says "at least min, at most 15 digits" (never a machine number).
+ */
+export function intArg(min = 0, max?: number): (value: string) => number {
   return (value) => {
     const text = value.trim().replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0));
     const n = Number(text);
-    if (!/^-?\d+$/.test(text) || !Number.isSafeInteger(n) || n < min || n > max) throw new InvalidArgumentError(t('arg.int', { min, max }));
+    if (!/^-?\d+$/.test(text) || n < min || n > (max ?? 10 ** MAX_DIGITS - 1)) {
+      throw new InvalidArgumentError(max === undefined ? t('arg.intAtLeast', { min, digits: MAX_DIGITS }) : t('arg.int', { min, max }));
+    }
     return n;
   };
 }

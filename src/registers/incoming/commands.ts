@@ -9,7 +9,7 @@ import type { Column, Row } from '../../core/output/render.js';
 import type { Field } from '../../core/prompts.js';
 import { choiceOption, collect, describe, intArg, journalColumns, periodLine, readableTime, type Kit, type Session } from '../../cli/kit.js';
 import { bookColumns, classifiedBookColumns, listColumns, STATE_LABELS, STEP_LABELS } from './columns.js';
-import { classificationOf, correctIncoming, getIncoming, handlingNote, receiveIncoming, REGISTER, shownTitle, URGENCIES, voidIncoming, type IncomingFields } from './rules.js';
+import { classificationOf, correctIncoming, getIncoming, handlingNote, MAX_COPIES, MAX_PAGES, receiveIncoming, REGISTER, shownTitle, URGENCIES, voidIncoming, type IncomingFields } from './rules.js';
 import { classifiedNumbers, iterateIncoming, journalOf, type IncomingFilter, type IncomingRow } from './sql.js';
 import { workflowCommands } from './workflow-commands.js';
 import { deadlineOf, remindersOf } from './workflow.js';
@@ -24,8 +24,8 @@ function withFields(cmd: Command): Command {
     .option('--secret <class>', describe({ zh: '密级★期限，如 秘密★5年、机密、绝密★长期', en: 'classification, e.g. 秘密★5年, 机密, 绝密★长期' }))
     .option('--copy-no <no>', describe({ zh: '份号（涉密必填，6 位）', en: 'copy number (份号; classified only, 6 digits)' }))
     .addOption(choiceOption('--urgency <level>', { zh: '紧急程度', en: 'urgency (紧急程度)' }, URGENCIES))
-    .option('--copies <n>', describe({ zh: '份数（默认 1）', en: 'copies (份数; default 1)' }), intArg(1))
-    .option('--pages <n>', describe({ zh: '页数', en: 'pages (页数)' }), intArg(1))
+    .option('--copies <n>', describe({ zh: '份数（默认 1）', en: 'copies (份数; default 1)' }), intArg(1, MAX_COPIES))
+    .option('--pages <n>', describe({ zh: '页数', en: 'pages (页数)' }), intArg(1, MAX_PAGES))
     .option('--attachments <text>', describe({ zh: '附件', en: 'attachments (附件)' }))
     .option('--received <time>', describe({ zh: '签收时间（默认现在），如 2026-11-27 09:30', en: 'time of receipt (default now), e.g. 2026-11-27 09:30' }))
     .option('--deadline <date>', describe({ zh: '办理时限（特急、加急件必填）', en: 'handling deadline (required when urgent)' }));
@@ -168,7 +168,7 @@ export function incomingCommands(root: Command, kit: Kit): void {
     .option('--classified', describe({ zh: '只列涉密文件', en: 'classified documents only' }))
     .option('--ordinary', describe({ zh: '只列非涉密文件', en: 'ordinary documents only' }))
     .option('--search <text>', describe({ zh: '标题包含此文字', en: 'title contains this' }))
-    .option('--limit <n>', describe({ zh: '最多列出条数', en: 'at most this many rows' }), intArg(1, Number.MAX_SAFE_INTEGER))
+    .option('--limit <n>', describe({ zh: '最多列出条数', en: 'at most this many rows' }), intArg(1))
     .action(
       kit.run(async (s, o) => {
         const filter = filterOf(s, o);
