@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { cli, tempDir } from '../helpers.js';
+import { bin, cli, tempDir } from '../helpers.js';
 
 let dir: string;
 let env: Record<string, string>;
@@ -30,6 +30,9 @@ describe('config set', () => {
       expect(z.stderr).not.toMatch(/archive\.setting\./);
       expect((await run(['config', 'set', key!, value!])).stderr).toContain(enText);
     }
+    // the built program, which (unlike these in-process runs, see test/setup.ts) loads no register for `config`
+    const built = bin(['config', 'set', 'archive.loan-days', 'abc'], { env });
+    expect([built.code, built.stderr]).toEqual([2, 'error: the value "abc" of archive.loan-days must be a number of days from 1 to 999.\n']);
   });
 
   it('refuses a default loan term longer than the longest, from either side, and writes nothing', async () => {
