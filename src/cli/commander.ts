@@ -88,6 +88,11 @@ export class WenmiHelp extends Help {
     return key ? t(key) : title;
   }
 
+  /** `用法：wenmi …`: no space after a full-width colon. */
+  override formatHelp(cmd: Command, helper: Help): string {
+    return super.formatHelp(cmd, helper).replace(/^(\S*：) /, '$1');
+  }
+
   override displayWidth(str: string): number {
     return displayWidth(str);
   }

@@ -77,6 +77,7 @@ describe('commander in Chinese', () => {
 
   it('prints help headings, choices, defaults and the help command in Chinese', async () => {
     const root = (await zh(['--help'])).stdout;
+    expect(root).toMatch(/^用法：wenmi \[options\] \[command\]\n/);
     for (const heading of ['用法：', '选项：', '命令：', '示例：']) expect(root).toContain(heading);
     expect(root).toMatch(/--lang <lang> +语言（可选：zh、en）/);
     expect(root).toMatch(/help \[command\] +显示命令的帮助/);
