@@ -8,7 +8,7 @@ import { systemClock, type Clock } from '../core/clock.js';
 import { formatTimestamp, periodOf, type Period } from '../core/dates.js';
 import { checkDbPath, openDatabase, writeTx, type DB } from '../core/db.js';
 import { usageError } from '../core/errors.js';
-import { label, t, type Label } from '../core/i18n.js';
+import { label, t, wordsText, type Label } from '../core/i18n.js';
 import { journalHead, type Ctx } from '../core/journal.js';
 import { completeFields, type Field } from '../core/prompts.js';
 import { chooseFormat, formatOfExtension, LIST_EXTENSIONS, renderBook, renderRows, renderStream, shown, type Column, type Format, type Row } from '../core/output/render.js';
@@ -205,7 +205,7 @@ export class Session {
   async printBook(o: OutputOpts, book: BookSpec): Promise<void> {
     const db = this.db();
     const head = journalHead(db);
-    const stamp = { at: formatTimestamp(this.clock.now()).slice(0, 16).replace('T', ' '), operator: this.operator(), head: `${head.seq}:${head.hash}` };
+    const stamp = { at: readableTime(formatTimestamp(this.clock.now())), operator: this.operator(), head: `${head.seq}:${head.hash}` };
     const unit = getSetting(db, this.registry.settings, 'unit.name');
     const format = o.output !== undefined && o.output !== '-' ? formatOfExtension(o.output, BOOK_EXTENSIONS) ?? 'book' : 'book';
     if (format !== 'book') return this.toOutput(o, (out) => void renderStream(out, book.columns, book.rows, { format, bom: o.bom ?? format === 'csv' }));
@@ -258,14 +258,25 @@ const FIELD_COLUMNS: Column[] = [
   { key: 'value', label: { zh: '内容', en: 'value' }, kind: 'text', wrap: 60 },
 ];
 
-/** The journal entries of one entry, as `show` prints them (rows from the journal: seq, at, operator, action, reason). */
-export const journalColumns: Column[] = [
-  { key: 'seq', label: { zh: '日志序号', en: 'seq' }, kind: 'id', num: true },
-  { key: 'at', label: { zh: '时间', en: 'at' }, kind: 'id' },
-  { key: 'operator', label: { zh: '经办人', en: 'operator' }, kind: 'text' },
-  { key: 'action', label: { zh: '操作', en: 'action' }, kind: 'id' },
-  { key: 'reason', label: { zh: '原因', en: 'reason' }, kind: 'text', wrap: 40 },
-];
+/** A stored moment as people read it: `2026-11-27T09:30:00+08:00` → `2026-11-27 09:30` (local, as stored). */
+export function readableTime(value: unknown): string {
+  return String(value).slice(0, 16).replace('T', ' ');
+}
+
+/**
+ * The journal entries of one entry, as `show` prints them (rows from the journal: seq, at,
+ * operator, action, reason): times as people read them and actions as words of the register
+ * (`actions`); JSON keeps the stored forms.
+ */
+export function journalColumns(actions: Record<string, Label>): Column[] {
+  return [
+    { key: 'seq', label: { zh: '日志序号', en: 'seq' }, kind: 'id', num: true },
+    { key: 'at', label: { zh: '时间', en: 'at' }, kind: 'id', text: readableTime },
+    { key: 'operator', label: { zh: '经办人', en: 'operator' }, kind: 'text' },
+    { key: 'action', label: { zh: '操作', en: 'action' }, kind: 'id', text: wordsText(actions) },
+    { key: 'reason', label: { zh: '原因', en: 'reason' }, kind: 'text', wrap: 40 },
+  ];
+}
 
 export type Handler = (s: Session, opts: Record<string, any>, args: string[]) => Promise<number | void> | number | void;
 
@@ -329,12 +340,21 @@ export function refuseRepeats(cmd: Command, argv: string[]): void {
   }
 }
 
-/** Parses a whole number from `min` to `max` (an option's argument); full-width digits are fine. */
-export function intArg(min = 0, max = 999_999): (value: string) => number {
+/** The largest number an option takes when no rule sets one: every 15-digit number is exact. */
+const MAX_DIGITS = 15;
+
+/**
+ * Parses a whole number from `min` to `max` (an option's argument); full-width digits are fine.
+ * Give `max` whenever a rule has one, so the message states the range the rule enforces; with
+ * none, the message says "at least min, at most 15 digits" (never a machine number).
+ */
+export function intArg(min = 0, max?: number): (value: string) => number {
   return (value) => {
     const text = foldDigits(value.trim());
     const n = Number(text);
-    if (!/^-?\d+$/.test(text) || !Number.isSafeInteger(n) || n < min || n > max) throw new InvalidArgumentError(t('arg.int', { min, max }));
+    if (!/^-?\d+$/.test(text) || n < min || n > (max ?? 10 ** MAX_DIGITS - 1)) {
+      throw new InvalidArgumentError(max === undefined ? t('arg.intAtLeast', { min, digits: MAX_DIGITS }) : t('arg.int', { min, max }));
+    }
     return n;
   };
 }

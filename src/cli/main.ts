@@ -2,7 +2,7 @@
  * The program: root command, global options, and the one place where errors become exit codes.
  * Exit codes: 0 ok, 1 runtime/data failure, 2 usage or missing input, 3 a check failed, 130 interrupted.
  */
-import { Command, CommanderError, Option } from 'commander';
+import { CommanderError, Option, type Command } from 'commander';
 import fs from 'node:fs';
 import path from 'node:path';
 import tty from 'node:tty';
@@ -11,6 +11,7 @@ import { detectLang, setLang, t, type Lang } from '../core/i18n.js';
 import { visible } from '../core/output/escape.js';
 import { fdOut } from '../core/output/sink.js';
 import { addCoreCommands } from './commands/index.js';
+import { commanderMessage, WenmiCommand } from './commander.js';
 import { describe, makeKit, useColor, type IO, type Session } from './kit.js';
 import { buildRegistry, loadRegister } from './registry.js';
 import { VERSION } from './version.js';
@@ -79,11 +80,12 @@ function errorText(e: unknown, debug: boolean, sessions: Session[] = []): { text
  */
 export async function buildProgram(argv: string[], io: IO, onExit: (code: number) => void, sessions: Session[]): Promise<Command> {
   const registry = buildRegistry();
-  const program = new Command('wenmi');
+  const program = new WenmiCommand('wenmi');
   program
     .description(describe({ zh: '文秘：收文、印章、办公用品、档案登记簿', en: 'wenmi (文秘): the secretariat\'s registers — incoming documents, seals, office supplies, archives' }))
     .version(VERSION, '-V, --version', describe({ zh: '显示版本', en: 'show the version' }))
     .helpOption('-h, --help', describe({ zh: '显示帮助', en: 'show help' }))
+    .helpCommand('help [command]', t('help.helpCommand'))
     .option('--db <path>', describe({ zh: '数据库文件（或环境变量 WENMI_DB）', en: 'the database file (or env WENMI_DB)' }))
     .addOption(new Option('--lang <lang>', describe({ zh: '语言', en: 'language' })).choices(['zh', 'en']))
     .option('--by <name>', describe({ zh: '经办人（或 WENMI_OPERATOR，或设置 operator.default）', en: 'the operator (or WENMI_OPERATOR, or the setting operator.default)' }))
@@ -92,6 +94,9 @@ export async function buildProgram(argv: string[], io: IO, onExit: (code: number
     .showHelpAfterError(t('hint.help', { command: 'wenmi' }))
     .exitOverride()
     .configureOutput({
+      outputError: (s, write) => write(commanderMessage(s)),
+      getOutHelpWidth: () => (io.stdout.isTTY ? io.stdout.columns : undefined) ?? 80,
+      getErrHelpWidth: () => (io.stderr.isTTY ? io.stderr.columns : undefined) ?? 80,
       writeOut: (s) => {
         io.stdout.write(s);
         io.stdout.flush();
@@ -146,7 +151,7 @@ export function processIO(): IO {
   const outTTY = tty.isatty(1);
   return {
     stdout: fdOut(1, outTTY, outTTY ? process.stdout.columns : undefined),
-    stderr: fdOut(2, tty.isatty(2)),
+    stderr: fdOut(2, tty.isatty(2), tty.isatty(2) ? process.stderr.columns : undefined),
     stdinIsTTY: tty.isatty(0),
     env: process.env,
   };

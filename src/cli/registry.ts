@@ -17,6 +17,7 @@ export interface Registry {
 
 export function buildRegistry(list: Register[] = registers): Registry {
   addMessages(coreMessages);
+  for (const r of list) if (r.settingMessages) addMessages(r.settingMessages);
   return {
     registers: list,
     migrations: [journalMigration, settingsMigration, revealsMigration, ...list.flatMap((r) => r.migrations), journalClockMigration],

@@ -35,7 +35,11 @@ export function detectLang(env: Record<string, string | undefined>): Lang {
   return /^zh/i.test(loc) ? 'zh' : 'en';
 }
 
-/** The message for a key, with {name} placeholders filled; the key itself if no catalogue has it. */
+/**
+ * The message for a key, with {name} placeholders filled; the key itself if no catalogue has it.
+ * `{name|one|many}` is a word that agrees with the count `name`: `{count} {count|document|documents}`
+ * reads "1 document", "2 documents" (English needs it; Chinese does not).
+ */
 export function t(key: string, params: Record<string, unknown> = {}): string {
   const template = catalog[current][key] ?? catalog.en[key] ?? key;
   const value = (v: unknown) => {
@@ -43,7 +47,15 @@ export function t(key: string, params: Record<string, unknown> = {}): string {
     const parts = v.split('、'); // a list of register words: 已登记、传阅中
     return parts.every((p) => p in catalog.terms) ? parts.map((p) => catalog.terms[p]).join(', ') : v;
   };
-  return template.replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? value(params[name]) : m));
+  return template.replace(/\{(\w+)(?:\|([^|{}]*)\|([^|{}]*))?\}/g, (m, name: string, one?: string, many?: string) => {
+    if (!(name in params)) return m;
+    return one === undefined ? value(params[name]) : Number(params[name]) === 1 ? one : many!;
+  });
+}
+
+/** Whether a catalogue has the key (in the given language). */
+export function hasMessage(key: string, lang: Lang): boolean {
+  return key in catalog[lang];
 }
 
 export function label(l: Label): string {
@@ -56,4 +68,9 @@ export function wordsText(words: Record<string, Label>): (value: unknown) => str
     const l = words[String(value)];
     return l ? label(l) : String(value);
   };
+}
+
+/** A yes/no cell in the current language: 是/否, yes/no (JSON keeps the boolean). */
+export function yesNo(value: unknown): string {
+  return label(value ? { zh: '是', en: 'yes' } : { zh: '否', en: 'no' });
 }

@@ -32,6 +32,8 @@ export interface Register {
   /** Its append-only journaled tables, which `verify` replays. */
   tables: string[];
   settings?: SettingDef[];
+  /** The messages its settings' checks use: loaded with the program, since `config set` does not load the register. */
+  settingMessages?: Messages;
   /** Loads the rest of the register: `() => import('./module.js')`. */
   load(): Promise<RegisterModule>;
 }

@@ -11,6 +11,11 @@ export interface SettingDef {
   default?: string;
   /** Returns the value to store, or throws a usage error. */
   validate?: (value: string) => string;
+  /**
+   * The key of a numeric setting this one may not exceed (a default loan term and the longest
+   * term): setting either is refused when the pair would contradict each other.
+   */
+  atMost?: string;
 }
 
 export const settingsMigration: Migration = {
@@ -59,10 +64,24 @@ export function listSettings(db: DB, defs: SettingDef[]): { key: string; value: 
   });
 }
 
+/** Refuses a value that contradicts a setting it is paired with (`atMost`), naming both. */
+function checkPairs(db: DB, defs: SettingDef[], key: string, value: string): void {
+  const def = defOf(defs, key);
+  if (def.atMost !== undefined) {
+    const limit = getSetting(db, defs, def.atMost);
+    if (limit !== undefined && Number(value) > Number(limit)) throw usageError('settings.aboveLimit', { key, value, limit: def.atMost, limitValue: limit });
+  }
+  for (const below of defs.filter((d) => d.atMost === key)) {
+    const current = getSetting(db, defs, below.key);
+    if (current !== undefined && Number(current) > Number(value)) throw usageError('settings.belowDependent', { key, value, other: below.key, otherValue: current });
+  }
+}
+
 /** Sets a value (validated) as a new journaled entry. Call inside writeTx. */
 export function setSetting(ctx: Ctx, defs: SettingDef[], key: string, value: string, reason?: string): string {
   const def = defOf(defs, key);
   const stored = def.validate ? def.validate(value) : value;
+  checkPairs(ctx.db, defs, key, stored);
   post(ctx, { register: 'config', action: 'set', table: 'settings', values: { key, value: stored }, reason: reason ?? null });
   return stored;
 }

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { label, t } from '../../core/i18n.js';
+import { label, t, yesNo } from '../../core/i18n.js';
 import { getSetting, listSettings, setSetting } from '../../core/settings.js';
 import type { Kit } from '../kit.js';
 
@@ -18,7 +18,7 @@ export function addConfig(root: Command, kit: Kit): void {
             { key: 'key', label: { zh: '设置项', en: 'key' }, kind: 'id' },
             { key: 'name', label: { zh: '名称', en: 'name' }, kind: 'text' },
             { key: 'value', label: { zh: '值', en: 'value' }, kind: 'text' },
-            { key: 'default', label: { zh: '默认', en: 'default' }, kind: 'id' },
+            { key: 'default', label: { zh: '默认', en: 'default' }, kind: 'id', text: yesNo },
           ],
           rows,
           opts,

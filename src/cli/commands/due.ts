@@ -31,10 +31,10 @@ export function addDue(root: Command, kit: Kit): void {
       kit.verb(root, 'due', { zh: '各登记簿到期与逾期事项，最早的在前', en: 'what is due or overdue across all registers, soonest first' }, [
         'wenmi due',
         'wenmi due --within 14d --register incoming',
-        'wenmi due --fail-if-overdue --format json   # a morning cron job: exit 3 when anything is overdue',
+        `wenmi due --fail-if-overdue --format json   # ${describe({ zh: '每天早上的定时任务：有逾期即退出码 3', en: 'a morning cron job: exit 3 when anything is overdue' })}`,
       ]),
     )
-    .option('--within <span>', describe({ zh: '只看今后这么多天内到期的（如 7d、2w；逾期的总在内），默认 7d', en: 'only what falls due within this span (7d, 2w; overdue always shown); default 7d' }), '7d')
+    .option('--within <span>', describe({ zh: '只看今后这么多天内到期的（如 7d、2w；逾期的总在内）', en: 'only what falls due within this span (7d, 2w; overdue always shown)' }), '7d')
     .option('--all', describe({ zh: '所有未完成的期限事项', en: 'every open item with a deadline' }))
     .option('--register <name>', describe({ zh: '只看一个登记簿', en: 'one register only' }))
     .option('--fail-if-overdue', describe({ zh: '有逾期事项时退出码为 3', en: 'exit 3 when anything is overdue' }))

@@ -66,7 +66,7 @@ export function addVerify(root: Command, kit: Kit): void {
   kit
     .verb(root, 'verify', { zh: '校验日志哈希链、各登记簿与数据库结构；失败时退出码 3', en: 'check the journal hash chain, every register and the schema; exit 3 on failure' }, [
       'wenmi verify',
-      'wenmi verify --against 1024:9f2c…   # the head printed on last month\'s signed sheet',
+      `wenmi verify --against 1024:9f2c…   # ${describe({ zh: '上月签字打印件上的链头', en: "the head printed on last month's signed sheet" })}`,
       'wenmi verify --format json',
     ])
     .option('--against <head>', describe({ zh: '同时证明截至此前记下的链头（序号:哈希）历史未被改动', en: 'also prove the history up to a head recorded earlier (SEQ:HASH) is unchanged' }))

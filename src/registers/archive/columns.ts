@@ -128,3 +128,14 @@ const FIELD_LABELS: Record<string, Label> = {
   location: { zh: '存放位置', en: 'location' },
   note: { zh: '备注', en: 'remarks' },
 };
+
+/** What each journal action of the archive means, as `archive show` lists an item's history. */
+export const JOURNAL_ACTIONS: Record<string, Label> = {
+  file: { zh: '归档', en: 'filed' },
+  correct: { zh: '更正', en: 'corrected' },
+  void: { zh: '作废', en: 'voided' },
+  lend: { zh: '借出', en: 'lent' },
+  renew: { zh: '续借', en: 'renewed' },
+  return: { zh: '归还', en: 'returned' },
+  remind: { zh: '催还', en: 'reminded' },
+};

@@ -8,9 +8,9 @@ import { MAX_LISTED_PROBLEMS, readTextFile } from '../../core/input.js';
 import { getSetting } from '../../core/settings.js';
 import type { Column } from '../../core/output/render.js';
 import { choiceOption, describe, intArg, journalColumns, type Kit, type Session } from '../../cli/kit.js';
-import { catalogColumns, checkColumns, correctionColumns, itemColumns, loanColumns, wordText } from './columns.js';
+import { catalogColumns, checkColumns, correctionColumns, itemColumns, JOURNAL_ACTIONS, loanColumns, wordText } from './columns.js';
 import { loanCommands } from './loanCommands.js';
-import { checkShelf, fileItem, getItem, parseRetention, REGISTER, RETENTIONS } from './rules.js';
+import { checkShelf, fileItem, getItem, MAX_PAGES, parseRetention, REGISTER, RETENTIONS } from './rules.js';
 import type { Field } from '../../core/prompts.js';
 import { classifiedItemNumbers, iterateItems, journalOfItem, loans, type ItemFilter } from './sql.js';
 import { catalogRow, correctionRows, everClassified, itemJson, loanJson } from './views.js';
@@ -77,7 +77,7 @@ export function archiveCommands(root: Command, kit: Kit): void {
     .option('--retention <period>', describe({ zh: '保管期限：Y（永久）|D30（定期30年）|D10（定期10年）', en: 'retention: Y (permanent) | D30 (30 years) | D10 (10 years)' }))
     .option('--doc-no <no>', describe({ zh: '文号', en: 'document number (文号)' }))
     .option('--secret <class>', describe({ zh: '密级★期限，如 秘密★5年', en: 'classification, e.g. 秘密★5年' }))
-    .option('--pages <n>', describe({ zh: '页数', en: 'pages (页数)' }), intArg(1))
+    .option('--pages <n>', describe({ zh: '页数', en: 'pages (页数)' }), intArg(1, MAX_PAGES))
     .option('--org <code>', describe({ zh: '机构（问题）代码，如 BGS', en: 'org code (机构代码), e.g. BGS' }))
     .option('--box <box>', describe({ zh: '盒号', en: 'box (盒号)' }))
     .option('--location <text>', describe({ zh: '存放位置', en: 'location (存放位置)' }))
@@ -162,7 +162,7 @@ export function archiveCommands(root: Command, kit: Kit): void {
           await s.output(loanColumns, itemLoans, { format: 'table' });
         }
         s.print('\n');
-        await s.output(journalColumns, history, { format: 'table' });
+        await s.output(journalColumns(JOURNAL_ACTIONS), history, { format: 'table' });
       }),
     );
 

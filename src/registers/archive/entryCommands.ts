@@ -7,6 +7,7 @@ import { correctItem, voidItem, type Correction } from './corrections.js';
 
 /** The optional catalogue fields `correct --clear` may empty, by flag. */
 const CLEARABLE: Record<string, keyof Correction> = { 'doc-no': 'docNo', pages: 'pages', box: 'box', location: 'location', note: 'note' };
+import { MAX_PAGES } from './rules.js';
 
 export function entryCommands(archive: Command, kit: Kit): void {
   withClear(
@@ -26,7 +27,7 @@ export function entryCommands(archive: Command, kit: Kit): void {
     .option('--date <date>', describe({ zh: '文件日期（须在原年度内）', en: "the document's date (within the item's year)" }))
     .option('--doc-no <no>', describe({ zh: '文号（空串为清除）', en: 'document number (文号; "" clears it)' }))
     .option('--secret <class>', describe({ zh: '密级★期限（空串为非涉密）', en: 'classification ("" for none)' }))
-    .option('--pages <n>', describe({ zh: '页数', en: 'pages (页数)' }), intArg(1))
+    .option('--pages <n>', describe({ zh: '页数', en: 'pages (页数)' }), intArg(1, MAX_PAGES))
     .option('--box <box>', describe({ zh: '盒号（空串为清除）', en: 'box (盒号; "" clears it)' }))
     .option('--location <text>', describe({ zh: '存放位置（空串为清除）', en: 'location ("" clears it)' }))
     .option('--note <text>', describe({ zh: '备注（空串为清除）', en: 'remarks ("" clears them)' }))

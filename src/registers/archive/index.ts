@@ -1,7 +1,7 @@
 /** 档案 — the archive register: filing (归档) with DA/T 22 archive numbers, and borrowing (借阅). */
 import type { Register } from '../../core/register.js';
 import { migrations, tables } from './schema.js';
-import { archiveSettings } from './settings.js';
+import { archiveSettings, settingMessages } from './settings.js';
 
 export const archive: Register = {
   name: 'archive',
@@ -10,5 +10,6 @@ export const archive: Register = {
   migrations,
   tables,
   settings: archiveSettings,
+  settingMessages,
   load: () => import('./module.js'),
 };

@@ -8,9 +8,9 @@ import { usageError } from '../../core/errors.js';
 import type { Column, Row } from '../../core/output/render.js';
 import type { Field } from '../../core/prompts.js';
 import { parseClassification, parseCopyNo } from '../../core/secret.js';
-import { applyClear, choiceOption, collect, wordOption, withClear, describe, intArg, journalColumns, periodLine, type Kit, type Session } from '../../cli/kit.js';
-import { bookColumns, classifiedBookColumns, listColumns, STATE_LABELS } from './columns.js';
-import { classificationOf, correctIncoming, getIncoming, handlingNote, receiveIncoming, REGISTER, shownTitle, URGENCIES, voidIncoming, type IncomingFields } from './rules.js';
+import { applyClear, choiceOption, collect, wordOption, withClear, describe, intArg, journalColumns, periodLine, readableTime, type Kit, type Session } from '../../cli/kit.js';
+import { bookColumns, classifiedBookColumns, listColumns, STATE_LABELS, STEP_LABELS } from './columns.js';
+import { classificationOf, correctIncoming, getIncoming, handlingNote, MAX_COPIES, MAX_PAGES, receiveIncoming, REGISTER, shownTitle, URGENCIES, voidIncoming, type IncomingFields } from './rules.js';
 import { classifiedNumbers, iterateIncoming, journalOf, type IncomingFilter, type IncomingRow } from './sql.js';
 import { workflowCommands } from './workflow-commands.js';
 import { deadlineOf, remindersOf } from './workflow.js';
@@ -25,8 +25,8 @@ function withFields(cmd: Command): Command {
     .option('--secret <class>', describe({ zh: '密级★期限，如 秘密★5年、机密、绝密★长期', en: 'classification, e.g. 秘密★5年, 机密, 绝密★长期' }))
     .option('--copy-no <no>', describe({ zh: '份号（涉密必填，6 位）', en: 'copy number (份号; classified only, 6 digits)' }))
     .addOption(choiceOption('--urgency <level>', { zh: '紧急程度', en: 'urgency (紧急程度)' }, URGENCIES))
-    .option('--copies <n>', describe({ zh: '份数（默认 1）', en: 'copies (份数; default 1)' }), intArg(1))
-    .option('--pages <n>', describe({ zh: '页数', en: 'pages (页数)' }), intArg(1))
+    .option('--copies <n>', describe({ zh: '份数（默认 1）', en: 'copies (份数; default 1)' }), intArg(1, MAX_COPIES))
+    .option('--pages <n>', describe({ zh: '页数', en: 'pages (页数)' }), intArg(1, MAX_PAGES))
     .option('--attachments <text>', describe({ zh: '附件', en: 'attachments (附件)' }))
     .option('--received <time>', describe({ zh: '签收时间（默认现在），如 2026-11-27 09:30', en: 'time of receipt (default now), e.g. 2026-11-27 09:30' }))
     .option('--deadline <date>', describe({ zh: '办理时限（特急、加急件必填）', en: 'handling deadline (required when urgent)' }));
@@ -196,7 +196,7 @@ export function incomingCommands(root: Command, kit: Kit): void {
     .option('--classified', describe({ zh: '只列涉密文件', en: 'classified documents only' }))
     .option('--ordinary', describe({ zh: '只列非涉密文件', en: 'ordinary documents only' }))
     .option('--search <text>', describe({ zh: '标题包含此文字', en: 'title contains this' }))
-    .option('--limit <n>', describe({ zh: '最多列出条数', en: 'at most this many rows' }), intArg(1, Number.MAX_SAFE_INTEGER))
+    .option('--limit <n>', describe({ zh: '最多列出条数', en: 'at most this many rows' }), intArg(1))
     .action(
       kit.run(async (s, o) => {
         const filter = filterOf(s, o);
@@ -223,7 +223,7 @@ export function incomingCommands(root: Command, kit: Kit): void {
         const history = journalOf(s.db(), row.id).map((j) => ({ seq: j.seq, at: j.at, operator: j.operator, action: j.action, reason: j.reason }));
         if (o.format === 'json') return s.print(JSON.stringify({ entry, history }, null, 2) + '\n');
         const more: Column[] = [
-          { key: 'receivedAt', label: { zh: '签收时间', en: 'received at' }, kind: 'id' },
+          { key: 'receivedAt', label: { zh: '签收时间', en: 'received at' }, kind: 'id', text: readableTime },
           { key: 'type', label: { zh: '文种', en: 'type' }, kind: 'id' },
           { key: 'copyNo', label: { zh: '份号', en: 'copy no.' }, kind: 'id' },
           { key: 'pages', label: { zh: '页数', en: 'pages' }, kind: 'id' },
@@ -232,7 +232,7 @@ export function incomingCommands(root: Command, kit: Kit): void {
         ];
         await s.showFields([...listColumns, ...more], entry);
         s.print('\n');
-        await s.output(journalColumns, history, { format: 'table' });
+        await s.output(journalColumns(STEP_LABELS), history, { format: 'table' });
       }),
     );
 

@@ -35,7 +35,7 @@ const baseMessages: Messages = {
   },
   en: {
     'incoming.received': 'registered as {number}',
-    'incoming.bookFooter': '{count} documents. Printed {at} by {operator}. Journal head {head}',
+    'incoming.bookFooter': '{count} {count|document|documents}. Printed {at} by {operator}. Journal head {head}',
     'incoming.corrected': 'corrected {number} (the earlier version stays in its history)',
     'incoming.voided': 'voided {number} (the number stays in the register, marked void)',
     'incoming.notFound': 'there is no incoming document numbered {ref}.',

@@ -7,7 +7,7 @@ import { choiceOption, collect, describe, intArg, type Kit } from '../../cli/kit
 import { checkColumns, historyColumns, reportColumns, whereColumns } from './columns.js';
 import { backIncoming, changeCircle, checkClassified, circleOf, copiesOf, handIncoming, retireIncoming, RETIRE_HOW } from './custody.js';
 import { monthReport, reportRows, historySteps } from './report.js';
-import { getIncoming, REGISTER } from './rules.js';
+import { getIncoming, MAX_COPIES, REGISTER } from './rules.js';
 import { assignIncoming, closeIncoming, deadlineOf, instructIncoming, proposeIncoming, remindIncoming, replyIncoming, reviewIncoming } from './workflow.js';
 
 /** A repeatable option: each value kept (commas are split by the rules). */
@@ -87,7 +87,7 @@ export function workflowCommands(incoming: Command, kit: Kit): void {
     .option('--to <name>', describe({ zh: '接收人', en: 'who receives' }))
     .option('--from <name>', describe({ zh: '交出人（默认秘书室）', en: 'who gives (default: the secretariat)' }))
     .option('--copy <no>', describe({ zh: '份号（可重复，或逗号分隔）', en: 'copy number (repeatable, or comma-separated)' }), collect)
-    .option('--copies <n>', describe({ zh: '交出人手中的前 N 份（默认 1）', en: "the first N of the giver's copies (default 1)" }), intArg(1))
+    .option('--copies <n>', describe({ zh: '交出人手中的前 N 份（默认 1）', en: "the first N of the giver's copies (default 1)" }), intArg(1, MAX_COPIES))
     .action(
       kit.run(async (s, o, [ref]) => {
         const v: Record<string, unknown> = { to: o.to };

@@ -101,8 +101,8 @@ describe('history', () => {
     const m = receiveIncoming(ctx, { receivedAt: now(ctx), sender: '市委', title: '旧标题', secret: '机密', copyNo: '3' });
     correctIncoming(ctx, m.number, { title: '新标题' }, '标题录错');
     const row = getIncoming(ctx.db, m.number);
-    expect(historySteps(ctx.db, row, false).map((s) => s.detail)).toEqual(['市委: 【机密】 (1 copies)', 'corrected title']);
-    expect(historySteps(ctx.db, row, true)[0]!.detail).toBe('市委: 旧标题 (1 copies)');
+    expect(historySteps(ctx.db, row, false).map((s) => s.detail)).toEqual(['市委: 【机密】 (1 copy)', 'corrected title']);
+    expect(historySteps(ctx.db, row, true)[0]!.detail).toBe('市委: 旧标题 (1 copy)');
     verified(ctx);
   });
 });

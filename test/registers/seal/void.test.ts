@@ -56,7 +56,7 @@ describe('void-stamp: the rules', () => {
     refused(ctx, () => stampRequest(ctx, 'Y2026-0001', { count: 1 }), /seal.fullyStamped/);
     expect(requestRows(ctx.db, {})[0]).toMatchObject({ stamped: 3, lines: [2, 3], voidedLines: [1] });
     expect(historyRows(ctx.db, getSeal(ctx.db, 'S001').id).map((h) => h.detail).slice(-3)).toEqual([
-      'stamped Y2026-0001 (line 2): 1 copies, handled by 陈经办',
+      'stamped Y2026-0001 (line 2): 1 copy, handled by 陈经办',
       'voided line 1 (Y2026-0001, 2 copies): 份数登记错误，实为1份, approved by 周主任',
       'stamped Y2026-0001 (line 3): 2 copies, handled by 陈经办',
     ]);

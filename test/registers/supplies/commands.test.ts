@@ -110,7 +110,7 @@ describe('supplies commands', () => {
     const before = await journal();
     const r = await run(['stocktake', 'import', bad]);
     expect(r.code).toBe(1);
-    expect(r.stderr).toContain('1 bad rows; no count was recorded');
+    expect(r.stderr).toContain('1 bad row; no count was recorded');
     expect(r.stderr).toContain('line 3:');
     expect((await journal()).entries).toBe(before.entries);
     const gbk = path.join(dir, 'gbk.csv');
@@ -127,7 +127,7 @@ describe('supplies commands', () => {
     const text = fs.readFileSync(sheet, 'utf8');
     expect(text.startsWith('\ufeffitem,name,spec,unit,book,counted,difference,note\r\n')).toBe(true);
     fs.writeFileSync(sheet, text.replace('2,签字笔,0.5mm 黑,支,,,,', '2,签字笔,0.5mm 黑,支,,18,,'));
-    expect((await run(['stocktake', 'import', sheet])).stderr).toContain('imported 1 counts (1 blank rows skipped)');
+    expect((await run(['stocktake', 'import', sheet])).stderr).toContain('imported 1 count (1 blank row skipped)');
     expect((await json(['stocktake', 'diff'])).map((l) => l.counted)).toEqual([21, 18]);
   });
 
