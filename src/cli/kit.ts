@@ -8,7 +8,7 @@ import { systemClock, type Clock } from '../core/clock.js';
 import { formatTimestamp, periodOf, type Period } from '../core/dates.js';
 import { checkDbPath, openDatabase, writeTx, type DB } from '../core/db.js';
 import { usageError } from '../core/errors.js';
-import { label, t, wordsText, type Label } from '../core/i18n.js';
+import { getLang, label, t, wordsText, type Label } from '../core/i18n.js';
 import { journalHead, type Ctx } from '../core/journal.js';
 import { completeFields, type Field } from '../core/prompts.js';
 import { chooseFormat, formatOfExtension, LIST_EXTENSIONS, renderBook, renderRows, renderStream, shown, type Column, type Format, type Row } from '../core/output/render.js';
@@ -305,7 +305,7 @@ export function collect(value: string, previous: string[] | undefined): string[]
 export function withClear(cmd: Command, fields: readonly string[]): Command {
   return cmd.option(
     '--clear <field>',
-    describe({ zh: `清空一个可选项（可写多次，或逗号分隔）：${fields.join('、')}`, en: `empty an optional field (repeat the option, or comma-separated): ${fields.join(', ')}` }),
+    describe({ zh: `清空一个可选项（可写多次，或逗号分隔）：${fields.map((f) => `--${f}`).join('、')}`, en: `empty an optional field (repeat the option, or comma-separated): ${fields.map((f) => `--${f}`).join(', ')}` }),
     collect,
   );
 }
@@ -386,8 +386,9 @@ export function checkTextInputs(cmd: Command, positional: unknown[]): void {
  * (`registered`, `in-use`) under either language; the value handed on is the stored word.
  */
 export function wordOption(flags: string, description: Label, stored: readonly string[], words: Record<string, Label>): Option {
+  // help and errors list the words of the current language; either language is accepted
   const english = stored.flatMap((w) => (words[w] ? [englishWord(words[w]!)] : []));
-  const opt = new Option(flags, describe(description)).choices([...stored, ...english]);
+  const opt = new Option(flags, describe(description)).choices(getLang() === 'en' ? english : stored);
   const refuse = opt.parseArg!;
   return opt.argParser((value: string, previous: unknown) => storedWord(value, stored, words) ?? refuse(value, previous));
 }

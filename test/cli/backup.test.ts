@@ -94,7 +94,7 @@ describe('wenmi backup -o FILE', () => {
     const file = path.join(dir, 'b.db');
     const r = await cli(['--db', db, 'backup', '-o', file]);
     expect(r.code).toBe(0);
-    expect(r.stderr).toContain('note: 1 migrations are not yet applied (first core:004-journal-clock)');
+    expect(r.stderr).toContain('note: 1 migration is not yet applied (first core:004-journal-clock)');
     const raw = new Database(db, { readonly: true });
     expect(raw.prepare("SELECT count(*) FROM schema_migrations WHERE id = 'core:004-journal-clock'").pluck().get()).toBe(0);
     raw.close();

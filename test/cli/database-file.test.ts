@@ -49,7 +49,7 @@ describe('only init makes a file a wenmi database', () => {
       const before = snapshot(file);
       const r = await cli(['--db', file, 'verify']);
       expect(r.code).toBe(3);
-      expect(r.stderr).toMatch(/^verification failed: 1 problems\n {2}.*(empty file|not a wenmi database)/);
+      expect(r.stderr).toMatch(/^verification failed: 1 problem\n {2}.*(empty file|not a wenmi database)/);
       expect(r.stderr).not.toContain('verified');
       expect(snapshot(file)).toEqual(before);
     }
