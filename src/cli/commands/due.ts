@@ -51,8 +51,13 @@ export function addDue(root: Command, kit: Kit): void {
           if (deadlines) sources[r.name] = deadlines;
         }
         const rows = collectDue(s.db(), sources, today, { withinDays, register: opts.register });
+        // the register in the current language on screen and in CSV (收文); JSON keeps its name (incoming)
+        const registerLabel = (v: unknown) => {
+          const r = kit.registry.registers.find((x) => x.name === v);
+          return r ? label(r.label) : String(v);
+        };
         await s.output(
-          dueColumns,
+          dueColumns.map((c) => (c.key === 'register' ? { ...c, text: registerLabel } : c)),
           rows.map((r) => ({ ...r, status: r.overdue ? 'overdue' : r.days === 0 ? 'today' : 'soon', reminders: r.reminders ?? null, lastReminder: r.lastReminder ?? null })),
           opts,
         );
