@@ -13,8 +13,13 @@ import { BIN, bin, tempDir } from '../helpers.js';
 const isRoot = process.getuid?.() === 0;
 const NOBODY = 65534;
 const hasSetpriv = spawnSync('setpriv', ['--version']).status === 0;
-/** As root, run as nobody (root would ignore the permissions under test); otherwise as ourselves. */
-const canDropRoot = !isRoot || hasSetpriv;
+/**
+ * As root, run as nobody (root would ignore the permissions under test); otherwise as ourselves.
+ * nobody must be able to reach node and the built wenmi: not so when either lies under a private
+ * folder (CI's runs on other Nodes unpack both into mktemp folders).
+ */
+const nobodyRuns = () => spawnSync('setpriv', [`--reuid=${NOBODY}`, `--regid=${NOBODY}`, '--clear-groups', process.execPath, BIN, '--version'], { timeout: 20_000 }).status === 0;
+const canDropRoot = !isRoot || (hasSetpriv && nobodyRuns());
 
 function runAs(args: string[]): { code: number; stdout: string; stderr: string } {
   if (!isRoot) return bin(args);
@@ -44,7 +49,7 @@ function database(): { dir: string; db: string } {
   return { dir, db };
 }
 
-describe.skipIf(!canDropRoot)('a read-only database (as root this needs setpriv to run as nobody)', () => {
+describe.skipIf(!canDropRoot)('a read-only database (as root this needs setpriv, and node and wenmi where nobody can run them)', () => {
   it('read-only file in a writable folder: reads work, a write fails with "the database is read-only" (exit 1), nothing changes', () => {
     const { db } = database();
     fs.chmodSync(db, 0o400);
