@@ -34,14 +34,14 @@ function loadOne(r: CliRegister): Promise<CliRegisterModule> {
   return m;
 }
 
-/** The registers r requires, theirs first, among the program's registers (each once, even in a circle). */
-function required(r: CliRegister, seen = new Set<CliRegister>([r])): CliRegister[] {
+/** The registers r requires, theirs first, each once (even in a circle); a name that is no register of the list is a programming error. */
+export function requiredRegisters<R extends { name: string; requires?: string[] }>(r: R, all: readonly R[], seen = new Set<R>([r])): R[] {
   return (r.requires ?? []).flatMap((name) => {
-    const other = registers.find((x) => x.name === name);
+    const other = all.find((x) => x.name === name);
     if (!other) throw new Error(`register ${r.name} requires ${name}, which is not a register`);
     if (seen.has(other)) return [];
     seen.add(other);
-    return [...required(other, seen), other];
+    return [...requiredRegisters(other, all, seen), other];
   });
 }
 
@@ -50,6 +50,6 @@ function required(r: CliRegister, seen = new Set<CliRegister>([r])): CliRegister
  * registers it `requires`, whose rules speak through it.
  */
 export async function loadRegister(r: CliRegister): Promise<CliRegisterModule> {
-  for (const other of required(r)) await loadOne(other);
+  for (const other of requiredRegisters(r, registers)) await loadOne(other);
   return loadOne(r);
 }
