@@ -19,7 +19,7 @@ import { recordReveal } from '../core/reveal.js';
 import { getSetting } from '../core/settings.js';
 import { checkInputText, foldDigits } from '../core/text.js';
 import { englishWord, splitList, storedWord } from '../core/typed.js';
-import type { Registry } from './registry.js';
+import type { Register, RegisterModule, Registry } from '../core/register.js';
 
 export interface IO {
   stdout: Out;
@@ -67,7 +67,7 @@ export class Session {
   constructor(
     readonly io: IO,
     readonly globals: GlobalOpts,
-    readonly registry: Registry,
+    readonly registry: CliRegistry,
   ) {
     this.clock = systemClock(io.env);
   }
@@ -280,8 +280,13 @@ export function journalColumns(actions: Record<string, Label>): Column[] {
 
 export type Handler = (s: Session, opts: Record<string, any>, args: string[]) => Promise<number | void> | number | void;
 
+/** A register as the CLI loads it: its `commands()` are built with this kit. */
+export type CliRegister = Register<Kit>;
+export type CliRegisterModule = RegisterModule<Kit>;
+export type CliRegistry = Registry<Kit>;
+
 export interface Kit {
-  registry: Registry;
+  registry: CliRegistry;
   /** A subcommand with a description, examples, and a hint after usage errors. */
   verb(parent: Command, name: string, description: Label, examples: string[]): Command;
   /** The action: builds the session, runs the handler, records its exit code. */
@@ -408,7 +413,7 @@ export function commandPath(cmd: Command): string {
   return names.join(' ');
 }
 
-export function makeKit(registry: Registry, io: IO, onExit: (code: number) => void, sessions: Session[]): Kit {
+export function makeKit(registry: CliRegistry, io: IO, onExit: (code: number) => void, sessions: Session[]): Kit {
   return {
     registry,
     verb(parent, name, description, examples) {

@@ -111,7 +111,7 @@ export async function buildProgram(argv: string[], io: IO, onExit: (code: number
   addCoreCommands(program, kit);
   const [word] = commandWords(argv);
   for (const r of registry.registers) {
-    if (r.name === word) (await loadRegister(r)).commands(program, kit);
+    if (r.name === word) (await loadRegister(r)).commands(program, kit, r);
     else program.command(r.name).description(describe(r.summary));
   }
   return program;

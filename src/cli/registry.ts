@@ -1,21 +1,13 @@
 /** Everything the program knows: the core's tables and settings plus each register's. */
-import type { Migration } from '../core/db.js';
 import { addMessages } from '../core/i18n.js';
 import { journalClockMigration, journalMigration } from '../core/journal.js';
-import type { Register, RegisterModule } from '../core/register.js';
 import { revealsMigration } from '../core/reveal.js';
-import { coreSettings, settingsMigration, type SettingDef } from '../core/settings.js';
+import { coreSettings, settingsMigration } from '../core/settings.js';
 import { registers } from '../registers/index.js';
+import type { CliRegister, CliRegisterModule, CliRegistry } from './kit.js';
 import { coreMessages } from './messages.js';
 
-export interface Registry {
-  registers: Register[];
-  migrations: Migration[];
-  tables: string[];
-  settings: SettingDef[];
-}
-
-export function buildRegistry(list: Register[] = registers): Registry {
+export function buildRegistry(list: CliRegister[] = registers): CliRegistry {
   addMessages(coreMessages);
   for (const r of list) if (r.settingMessages) addMessages(r.settingMessages);
   return {
@@ -26,10 +18,10 @@ export function buildRegistry(list: Register[] = registers): Registry {
   };
 }
 
-const loaded = new Map<Register, Promise<RegisterModule>>();
+const loaded = new Map<CliRegister, Promise<CliRegisterModule>>();
 
-/** Loads the rest of a register (once) and adds its messages. */
-export function loadRegister(r: Register): Promise<RegisterModule> {
+/** Loads the rest of one register (once) and adds its messages and words. */
+function loadOne(r: CliRegister): Promise<CliRegisterModule> {
   let m = loaded.get(r);
   if (!m) {
     m = r.load().then((mod) => {
@@ -40,4 +32,24 @@ export function loadRegister(r: Register): Promise<RegisterModule> {
     loaded.set(r, m);
   }
   return m;
+}
+
+/** The registers r requires, theirs first, each once (even in a circle); a name that is no register of the list is a programming error. */
+export function requiredRegisters<R extends { name: string; requires?: string[] }>(r: R, all: readonly R[], seen = new Set<R>([r])): R[] {
+  return (r.requires ?? []).flatMap((name) => {
+    const other = all.find((x) => x.name === name);
+    if (!other) throw new Error(`register ${r.name} requires ${name}, which is not a register`);
+    if (seen.has(other)) return [];
+    seen.add(other);
+    return [...requiredRegisters(other, all, seen), other];
+  });
+}
+
+/**
+ * Loads the rest of a register (once) with its messages and words, after those of the
+ * registers it `requires`, whose rules speak through it.
+ */
+export async function loadRegister(r: CliRegister): Promise<CliRegisterModule> {
+  for (const other of requiredRegisters(r, registers)) await loadOne(other);
+  return loadOne(r);
 }

@@ -5,23 +5,26 @@
  * the number of registers.
  */
 import type { Command } from 'commander';
-import type { Kit } from '../cli/kit.js';
 import type { DeadlineSource } from './deadlines.js';
 import type { Migration } from './db.js';
 import type { Label, Messages } from './i18n.js';
 import type { SettingDef } from './settings.js';
 
-export interface RegisterModule {
+/**
+ * `Kit` is what the program gives `commands()` to build them with: the CLI's toolkit
+ * (cli/kit.ts `Kit`, whose `CliRegister` is `Register<Kit>`). Core does not depend on it.
+ */
+export interface RegisterModule<Kit = unknown> {
   messages?: Messages;
   /** The register's stored words (states, kinds) with their labels: messages under en show them in English. */
   words?: Record<string, Label>;
   /** Its open items with due dates, for `wenmi due`. */
   deadlines?: DeadlineSource;
-  /** Adds `wenmi <name> …` under the root command. */
-  commands(root: Command, kit: Kit): void;
+  /** Adds `wenmi <name> …` under the root command; `register` is the register itself (its name, label, summary). */
+  commands(root: Command, kit: Kit, register: Register<Kit>): void;
 }
 
-export interface Register {
+export interface Register<Kit = unknown> {
   /** The command noun: `wenmi <name> <verb>`, and the journal's register name. */
   name: string;
   label: Label;
@@ -34,6 +37,19 @@ export interface Register {
   settings?: SettingDef[];
   /** The messages its settings' checks use: loaded with the program, since `config set` does not load the register. */
   settingMessages?: Messages;
+  /**
+   * The registers whose faces (`registers/<name>/api.ts`) this one uses: loading it loads
+   * their messages and words too, since their rules' refusals speak through it.
+   */
+  requires?: string[];
   /** Loads the rest of the register: `() => import('./module.js')`. */
-  load(): Promise<RegisterModule>;
+  load(): Promise<RegisterModule<Kit>>;
+}
+
+/** Everything the program knows: the core's tables and settings plus each register's. */
+export interface Registry<Kit = unknown> {
+  registers: Register<Kit>[];
+  migrations: Migration[];
+  tables: string[];
+  settings: SettingDef[];
 }

@@ -1,13 +1,12 @@
 /** `wenmi archive …` (归档, 目录, 清点): parse, call the rules, render. The loan verbs are in loanCommands.ts. */
 import type { Command } from 'commander';
-import { archive as register } from './index.js';
 import { formatDate, parseDate } from '../../core/dates.js';
 import { EXIT, usageError } from '../../core/errors.js';
 import { t } from '../../core/i18n.js';
 import { MAX_LISTED_PROBLEMS, readTextFile } from '../../core/input.js';
 import { getSetting } from '../../core/settings.js';
 import type { Column } from '../../core/output/render.js';
-import { choiceOption, describe, intArg, journalColumns, type Kit, type Session } from '../../cli/kit.js';
+import { choiceOption, describe, intArg, journalColumns, type Kit, type Session, type CliRegister } from '../../cli/kit.js';
 import { catalogColumns, checkColumns, correctionColumns, itemColumns, JOURNAL_ACTIONS, loanColumns, wordText } from './columns.js';
 import { loanCommands } from './loanCommands.js';
 import { checkShelf, fileItem, getItem, MAX_PAGES, parseRetention, REGISTER, RETENTIONS } from './rules.js';
@@ -56,7 +55,7 @@ async function listItems(s: Session, o: Record<string, any>, search: string | un
   await s.output(itemColumns, rows(), o);
 }
 
-export function archiveCommands(root: Command, kit: Kit): void {
+export function archiveCommands(root: Command, kit: Kit, register: CliRegister): void {
   const archive = kit.verb(root, 'archive', register.summary, [
     'wenmi config set archive.fonds Z001',
     'wenmi archive file --from-incoming 2026-0001 --retention D30 --org BGS',

@@ -1,9 +1,9 @@
 /** 档案 — the archive register: filing (归档) with DA/T 22 archive numbers, and borrowing (借阅). */
-import type { Register } from '../../core/register.js';
+import type { CliRegister } from '../../cli/kit.js';
 import { migrations, tables } from './schema.js';
 import { archiveSettings, settingMessages } from './settings.js';
 
-export const archive: Register = {
+export const archive: CliRegister = {
   name: 'archive',
   label: { zh: '档案', en: 'archive' },
   summary: { zh: '档案：归档、目录、借阅、催还、清点核对', en: 'archives (档案): filing, catalogue, loans, reminders, shelf check' },
@@ -11,5 +11,7 @@ export const archive: Register = {
   tables,
   settings: archiveSettings,
   settingMessages,
+  // Filing from an incoming document goes through incoming's face (incoming/api.ts), whose refusals speak incoming's messages.
+  requires: ['incoming'],
   load: () => import('./module.js'),
 };

@@ -5,8 +5,7 @@ import { dataError, usageError } from '../../core/errors.js';
 import { post, type Ctx } from '../../core/journal.js';
 import { formatClassification, maskedTitle, parseClassification } from '../../core/secret.js';
 import { getSetting } from '../../core/settings.js';
-import { copiesOf } from '../incoming/custody.js';
-import { fileIncoming, getIncoming } from '../incoming/rules.js';
+import { findIncoming, incomingCopies, markIncomingFiled } from '../incoming/api.js';
 import { canonicalArchiveNo, normalizeArchiveNo } from './normalize.js';
 import { archiveSettings } from './settings.js';
 
@@ -132,11 +131,11 @@ export function fileItem(ctx: Ctx, fields: FileFields): ItemRow {
     let f = fields;
     let incomingNo: string | null = null;
     if (fields.fromIncoming !== undefined) {
-      const inc = getIncoming(ctx.db, fields.fromIncoming);
+      const inc = findIncoming(ctx.db, fields.fromIncoming);
       const already = findItemByIncoming(ctx.db, inc.number);
       if (already) throw dataError('archive.incomingFiled', { ref: inc.number, archiveNo: already.archive_no });
       // The item goes on the shelf: a copy must be back at the secretariat (none still with a reader, 清退 or 销毁).
-      const copies = copiesOf(ctx.db, inc);
+      const copies = incomingCopies(ctx.db, inc.number);
       if (!copies.some((c) => c.status === '在秘书室'))
         throw dataError('archive.incomingNotInHand', { ref: inc.number, where: copies.map((c) => `${c.copy}：${c.holder ?? c.status}`).join('、') });
       incomingNo = inc.number;
@@ -145,9 +144,9 @@ export function fileItem(ctx: Ctx, fields: FileFields): ItemRow {
         title: fields.title ?? inc.title,
         ownTitle: fields.title !== undefined && fields.ownTitle === true,
         author: fields.author ?? inc.sender,
-        docNo: fields.docNo !== undefined ? fields.docNo : inc.sender_no,
-        date: fields.date ?? inc.received_on,
-        secret: fields.secret !== undefined ? fields.secret : formatClassification(inc.secret_level, inc.secret_period) || null,
+        docNo: fields.docNo !== undefined ? fields.docNo : inc.senderNo,
+        date: fields.date ?? inc.receivedOn,
+        secret: fields.secret !== undefined ? fields.secret : formatClassification(inc.secretLevel, inc.secretPeriod) || null,
         pages: fields.pages !== undefined ? fields.pages : inc.pages,
       };
     }
@@ -164,7 +163,7 @@ export function fileItem(ctx: Ctx, fields: FileFields): ItemRow {
       table: 'archive_items',
       values: { archive_no: archiveNo, fonds, category, year, retention, org, serial, ...values, incoming_no: incomingNo, filed_on: formatDate(ctx.clock.now()) },
     });
-    if (incomingNo) fileIncoming(ctx, incomingNo, archiveNo);
+    if (incomingNo) markIncomingFiled(ctx, incomingNo, archiveNo);
     return findItem(ctx.db, archiveNo)!;
   });
 }

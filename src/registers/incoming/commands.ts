@@ -1,6 +1,5 @@
 /** `wenmi incoming …`: parse, call the rules, render. */
 import type { Command } from 'commander';
-import { incoming as register } from './index.js';
 import { formatTimestamp, parseDate, parseMoment } from '../../core/dates.js';
 import type { DB } from '../../core/db.js';
 import { t } from '../../core/i18n.js';
@@ -8,7 +7,7 @@ import { usageError } from '../../core/errors.js';
 import type { Column, Row } from '../../core/output/render.js';
 import type { Field } from '../../core/prompts.js';
 import { parseClassification, parseCopyNo } from '../../core/secret.js';
-import { applyClear, choiceOption, collect, wordOption, withClear, describe, intArg, journalColumns, periodLine, readableTime, type Kit, type Session } from '../../cli/kit.js';
+import { applyClear, choiceOption, collect, wordOption, withClear, describe, intArg, journalColumns, periodLine, readableTime, type Kit, type Session, type CliRegister } from '../../cli/kit.js';
 import { bookColumns, classifiedBookColumns, listColumns, STATE_LABELS, STEP_LABELS } from './columns.js';
 import { classificationOf, correctIncoming, getIncoming, handlingNote, MAX_COPIES, MAX_PAGES, receiveIncoming, REGISTER, shownTitle, URGENCIES, voidIncoming, type IncomingFields } from './rules.js';
 import { classifiedNumbers, iterateIncoming, journalOf, type IncomingFilter, type IncomingRow } from './sql.js';
@@ -148,7 +147,7 @@ function* bookRowsOf(db: DB, filter: IncomingFilter, reveal: boolean): Generator
 }
 
 
-export function incomingCommands(root: Command, kit: Kit): void {
+export function incomingCommands(root: Command, kit: Kit, register: CliRegister): void {
   const incoming = kit.verb(root, 'incoming', register.summary, [
     'wenmi incoming receive --sender 市财政局 --title 关于编报预算的通知',
     'wenmi incoming review 2026-0001 --accept',

@@ -1,10 +1,9 @@
 /** `wenmi seal …`: parse, call the rules, render. Custody verbs here; use and the book in commands-use.ts. */
 import type { Command } from 'commander';
-import { seal as register } from './index.js';
 import { formatDate, parseDate } from '../../core/dates.js';
 import { t } from '../../core/i18n.js';
 import type { Column } from '../../core/output/render.js';
-import { choiceOption, collect, describe, wordOption, type Kit } from '../../cli/kit.js';
+import { choiceOption, collect, describe, wordOption, type Kit, type CliRegister } from '../../cli/kit.js';
 import { sealColumns, WORDS, wordText } from './columns.js';
 import { dateOpt, f, onOption, useCommands } from './commands-use.js';
 import { historyRows, requestRows, sealRow, sealRows } from './report.js';
@@ -13,7 +12,7 @@ import { eventsOf } from './sql.js';
 
 const sealArg = (cmd: Command) => cmd.argument('<seal>', describe({ zh: '印章编号（如 S001）或名称', en: 'the seal: its code (e.g. S001) or name' }));
 
-export function sealCommands(root: Command, kit: Kit): void {
+export function sealCommands(root: Command, kit: Kit, register: CliRegister): void {
   const seal = kit.verb(root, 'seal', register.summary, [
     'wenmi seal add --name 办公室公章 --type 公章 --custodian 李保管 --location 机要室保险柜',
     'wenmi seal request --seal S001 --doc 关于采购办公设备的合同 --unit 办公室 --purpose 签订合同 --count 2',

@@ -1,10 +1,9 @@
 /** `wenmi supplies …`: parse, call the rules, render. Items, movements and views here; plans and stocktakes in their own files. */
 import type { Command } from 'commander';
-import { supplies as register } from './index.js';
 import { parseMonth } from '../../core/dates.js';
 import { t } from '../../core/i18n.js';
 import type { Field } from '../../core/prompts.js';
-import { applyClear, describe, intArg, withClear, wordOption, type Kit, type Session } from '../../cli/kit.js';
+import { applyClear, describe, intArg, withClear, wordOption, type Kit, type Session, type CliRegister } from '../../cli/kit.js';
 import { itemColumns, movementColumns, reportColumns, stockColumns, usageColumns, word, WORDS } from './columns.js';
 import { dateOf, outputRows, qtyOf } from './present.js';
 import { planCommands } from './planCommands.js';
@@ -43,7 +42,7 @@ function reportMove(s: Session, o: Record<string, any>, m: Moved, key: string): 
   s.info(t(key, { id: mv.id, qty: Math.abs(mv.qty), unit: item.unit, item: `${item.name}（${item.spec}）`, value: formatYuan(Math.abs(mv.value)), balance: balance.qty, balanceValue: formatYuan(balance.value) }));
 }
 
-export function suppliesCommands(root: Command, kit: Kit): void {
+export function suppliesCommands(root: Command, kit: Kit, register: CliRegister): void {
   const supplies = kit.verb(root, 'supplies', register.summary, [
     'wenmi supplies item add --name A4纸 --spec 70g --unit 包 --price 25 --reorder 10',
     'wenmi supplies receive A4纸 --qty 20 --price 25.00 --supplier 文具公司',
