@@ -35,7 +35,7 @@
  */
 import { formatTimestamp, shortMoment } from '../../core/dates.js';
 import { writeTx } from '../../core/db.js';
-import { dataError, usageError } from '../../core/errors.js';
+import { dataError, requireReason, usageError } from '../../core/errors.js';
 import { post, type Ctx, type Posted } from '../../core/journal.js';
 import { formatClassification, maskedTitle, parseClassification, parseCopyNo } from '../../core/secret.js';
 import { getSetting } from '../../core/settings.js';
@@ -196,11 +196,6 @@ export function getIncoming(db: DB, ref: string): IncomingRow {
 function revisionValues(row: IncomingRow): RevisionValues {
   const { received_at, received_on, sender, sender_no, title, doc_type, secret_level, secret_period, copy_no, urgency, copies, pages, attachments, deadline, note } = row;
   return { received_at, received_on, sender, sender_no, title, doc_type, secret_level, secret_period, copy_no, urgency, copies, pages, attachments, deadline, note };
-}
-
-function requireReason(reason: string | undefined): string {
-  if (reason === undefined || reason.trim() === '') throw usageError('incoming.reasonRequired');
-  return reason.trim();
 }
 
 /** 更正: a new revision naming the one it corrects, with a reason. The old one stays in the history. */

@@ -6,14 +6,14 @@
  * records a result row for every item, matching ones included (the last-counted date).
  */
 import { writeTx, type DB } from '../../core/db.js';
-import { dataError, usageError, WenmiError } from '../../core/errors.js';
+import { dataError, requireReason, usageError, WenmiError } from '../../core/errors.js';
 import { t } from '../../core/i18n.js';
 import { post, type Ctx } from '../../core/journal.js';
 import { LineProblems } from '../../core/input.js';
 import { entryNumber, splitList } from '../../core/typed.js';
 import { parseCsv } from '../../core/output/csv.js';
 import { foldDigits } from '../../core/text.js';
-import { checkFits, findItem, itemFinder, itemText, postMovement, REGISTER, required, today } from './rules.js';
+import { checkFits, findItem, itemFinder, itemText, postMovement, REGISTER, today } from './rules.js';
 import { balanceOf, lastDateOf, lastReceiptPrice, listItems, nextSerial, openStocktake, stocktakeByNumber, takeLines, type ItemRow, type StocktakeRow } from './sql.js';
 import { adjustmentValue } from './valuation.js';
 
@@ -244,7 +244,7 @@ export function closeStocktake(ctx: Ctx, reason: string | undefined): { take: St
 
 /** Abandons the open count: nothing is adjusted, its items move again. */
 export function cancelStocktake(ctx: Ctx, reason: string | undefined): StocktakeRow {
-  const why = required(reason, '--reason');
+  const why = requireReason(reason);
   return writeTx(ctx.db, () => {
     const take = getStocktake(ctx.db);
     post(ctx, { register: REGISTER, action: 'stocktake-cancel', table: 'supplies_stocktake_events', values: { stocktake_id: take.id, state: '已取消', on_date: today(ctx), reason: why }, reason: why });
