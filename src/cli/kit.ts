@@ -17,8 +17,8 @@ import { fileOut, type Out } from '../core/output/sink.js';
 import { defaultDbPath } from '../core/paths.js';
 import { recordReveal } from '../core/reveal.js';
 import { getSetting } from '../core/settings.js';
-import { checkInputText, foldDigits } from '../core/text.js';
-import { englishWord, splitList, storedWord } from '../core/typed.js';
+import { checkInputText } from '../core/text.js';
+import { englishWord, foldTyped, splitList, storedWord } from '../core/typed.js';
 import type { Registry } from './registry.js';
 
 export interface IO {
@@ -350,7 +350,7 @@ const MAX_DIGITS = 15;
  */
 export function intArg(min = 0, max?: number): (value: string) => number {
   return (value) => {
-    const text = foldDigits(value.trim());
+    const text = foldTyped(value);
     const n = Number(text);
     if (!/^-?\d+$/.test(text) || n < min || n > (max ?? 10 ** MAX_DIGITS - 1)) {
       throw new InvalidArgumentError(max === undefined ? t('arg.intAtLeast', { min, digits: MAX_DIGITS }) : t('arg.int', { min, max }));

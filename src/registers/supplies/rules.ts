@@ -8,7 +8,7 @@ import { formatDate } from '../../core/dates.js';
 import { writeTx, type DB } from '../../core/db.js';
 import { dataError, requireReason, usageError } from '../../core/errors.js';
 import { post, type Ctx } from '../../core/journal.js';
-import { foldDigits } from '../../core/text.js';
+import { foldTyped } from '../../core/typed.js';
 import { word } from './columns.js';
 import { activeItemLike, balanceOf, itemById, itemsNamed, lastDateOf, listItems, movementById, nextMovementId, openCountOf, planByNumber, type ItemRow, type MovementRow } from './sql.js';
 import { MAX_PRICE_FEN, outflowValue } from './valuation.js';
@@ -53,7 +53,7 @@ export function itemFinder(db: DB): (ref: string) => ItemRow {
 /** An item by `#12`, its number, its name, or name and spec; `named` and `byId` are the two lookups (itemsNamed and itemById). */
 function resolveItem(ref: string, named: (text: string) => ItemRow[], byId: (id: number) => ItemRow | undefined): ItemRow {
   const text = ref.trim().replace(/\u3000/g, ' ');
-  const digits = foldDigits(text.replace(/^＃/, '#'));
+  const digits = foldTyped(text);
   const id = /^#(\d+)$/.exec(digits);
   if (id) {
     const row = byId(Number(id[1]));

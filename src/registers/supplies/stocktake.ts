@@ -10,9 +10,8 @@ import { dataError, requireReason, usageError, WenmiError } from '../../core/err
 import { t } from '../../core/i18n.js';
 import { post, type Ctx } from '../../core/journal.js';
 import { LineProblems } from '../../core/input.js';
-import { entryNumber, splitList } from '../../core/typed.js';
+import { entryNumber, foldTyped, splitList } from '../../core/typed.js';
 import { parseCsv } from '../../core/output/csv.js';
-import { foldDigits } from '../../core/text.js';
 import { checkFits, findItem, itemFinder, itemText, postMovement, REGISTER, today } from './rules.js';
 import { balanceOf, lastDateOf, lastReceiptPrice, listItems, nextSerial, openStocktake, stocktakeByNumber, takeLines, type ItemRow, type StocktakeRow } from './sql.js';
 import { adjustmentValue } from './valuation.js';
@@ -91,7 +90,7 @@ const MAX_COUNTED = 999_999_999;
 
 /** A counted quantity as typed (`21`, ` 21 `): a whole number from 0 to MAX_COUNTED. */
 export function countedOf(text: string): number {
-  const digits = foldDigits(text.trim());
+  const digits = foldTyped(text);
   if (!/^\d{1,9}$/.test(digits)) throw usageError('supplies.counted', { value: text, max: MAX_COUNTED });
   return Number(digits);
 }
@@ -146,7 +145,7 @@ export function importCounts(ctx: Ctx, text: string, source: string): { recorded
     let skipped = 0;
     for (const { line, cells } of parsed.rows) {
       const ref = (cells[itemCol] ?? '').trim();
-      const qty = foldDigits((cells[countedCol] ?? '').trim());
+      const qty = foldTyped(cells[countedCol] ?? '');
       if (qty === '') {
         skipped++;
         continue;
