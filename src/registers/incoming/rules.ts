@@ -214,7 +214,7 @@ export function correctIncoming(ctx: Ctx, ref: string, fields: IncomingFields, r
     // A document is received before it is registered (and handled): the registration's journal time bounds the receipt.
     const registered = journalOf(ctx.db, row.id)[0]!.at;
     if (new Date(next.received_at) > new Date(registered))
-      throw usageError('incoming.receivedAfterRegistration', { received: next.received_at.slice(0, 16).replace('T', ' '), registered: registered.slice(0, 16).replace('T', ' ') });
+      throw usageError('incoming.receivedAfterRegistration', { received: shortMoment(next.received_at), registered: shortMoment(registered) });
     if (JSON.stringify(next) === JSON.stringify(base)) throw usageError('incoming.noChange', { ref: row.number });
     if ((next.copies !== base.copies || next.copy_no !== base.copy_no) && hasCustody(ctx.db, row.id)) throw dataError('incoming.copiesFrozen', { ref: row.number });
     post(ctx, { register: REGISTER, action: 'correct', table: 'incoming_revisions', values: { doc_id: row.id, ...next, corrects: row.revision }, reason: why });
