@@ -95,23 +95,8 @@ export interface IncomingFields {
   note?: string | null;
 }
 
-type RevisionValues = {
-  received_at: string;
-  received_on: string;
-  sender: string;
-  sender_no: string | null;
-  title: string;
-  doc_type: string | null;
-  secret_level: string | null;
-  secret_period: string | null;
-  copy_no: string | null;
-  urgency: string | null;
-  copies: number;
-  pages: number | null;
-  attachments: string | null;
-  deadline: string | null;
-  note: string | null;
-};
+/** The fields of one revision: those of the row the list shows, less its number, state and counters. */
+type RevisionValues = Pick<IncomingRow, 'received_at' | 'received_on' | 'sender' | 'sender_no' | 'title' | 'doc_type' | 'secret_level' | 'secret_period' | 'copy_no' | 'urgency' | 'copies' | 'pages' | 'attachments' | 'deadline' | 'note'>;
 
 const blankToNull = (v: string | null | undefined) => (v === undefined ? undefined : v === null || v.trim() === '' ? null : v.trim());
 const trimmed = (v: string | undefined) => (v === undefined ? undefined : v.trim());
