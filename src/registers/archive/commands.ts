@@ -2,7 +2,7 @@
 import type { Command } from 'commander';
 import { archive as register } from './index.js';
 import { formatDate, parseDate } from '../../core/dates.js';
-import { EXIT, usageError } from '../../core/errors.js';
+import { checkError, EXIT, usageError } from '../../core/errors.js';
 import { t } from '../../core/i18n.js';
 import { MAX_LISTED_PROBLEMS, readTextFile } from '../../core/input.js';
 import { getSetting } from '../../core/settings.js';
@@ -222,8 +222,7 @@ export function archiveCommands(root: Command, kit: Kit): void {
           s.info(t('archive.checkOk', { items: report.items, found: report.found }));
           return EXIT.ok;
         }
-        s.info(t('archive.checkDiff', { count: report.findings.length, items: report.items, found: report.found }));
-        return EXIT.check;
+        throw checkError('archive.checkDiff', { count: report.findings.length, items: report.items, found: report.found });
       }),
     );
 
