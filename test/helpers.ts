@@ -11,10 +11,12 @@ import { buildRegistry } from '../src/cli/registry.js';
 import { main } from '../src/cli/main.js';
 import type { IO } from '../src/cli/kit.js';
 import { fixedClock } from '../src/core/clock.js';
+import { WenmiError, type ErrorKind } from '../src/core/errors.js';
 import { openMemoryDatabase } from '../src/core/db.js';
 import { setLang, type Lang } from '../src/core/i18n.js';
 import type { Ctx } from '../src/core/journal.js';
 import { memoryOut } from '../src/core/output/sink.js';
+import { expect } from 'vitest';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const BIN = path.join(ROOT, 'bin', 'wenmi.js');
@@ -38,6 +40,30 @@ export function testCtx(now: string = NOW, operator = '王秘书'): Ctx & { setN
 }
 
 export const tables = () => buildRegistry().tables;
+
+const journalLength = (ctx: Ctx) => ctx.db.prepare('SELECT count(*) FROM journal').pluck().get() as number;
+
+/**
+ * Asserts a refusal: `fn` throws a WenmiError whose code is `code` (a RegExp is matched against
+ * the code and its parameters), of `kind` when given (usage → exit 2, data → exit 1), and the
+ * journal is as long as before: nothing was written. Returns the error for further checks.
+ */
+export function expectRefused(ctx: Ctx, fn: () => unknown, code: string | RegExp, kind?: ErrorKind): WenmiError {
+  const before = journalLength(ctx);
+  let error: unknown;
+  try {
+    fn();
+  } catch (e) {
+    error = e;
+  }
+  expect(error, `expected ${String(code)}`).toBeInstanceOf(WenmiError);
+  const refusal = error as WenmiError;
+  if (typeof code === 'string') expect(refusal.code).toBe(code);
+  else expect(refusal.message).toMatch(code);
+  if (kind) expect(refusal.kind).toBe(kind);
+  expect(journalLength(ctx)).toBe(before);
+  return refusal;
+}
 
 const made: string[] = [];
 

@@ -5,7 +5,7 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
 import os from 'node:os';
 import { systemClock, type Clock } from '../core/clock.js';
-import { formatTimestamp, periodOf, type Period } from '../core/dates.js';
+import { formatTimestamp, periodOf, shortMoment, type Period } from '../core/dates.js';
 import { checkDbPath, openDatabase, writeTx, type DB } from '../core/db.js';
 import { usageError } from '../core/errors.js';
 import { getLang, label, t, wordsText, type Label } from '../core/i18n.js';
@@ -17,8 +17,8 @@ import { fileOut, type Out } from '../core/output/sink.js';
 import { defaultDbPath } from '../core/paths.js';
 import { recordReveal } from '../core/reveal.js';
 import { getSetting } from '../core/settings.js';
-import { checkInputText, foldDigits } from '../core/text.js';
-import { englishWord, splitList, storedWord } from '../core/typed.js';
+import { checkInputText } from '../core/text.js';
+import { englishWord, foldTyped, splitList, storedWord } from '../core/typed.js';
 import type { Register, RegisterModule, Registry } from '../core/register.js';
 
 export interface IO {
@@ -205,7 +205,7 @@ export class Session {
   async printBook(o: OutputOpts, book: BookSpec): Promise<void> {
     const db = this.db();
     const head = journalHead(db);
-    const stamp = { at: readableTime(formatTimestamp(this.clock.now())), operator: this.operator(), head: `${head.seq}:${head.hash}` };
+    const stamp = { at: shortMoment(formatTimestamp(this.clock.now())), operator: this.operator(), head: `${head.seq}:${head.hash}` };
     const unit = getSetting(db, this.registry.settings, 'unit.name');
     const format = o.output !== undefined && o.output !== '-' ? formatOfExtension(o.output, BOOK_EXTENSIONS) ?? 'book' : 'book';
     if (format !== 'book') return this.toOutput(o, (out) => void renderStream(out, book.columns, book.rows, { format, bom: o.bom ?? format === 'csv' }));
@@ -258,11 +258,6 @@ const FIELD_COLUMNS: Column[] = [
   { key: 'value', label: { zh: '内容', en: 'value' }, kind: 'text', wrap: 60 },
 ];
 
-/** A stored moment as people read it: `2026-11-27T09:30:00+08:00` → `2026-11-27 09:30` (local, as stored). */
-export function readableTime(value: unknown): string {
-  return String(value).slice(0, 16).replace('T', ' ');
-}
-
 /**
  * The journal entries of one entry, as `show` prints them (rows from the journal: seq, at,
  * operator, action, reason): times as people read them and actions as words of the register
@@ -271,7 +266,7 @@ export function readableTime(value: unknown): string {
 export function journalColumns(actions: Record<string, Label>): Column[] {
   return [
     { key: 'seq', label: { zh: '日志序号', en: 'seq' }, kind: 'id', num: true },
-    { key: 'at', label: { zh: '时间', en: 'at' }, kind: 'id', text: readableTime },
+    { key: 'at', label: { zh: '时间', en: 'at' }, kind: 'id', text: (v) => shortMoment(String(v)) },
     { key: 'operator', label: { zh: '经办人', en: 'operator' }, kind: 'text' },
     { key: 'action', label: { zh: '操作', en: 'action' }, kind: 'id', text: wordsText(actions) },
     { key: 'reason', label: { zh: '原因', en: 'reason' }, kind: 'text', wrap: 40 },
@@ -355,7 +350,7 @@ const MAX_DIGITS = 15;
  */
 export function intArg(min = 0, max?: number): (value: string) => number {
   return (value) => {
-    const text = foldDigits(value.trim());
+    const text = foldTyped(value);
     const n = Number(text);
     if (!/^-?\d+$/.test(text) || n < min || n > (max ?? 10 ** MAX_DIGITS - 1)) {
       throw new InvalidArgumentError(max === undefined ? t('arg.intAtLeast', { min, digits: MAX_DIGITS }) : t('arg.int', { min, max }));

@@ -55,7 +55,8 @@ function diskFull(sessions: Session[]): boolean {
   });
 }
 
-function errorText(e: unknown, debug: boolean, sessions: Session[] = []): { text: string; code: number } {
+/** The one place an error becomes a message and an exit code: typed errors by their kind, SQLite and system errors by their code. */
+export function errorText(e: unknown, debug: boolean, sessions: Session[] = []): { text: string; code: number } {
   if (e instanceof WenmiError) {
     const hint = t(`${e.code}.hint`, e.params);
     return { text: t(e.code, e.params) + (hint !== `${e.code}.hint` ? `\n${hint}` : ''), code: e.exitCode };
@@ -69,8 +70,11 @@ function errorText(e: unknown, debug: boolean, sessions: Session[] = []): { text
   const full = err?.code === 'SQLITE_FULL' || err?.code === 'ENOSPC' || (err?.code?.startsWith('SQLITE_IOERR') === true && diskFull(sessions));
   if (full) return { text: `${t('error.diskFull')}\n${t('error.diskFull.hint')}`, code: EXIT.data };
   if (err?.code === 'SQLITE_CORRUPT' || err?.code === 'SQLITE_NOTADB') return { text: `${t('error.corrupt', { message: err.message })}\n${t('error.corrupt.hint')}`, code: EXIT.data };
-  if (err?.code === 'SQLITE_CONSTRAINT_TRIGGER' && /append-only/.test(err.message ?? ''))
-    return { text: `${t('error.appendOnly', { detail: err.message })}\n${t('error.appendOnly.hint')}`, code: EXIT.data };
+  if (err?.code === 'SQLITE_CONSTRAINT_TRIGGER') {
+    // a trigger's RAISE(ABORT, …): the append-only ones, or a register's business rule the database enforces itself
+    const key = /append-only/.test(err.message ?? '') ? 'error.appendOnly' : 'error.rule';
+    return { text: `${t(key, { detail: err.message })}\n${t(`${key}.hint`)}`, code: EXIT.data };
+  }
   return { text: t('error.internal', { message: err?.message ?? String(e) }) + (debug && err?.stack ? `\n${err.stack}` : ''), code: EXIT.data };
 }
 

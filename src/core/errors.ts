@@ -31,3 +31,12 @@ export function requireFlags(values: Record<string, unknown>): void {
   const missing = Object.keys(values).filter((flag) => blank(values[flag]));
   if (missing.length > 0) throw usageError('input.missing', { flags: missing.join(' ') });
 }
+
+/** Refuses when any of the texts (keyed by their flags) is missing or blank, naming every missing flag at once; returns them trimmed. */
+export function required<K extends string>(values: Record<K, string | undefined>): Record<K, string> {
+  requireFlags(values);
+  return Object.fromEntries(Object.entries(values).map(([k, v]) => [k, (v as string).trim()])) as Record<K, string>;
+}
+
+/** The reason a correction, void or reversal must give, trimmed; a blank one is refused naming `--reason`. */
+export const requireReason = (reason: string | undefined): string => required({ '--reason': reason })['--reason'];

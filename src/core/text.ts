@@ -71,7 +71,3 @@ export function checkInputText(text: string, field: string, flag: string): void 
   if (length > max) throw usageError('input.tooLong', { flag, max, length });
 }
 
-/** Full-width digits (０–９, as a Chinese input method types them) as ASCII digits. */
-export function foldDigits(text: string): string {
-  return text.replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0));
-}

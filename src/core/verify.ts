@@ -64,6 +64,11 @@ export function verifyDatabase(db: DB, tables: string[], against?: { seq: number
       if (!readRow.has(t)) readRow.set(t, db.prepare(`SELECT * FROM ${t} WHERE rowid = ?`));
       return readRow.get(t)!.get(id);
     };
+    const defaults = new Map<string, Map<string, unknown>>();
+    const defaultsOf = (t: string) => {
+      if (!defaults.has(t)) defaults.set(t, columnDefaults(db, t));
+      return defaults.get(t)!;
+    };
     let prevHash = GENESIS;
     let expectedSeq = 1;
     let againstSeen = false;
@@ -80,7 +85,7 @@ export function verifyDatabase(db: DB, tables: string[], against?: { seq: number
       else {
         const row = rowOf(r.tbl, r.row_id);
         if (row === undefined) add(r.seq, 'verify.rowMissing', { table: r.tbl, row: r.row_id });
-        else if (JSON.stringify(row) !== r.content) add(r.seq, 'verify.rowChanged', { table: r.tbl, row: r.row_id });
+        else if (!sameAsRecorded(row as Record<string, unknown>, r.content, () => defaultsOf(r.tbl))) add(r.seq, 'verify.rowChanged', { table: r.tbl, row: r.row_id });
       }
       if (against && r.seq === against.seq) {
         againstSeen = true;
@@ -110,6 +115,37 @@ export function verifyDatabase(db: DB, tables: string[], against?: { seq: number
 
   const seqs = problems.map((p) => p.seq).filter((s): s is number => s !== null);
   return { ok: problems.length === 0, entries, head, firstBadSeq: seqs.length ? Math.min(...seqs) : null, problems, fixedClock, pending };
+}
+
+/**
+ * Whether a register row still holds what its journal entry recorded. Only the columns the entry
+ * recorded are compared, so a column added by a later migration does not make older rows look
+ * altered; a column the entry did not record must still hold that column's default (NULL if it
+ * has none), the value every older row received when the column was added.
+ */
+function sameAsRecorded(row: Record<string, unknown>, content: string, defaults: () => Map<string, unknown>): boolean {
+  const whole = JSON.stringify(row);
+  if (whole === content) return true;
+  let recorded: Record<string, unknown>;
+  try {
+    recorded = JSON.parse(content) as Record<string, unknown>;
+  } catch {
+    return false;
+  }
+  if (recorded === null || typeof recorded !== 'object' || Array.isArray(recorded)) return false;
+  for (const [column, value] of Object.entries(recorded)) {
+    if (!(column in row) || JSON.stringify(row[column]) !== JSON.stringify(value)) return false;
+  }
+  for (const column of Object.keys(row)) {
+    if (!(column in recorded) && JSON.stringify(row[column]) !== JSON.stringify(defaults().get(column) ?? null)) return false;
+  }
+  return true;
+}
+
+/** Each column's default value (evaluated from its declared SQL), or null for a column without one. */
+function columnDefaults(db: DB, table: string): Map<string, unknown> {
+  const columns = db.prepare(`SELECT name, dflt_value FROM pragma_table_info(?)`).all(table) as { name: string; dflt_value: string | null }[];
+  return new Map(columns.map((c) => [c.name, c.dflt_value === null ? null : db.prepare(`SELECT ${c.dflt_value}`).pluck().get()]));
 }
 
 interface SchemaObject {

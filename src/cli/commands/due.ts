@@ -1,8 +1,8 @@
 import type { Command } from 'commander';
 import { collectDue, parseWithin } from '../../core/deadlines.js';
 import { formatDate } from '../../core/dates.js';
-import { EXIT, usageError } from '../../core/errors.js';
-import { label, t } from '../../core/i18n.js';
+import { checkError, EXIT, usageError } from '../../core/errors.js';
+import { label } from '../../core/i18n.js';
 import type { Column } from '../../core/output/render.js';
 import type { DeadlineSource } from '../../core/deadlines.js';
 import { loadRegister } from '../registry.js';
@@ -62,10 +62,7 @@ export function addDue(root: Command, kit: Kit): void {
           opts,
         );
         const overdue = rows.filter((r) => r.overdue).length;
-        if (opts.failIfOverdue && overdue > 0) {
-          s.info(t('due.overdue', { count: overdue }));
-          return EXIT.check;
-        }
+        if (opts.failIfOverdue && overdue > 0) throw checkError('due.overdue', { count: overdue });
         return EXIT.ok;
       }),
     );

@@ -1,7 +1,7 @@
 /** `wenmi archive …` (归档, 目录, 清点): parse, call the rules, render. The loan verbs are in loanCommands.ts. */
 import type { Command } from 'commander';
 import { formatDate, parseDate } from '../../core/dates.js';
-import { EXIT, usageError } from '../../core/errors.js';
+import { checkError, EXIT, usageError } from '../../core/errors.js';
 import { t } from '../../core/i18n.js';
 import { MAX_LISTED_PROBLEMS, readTextFile } from '../../core/input.js';
 import { getSetting } from '../../core/settings.js';
@@ -221,8 +221,7 @@ export function archiveCommands(root: Command, kit: Kit, register: CliRegister):
           s.info(t('archive.checkOk', { items: report.items, found: report.found }));
           return EXIT.ok;
         }
-        s.info(t('archive.checkDiff', { count: report.findings.length, items: report.items, found: report.found }));
-        return EXIT.check;
+        throw checkError('archive.checkDiff', { count: report.findings.length, items: report.items, found: report.found });
       }),
     );
 

@@ -7,18 +7,13 @@
  */
 import { formatDate } from '../../core/dates.js';
 import { writeTx } from '../../core/db.js';
-import { dataError, usageError } from '../../core/errors.js';
+import { dataError, requireReason, usageError } from '../../core/errors.js';
 import { post, type Ctx } from '../../core/journal.js';
 import { catalogValues, classificationOf, getItem, REGISTER, requireNotVoid, type FileFields } from './rules.js';
 import { REVISED_FIELDS, type ItemRow, type RevisionValues } from './sql.js';
 
 /** The fields `archive correct` may change. */
 export type Correction = Pick<FileFields, 'title' | 'ownTitle' | 'author' | 'date' | 'docNo' | 'secret' | 'pages' | 'box' | 'location' | 'note'>;
-
-function requireReason(reason: string | undefined): string {
-  if (reason === undefined || reason.trim() === '') throw usageError('input.missing', { flags: '--reason' });
-  return reason.trim();
-}
 
 const valuesOf = (row: ItemRow): RevisionValues => Object.fromEntries(REVISED_FIELDS.map((k) => [k, row[k]])) as RevisionValues;
 

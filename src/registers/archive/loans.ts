@@ -7,7 +7,7 @@ import { addDays } from 'date-fns/addDays';
 import { dateOf, daysBetween, formatDate } from '../../core/dates.js';
 import { writeTx, type DB } from '../../core/db.js';
 import type { DueItem } from '../../core/deadlines.js';
-import { dataError, usageError } from '../../core/errors.js';
+import { dataError, required, usageError } from '../../core/errors.js';
 import { post, type Ctx } from '../../core/journal.js';
 import { entryNumber } from '../../core/typed.js';
 import { getSetting } from '../../core/settings.js';
@@ -49,8 +49,6 @@ function dueOf(db: DB, today: string, classified: boolean, t: { days?: number; d
   return due;
 }
 
-const required = (v: string | undefined) => (v ?? '').trim();
-
 export interface BorrowInput {
   borrower?: string;
   dept?: string;
@@ -69,9 +67,7 @@ export interface BorrowInput {
 
 /** 借阅: lends an item that is on the shelf; the loan gets the next number of the year (J2026-0001). */
 export function borrowItem(ctx: Ctx, archiveNo: string, input: BorrowInput): LoanRow {
-  const [borrower, dept, purpose, approver] = [input.borrower, input.dept, input.purpose, input.approver].map(required) as [string, string, string, string];
-  const missing = [borrower === '' && '--borrower', dept === '' && '--dept', purpose === '' && '--purpose', approver === '' && '--approver'].filter(Boolean);
-  if (missing.length) throw usageError('input.missing', { flags: missing.join(' ') });
+  const { '--borrower': borrower, '--dept': dept, '--purpose': purpose, '--approver': approver } = required({ '--borrower': input.borrower, '--dept': input.dept, '--purpose': input.purpose, '--approver': input.approver });
   return writeTx(ctx.db, () => {
     const item = getItem(ctx.db, archiveNo);
     requireNotVoid(item);
@@ -122,8 +118,7 @@ export function getLoan(db: DB, ref: string): LoanRow {
 
 /** 续借: a new due date counted from today; refused if it would not extend the loan or would pass the longest term. */
 export function renewLoan(ctx: Ctx, ref: string, input: { approver?: string; days?: number; due?: string; note?: string }): LoanRow {
-  const approver = required(input.approver);
-  if (approver === '') throw usageError('input.missing', { flags: '--approver' });
+  const approver = required({ '--approver': input.approver })['--approver'];
   return writeTx(ctx.db, () => {
     const loan = getLoan(ctx.db, ref);
     if (loan.returned_on) throw dataError('archive.alreadyReturned', { loan: loan.loan_no, on: loan.returned_on });

@@ -1,5 +1,6 @@
 /** The columns of the incoming register: the list, and the paper book (print and export) in its paper order. */
-import { label, wordsText } from '../../core/i18n.js';
+import { shortMoment } from '../../core/dates.js';
+import { wordsText, yesNo } from '../../core/i18n.js';
 import type { Column } from '../../core/output/render.js';
 
 /** States are stored as the register's own words; English shows a translation. */
@@ -72,7 +73,7 @@ export const PROBLEM_LABELS: Record<string, { zh: string; en: string }> = {
   办结未收回: { zh: '办结未收回', en: 'out though closed' },
 };
 
-const moment = (v: unknown) => String(v).slice(0, 16).replace('T', ' ');
+const moment = (v: unknown) => shortMoment(String(v));
 
 /** `incoming where`: each copy, its holder and since when. */
 export const whereColumns: Column[] = [
@@ -80,7 +81,7 @@ export const whereColumns: Column[] = [
   { key: 'status', label: { zh: '状态', en: 'status' }, kind: 'id', text: wordsText(COPY_STATUS_LABELS) },
   { key: 'holder', label: { zh: '持有人', en: 'holder' }, kind: 'text' },
   { key: 'since', label: { zh: '自', en: 'since' }, kind: 'id', text: moment },
-  { key: 'inCircle', label: { zh: '知悉范围内', en: 'in circle' }, kind: 'id', text: (v) => label(v ? { zh: '是', en: 'yes' } : { zh: '否', en: 'no' }) },
+  { key: 'inCircle', label: { zh: '知悉范围内', en: 'in circle' }, kind: 'id', text: yesNo },
 ];
 
 /** `incoming check`: the 清点核对 list of every classified copy. */

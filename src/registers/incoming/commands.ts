@@ -1,13 +1,13 @@
 /** `wenmi incoming …`: parse, call the rules, render. */
 import type { Command } from 'commander';
-import { formatTimestamp, parseDate, parseMoment } from '../../core/dates.js';
+import { formatTimestamp, parseDate, parseMoment, shortMoment } from '../../core/dates.js';
 import type { DB } from '../../core/db.js';
 import { t } from '../../core/i18n.js';
 import { usageError } from '../../core/errors.js';
 import type { Column, Row } from '../../core/output/render.js';
 import type { Field } from '../../core/prompts.js';
 import { parseClassification, parseCopyNo } from '../../core/secret.js';
-import { applyClear, choiceOption, collect, wordOption, withClear, describe, intArg, journalColumns, periodLine, readableTime, type Kit, type Session, type CliRegister } from '../../cli/kit.js';
+import { applyClear, choiceOption, collect, wordOption, withClear, describe, intArg, journalColumns, periodLine, type Kit, type Session, type CliRegister } from '../../cli/kit.js';
 import { bookColumns, classifiedBookColumns, listColumns, STATE_LABELS, STEP_LABELS } from './columns.js';
 import { classificationOf, correctIncoming, getIncoming, handlingNote, MAX_COPIES, MAX_PAGES, receiveIncoming, REGISTER, shownTitle, URGENCIES, voidIncoming, type IncomingFields } from './rules.js';
 import { classifiedNumbers, iterateIncoming, journalOf, type IncomingFilter, type IncomingRow } from './sql.js';
@@ -222,7 +222,7 @@ export function incomingCommands(root: Command, kit: Kit, register: CliRegister)
         const history = journalOf(s.db(), row.id).map((j) => ({ seq: j.seq, at: j.at, operator: j.operator, action: j.action, reason: j.reason }));
         if (o.format === 'json') return s.print(JSON.stringify({ entry, history }, null, 2) + '\n');
         const more: Column[] = [
-          { key: 'receivedAt', label: { zh: '签收时间', en: 'received at' }, kind: 'id', text: readableTime },
+          { key: 'receivedAt', label: { zh: '签收时间', en: 'received at' }, kind: 'id', text: (v) => shortMoment(String(v)) },
           { key: 'type', label: { zh: '文种', en: 'type' }, kind: 'id' },
           { key: 'copyNo', label: { zh: '份号', en: 'copy no.' }, kind: 'id' },
           { key: 'pages', label: { zh: '页数', en: 'pages' }, kind: 'id' },

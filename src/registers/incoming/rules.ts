@@ -35,7 +35,7 @@
  */
 import { formatTimestamp, shortMoment } from '../../core/dates.js';
 import { writeTx } from '../../core/db.js';
-import { dataError, usageError } from '../../core/errors.js';
+import { dataError, requireReason, usageError } from '../../core/errors.js';
 import { post, type Ctx, type Posted } from '../../core/journal.js';
 import { formatClassification, maskedTitle, parseClassification, parseCopyNo } from '../../core/secret.js';
 import { getSetting } from '../../core/settings.js';
@@ -95,23 +95,8 @@ export interface IncomingFields {
   note?: string | null;
 }
 
-type RevisionValues = {
-  received_at: string;
-  received_on: string;
-  sender: string;
-  sender_no: string | null;
-  title: string;
-  doc_type: string | null;
-  secret_level: string | null;
-  secret_period: string | null;
-  copy_no: string | null;
-  urgency: string | null;
-  copies: number;
-  pages: number | null;
-  attachments: string | null;
-  deadline: string | null;
-  note: string | null;
-};
+/** The fields of one revision: those of the row the list shows, less its number, state and counters. */
+type RevisionValues = Pick<IncomingRow, 'received_at' | 'received_on' | 'sender' | 'sender_no' | 'title' | 'doc_type' | 'secret_level' | 'secret_period' | 'copy_no' | 'urgency' | 'copies' | 'pages' | 'attachments' | 'deadline' | 'note'>;
 
 const blankToNull = (v: string | null | undefined) => (v === undefined ? undefined : v === null || v.trim() === '' ? null : v.trim());
 const trimmed = (v: string | undefined) => (v === undefined ? undefined : v.trim());
@@ -198,11 +183,6 @@ function revisionValues(row: IncomingRow): RevisionValues {
   return { received_at, received_on, sender, sender_no, title, doc_type, secret_level, secret_period, copy_no, urgency, copies, pages, attachments, deadline, note };
 }
 
-function requireReason(reason: string | undefined): string {
-  if (reason === undefined || reason.trim() === '') throw usageError('incoming.reasonRequired');
-  return reason.trim();
-}
-
 /** 更正: a new revision naming the one it corrects, with a reason. The old one stays in the history. */
 export function correctIncoming(ctx: Ctx, ref: string, fields: IncomingFields, reason: string | undefined): IncomingRow {
   const why = requireReason(reason);
@@ -219,7 +199,7 @@ export function correctIncoming(ctx: Ctx, ref: string, fields: IncomingFields, r
     // A document is received before it is registered (and handled): the registration's journal time bounds the receipt.
     const registered = journalOf(ctx.db, row.id)[0]!.at;
     if (new Date(next.received_at) > new Date(registered))
-      throw usageError('incoming.receivedAfterRegistration', { received: next.received_at.slice(0, 16).replace('T', ' '), registered: registered.slice(0, 16).replace('T', ' ') });
+      throw usageError('incoming.receivedAfterRegistration', { received: shortMoment(next.received_at), registered: shortMoment(registered) });
     if (JSON.stringify(next) === JSON.stringify(base)) throw usageError('incoming.noChange', { ref: row.number });
     if ((next.copies !== base.copies || next.copy_no !== base.copy_no) && hasCustody(ctx.db, row.id)) throw dataError('incoming.copiesFrozen', { ref: row.number });
     post(ctx, { register: REGISTER, action: 'correct', table: 'incoming_revisions', values: { doc_id: row.id, ...next, corrects: row.revision }, reason: why });

@@ -1,7 +1,7 @@
 /** `wenmi incoming review|propose|instruct|assign|hand|where|back|retire|circle|remind|reply|close|history|report|check`. */
 import type { Command } from 'commander';
 import { formatDate, parseDate } from '../../core/dates.js';
-import { EXIT } from '../../core/errors.js';
+import { checkError, EXIT } from '../../core/errors.js';
 import { t } from '../../core/i18n.js';
 import { choiceOption, collect, describe, intArg, type Kit } from '../../cli/kit.js';
 import { checkColumns, historyColumns, reportColumns, whereColumns } from './columns.js';
@@ -229,10 +229,7 @@ export function workflowCommands(incoming: Command, kit: Kit): void {
         const rows = checkClassified(s.db());
         await s.output(checkColumns, rows, o);
         const problems = rows.filter((r) => r.problem !== null).length;
-        if (problems > 0) {
-          s.info(t('incoming.check.problems', { problems }));
-          return EXIT.check;
-        }
+        if (problems > 0) throw checkError('incoming.check.problems', { problems });
         s.info(t('incoming.check.ok', { count: rows.length }));
         return EXIT.ok;
       }),

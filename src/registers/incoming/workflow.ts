@@ -6,18 +6,13 @@
 import { writeTx, type DB } from '../../core/db.js';
 import type { DueItem } from '../../core/deadlines.js';
 import { formatDate } from '../../core/dates.js';
-import { dataError, requireFlags, usageError } from '../../core/errors.js';
+import { dataError, required, usageError } from '../../core/errors.js';
 import type { Ctx } from '../../core/journal.js';
 import { copiesOut } from './custody.js';
 import { getIncoming, isReviewed, parseNames, postEvent, REGISTER, requireReviewed, requireState, secretariatName, SEPARATOR, shortMoment, shownTitle } from './rules.js';
 import { eventsOf, lastEvent, openDocs, reminderStats, type IncomingRow } from './sql.js';
 
 const OPEN = ['已登记', '传阅中', '承办中'] as const;
-
-function required(values: Record<string, string | undefined>): Record<string, string> {
-  requireFlags(values);
-  return Object.fromEntries(Object.entries(values).map(([k, v]) => [k, v!.trim()]));
-}
 
 /** 初审: accept the document for handling, or return it to its sender with a reason (退回, final). */
 export function reviewIncoming(ctx: Ctx, ref: string, decision: { accept?: boolean; return?: boolean; reason?: string }): IncomingRow {
@@ -85,7 +80,7 @@ export function deadlineOf(db: DB, row: IncomingRow): string | null {
  * when not given). Re-assigning a document already in hand needs a reason.
  */
 export function assignIncoming(ctx: Ctx, ref: string, input: { lead?: string; assist?: string[]; deadline?: string; reason?: string }): IncomingRow {
-  const lead = required({ '--lead': input.lead })['--lead']!;
+  const lead = required({ '--lead': input.lead })['--lead'];
   if (SEPARATOR.test(lead)) throw usageError('incoming.oneLead', { value: lead });
   const assist = parseNames(input.assist);
   if (assist.includes(lead)) throw usageError('incoming.leadAlsoAssist', { name: lead });

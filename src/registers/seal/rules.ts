@@ -8,7 +8,7 @@ import { formatDate } from '../../core/dates.js';
 import type { DB } from '../../core/db.js';
 import { writeTx } from '../../core/db.js';
 import type { DueItem } from '../../core/deadlines.js';
-import { dataError, requireFlags, usageError } from '../../core/errors.js';
+import { dataError, requireFlags, requireReason, usageError } from '../../core/errors.js';
 import { post, type Ctx } from '../../core/journal.js';
 import { splitList } from '../../core/typed.js';
 import { lastStampOn, nextSealSerial, sealByCode, sealsByName, sealsNameContains, sealsOutOrLost, type SealRow } from './sql.js';
@@ -23,7 +23,6 @@ export const GONE_STATES = ['遗失', '销毁'];
 export const text = (v: string | null | undefined) => (v === undefined || v === null || v.trim() === '' ? undefined : v.trim());
 
 /** Refuses when any of the named values is missing, naming every missing flag at once. */
-export const required = requireFlags;
 
 export const today = (ctx: Ctx) => formatDate(ctx.clock.now());
 
@@ -79,7 +78,7 @@ export interface NewSeal {
 export function addSeal(ctx: Ctx, f: NewSeal): SealRow {
   const name = text(f.name);
   const custodian = text(f.custodian);
-  required({ '--name': name, '--type': text(f.type), '--custodian': custodian });
+  requireFlags({ '--name': name, '--type': text(f.type), '--custodian': custodian });
   const type = f.type!.trim();
   if (!(SEAL_TYPES as readonly string[]).includes(type)) throw usageError('seal.type', { value: type, choices: SEAL_TYPES.join('、') });
   if (CODE_RE.test(name!.normalize('NFKC'))) throw usageError('seal.nameLikeCode', { name });
@@ -130,7 +129,7 @@ export const names = (given: string[] | undefined) => [...new Set(splitList(give
 export function handoverSeal(ctx: Ctx, ref: string, f: Handover): SealRow {
   const to = text(f.to);
   const witnesses = names(f.witnesses);
-  required({ '--to': to, '--witness': witnesses[0] });
+  requireFlags({ '--to': to, '--witness': witnesses[0] });
   return custodyEvent(
     ctx,
     ref,
@@ -158,7 +157,7 @@ export interface Loan {
 export function lendSeal(ctx: Ctx, ref: string, f: Loan): SealRow {
   const to = text(f.to);
   const approver = text(f.approver);
-  required({ '--to': to, '--due': text(f.due), '--approver': approver });
+  requireFlags({ '--to': to, '--due': text(f.due), '--approver': approver });
   return custodyEvent(
     ctx,
     ref,
@@ -184,7 +183,7 @@ export function returnSeal(ctx: Ctx, ref: string, f: { on?: string; note?: strin
 /** 遗失/被盗: reported at once and declared void; the seal can never be used again. */
 export function reportLost(ctx: Ctx, ref: string, f: { reason?: string; on?: string }): SealRow {
   const reason = text(f.reason);
-  required({ '--reason': reason });
+  requireReason(reason);
   return custodyEvent(
     ctx,
     ref,
@@ -211,7 +210,7 @@ export interface Retirement {
  */
 export function retireSeal(ctx: Ctx, ref: string, f: Retirement): SealRow {
   const how = text(f.how);
-  required({ '--how': how });
+  requireFlags({ '--how': how });
   if (!(RETIRE_HOW as readonly string[]).includes(how!)) throw usageError('seal.how', { value: how, choices: RETIRE_HOW.join('|') });
   const given = splitList(f.witnesses).filter((w) => w !== '');
   const distinct = names(given);

@@ -5,10 +5,10 @@
  */
 import type { DB } from '../../core/db.js';
 import { writeTx } from '../../core/db.js';
-import { dataError, usageError } from '../../core/errors.js';
+import { dataError, requireFlags, requireReason, usageError } from '../../core/errors.js';
 import { post, type Ctx } from '../../core/journal.js';
 import { entryNumber } from '../../core/typed.js';
-import { eventDate, getSeal, REGISTER, required, text } from './rules.js';
+import { eventDate, getSeal, REGISTER, text } from './rules.js';
 import { nextRequestSerial, requestByNumber, stampLine, type RequestRow, type SealRow, type StampLine } from './sql.js';
 
 /** States of a request, as seal_request_current derives them. */
@@ -69,7 +69,7 @@ export interface NewRequest {
 /** 用印申请: gives the request the next number of its year, Y2026-0001, without gaps. */
 export function requestUse(ctx: Ctx, f: NewRequest): RequestRow {
   const doc = text(f.doc);
-  required({ '--seal': text(f.seal), '--doc': doc, '--unit': text(f.unit), '--purpose': text(f.purpose), '--count': f.count });
+  requireFlags({ '--seal': text(f.seal), '--doc': doc, '--unit': text(f.unit), '--purpose': text(f.purpose), '--count': f.count });
   if (looksBlank(doc!)) throw usageError('seal.blankDocument', { doc });
   checkCount(f.count, '--count');
   return writeTx(ctx.db, () => {
@@ -96,7 +96,7 @@ function pending(row: RequestRow): void {
 /** 批准: the approver allows the request, for its count or fewer. */
 export function approveRequest(ctx: Ctx, ref: string, f: { approver?: string; count?: number; on?: string }): RequestRow {
   const approver = text(f.approver);
-  required({ '--approver': approver });
+  requireFlags({ '--approver': approver });
   checkCount(f.count, '--count');
   return writeTx(ctx.db, () => {
     const row = getRequest(ctx.db, ref);
@@ -113,7 +113,7 @@ export function approveRequest(ctx: Ctx, ref: string, f: { approver?: string; co
 /** 驳回: the request is refused, with a reason. */
 export function rejectRequest(ctx: Ctx, ref: string, f: { reason?: string; approver?: string; on?: string }): RequestRow {
   const reason = text(f.reason);
-  required({ '--reason': reason });
+  requireReason(reason);
   return writeTx(ctx.db, () => {
     const row = getRequest(ctx.db, ref);
     pending(row);
@@ -126,7 +126,7 @@ export function rejectRequest(ctx: Ctx, ref: string, f: { reason?: string; appro
 /** 撤销: an open request (pending, or approved and not fully stamped) is closed; what was stamped stays. */
 export function cancelRequest(ctx: Ctx, ref: string, f: { reason?: string; on?: string }): RequestRow {
   const reason = text(f.reason);
-  required({ '--reason': reason });
+  requireReason(reason);
   return writeTx(ctx.db, () => {
     const row = getRequest(ctx.db, ref);
     if (!['待批准', '已批准', '部分用印'].includes(row.state)) throw dataError('seal.cannotCancel', { number: row.number, state: row.state });
@@ -202,7 +202,7 @@ export interface StampVoid {
 export function voidStamp(ctx: Ctx, ref: string, f: StampVoid): { line: StampLine; request: RequestRow } {
   const reason = text(f.reason);
   const approver = text(f.approver);
-  required({ '--reason': reason, '--approver': approver });
+  requireFlags({ '--reason': reason, '--approver': approver });
   return writeTx(ctx.db, () => {
     const line = getStampLine(ctx.db, ref);
     if (line.voided_on !== null) throw dataError('seal.alreadyVoided', { line: line.id, on: line.voided_on, reason: line.void_reason, approver: line.void_approver });

@@ -5,11 +5,11 @@
  */
 import { writeTx, type DB } from '../../core/db.js';
 import type { DueItem } from '../../core/deadlines.js';
-import { dataError, usageError } from '../../core/errors.js';
+import { dataError, required, requireReason, usageError } from '../../core/errors.js';
 import { post, type Ctx } from '../../core/journal.js';
 import { entryNumber } from '../../core/typed.js';
 import { word } from './columns.js';
-import { checkQty, findItem, itemText, REGISTER, required, today } from './rules.js';
+import { checkQty, findItem, itemText, REGISTER, today } from './rules.js';
 import { itemById, nextSerial, openPlansWithDate, planByNumber, stockRows, type PlanRow } from './sql.js';
 
 export const PLAN_STATES = ['草拟', '已批准', '已完成', '已取消'] as const;
@@ -29,7 +29,7 @@ export interface PlanInput {
 
 /** Drafts a plan to buy qty of an item in use. */
 export function addPlan(ctx: Ctx, p: PlanInput): PlanRow {
-  const ref = required(p.item, '--item');
+  const ref = required({ '--item': p.item })['--item'];
   if (p.qty === undefined) throw usageError('input.missing', { flags: '--qty' });
   checkQty(p.qty);
   return writeTx(ctx.db, () => {
@@ -51,7 +51,7 @@ export function addPlan(ctx: Ctx, p: PlanInput): PlanRow {
 }
 
 export function approvePlan(ctx: Ctx, ref: string, approver: string | undefined): PlanRow {
-  const who = required(approver, '--approver');
+  const who = required({ '--approver': approver })['--approver'];
   return writeTx(ctx.db, () => {
     const plan = getPlan(ctx.db, ref);
     if (plan.state !== '草拟') throw dataError('supplies.planNotDraft', { plan: plan.number, state: word(plan.state) });
@@ -62,7 +62,7 @@ export function approvePlan(ctx: Ctx, ref: string, approver: string | undefined)
 
 /** Cancels a draft or an approved plan with something still to come; what was received stays received. */
 export function cancelPlan(ctx: Ctx, ref: string, reason: string | undefined): PlanRow {
-  const why = required(reason, '--reason');
+  const why = requireReason(reason);
   return writeTx(ctx.db, () => {
     const plan = getPlan(ctx.db, ref);
     if (plan.state !== '草拟' && plan.state !== '已批准') throw dataError('supplies.planNotOpen', { plan: plan.number, state: word(plan.state) });

@@ -12,10 +12,10 @@
  * be reversed first (newest first).
  */
 import { writeTx } from '../../core/db.js';
-import { dataError, usageError } from '../../core/errors.js';
+import { dataError, requireReason, usageError } from '../../core/errors.js';
 import { post, type Ctx } from '../../core/journal.js';
 import { word } from './columns.js';
-import { checkFits, checkMovable, itemText, moved, REGISTER, required, today, type Moved } from './rules.js';
+import { checkFits, checkMovable, itemText, moved, REGISTER, today, type Moved } from './rules.js';
 import { balanceOf, itemById, movementById, nextMovementId, reversalOf, type MovementRow } from './sql.js';
 import { formatYuan } from './valuation.js';
 
@@ -40,7 +40,7 @@ export interface Reversed extends Moved {
 /** 冲销 movement `ref`: once only, never a reversal itself; refused when it would leave the item short or its value wrong. */
 export function reverseMovement(ctx: Ctx, ref: string, r: ReverseInput): Reversed {
   const id = movementNumber(ref);
-  const why = required(r.reason, '--reason');
+  const why = requireReason(r.reason);
   const approver = r.approver?.trim() || null;
   return writeTx(ctx.db, () => {
     const original = movementById(ctx.db, id);

@@ -6,9 +6,9 @@
  */
 import { formatDate } from '../../core/dates.js';
 import { writeTx, type DB } from '../../core/db.js';
-import { dataError, requireFlags, usageError } from '../../core/errors.js';
+import { dataError, requireReason, usageError } from '../../core/errors.js';
 import { post, type Ctx } from '../../core/journal.js';
-import { foldDigits } from '../../core/text.js';
+import { foldTyped } from '../../core/typed.js';
 import { word } from './columns.js';
 import { activeItemLike, balanceOf, itemById, itemsNamed, lastDateOf, listItems, movementById, nextMovementId, openCountOf, planByNumber, type ItemRow, type MovementRow } from './sql.js';
 import { MAX_PRICE_FEN, outflowValue } from './valuation.js';
@@ -19,12 +19,6 @@ export const KINDS = ['入库', '领用', '报废', '盘点调整', '冲销'] as
 export const MAX_QTY = 1_000_000;
 
 export const today = (ctx: Ctx) => formatDate(ctx.clock.now());
-
-/** Trims a required text; a blank one is a usage error naming its flag. */
-export function required(value: string | undefined, flag: string): string {
-  requireFlags({ [flag]: value });
-  return value!.trim();
-}
 
 const optional = (v: string | null | undefined) => (v === undefined || v === null || v.trim() === '' ? null : v.trim());
 
@@ -59,7 +53,7 @@ export function itemFinder(db: DB): (ref: string) => ItemRow {
 /** An item by `#12`, its number, its name, or name and spec; `named` and `byId` are the two lookups (itemsNamed and itemById). */
 function resolveItem(ref: string, named: (text: string) => ItemRow[], byId: (id: number) => ItemRow | undefined): ItemRow {
   const text = ref.trim().replace(/\u3000/g, ' ');
-  const digits = foldDigits(text.replace(/^＃/, '#'));
+  const digits = foldTyped(text);
   const id = /^#(\d+)$/.exec(digits);
   if (id) {
     const row = byId(Number(id[1]));
@@ -114,7 +108,7 @@ export function addItem(ctx: Ctx, f: ItemFields): ItemRow {
 
 /** 更正 an item card: a new revision naming the one it corrects, with a reason. */
 export function correctItem(ctx: Ctx, ref: string, f: ItemFields, reason: string | undefined): ItemRow {
-  const why = required(reason, '--reason');
+  const why = requireReason(reason);
   if (Object.values(f).every((v) => v === undefined)) throw usageError('supplies.nothingToCorrect');
   return writeTx(ctx.db, () => {
     const item = findItem(ctx.db, ref);
@@ -139,7 +133,7 @@ export function correctItem(ctx: Ctx, ref: string, f: ItemFields, reason: string
 
 /** 停用: the card stays in history and takes no new movements. Only an empty item can be retired. */
 export function retireItem(ctx: Ctx, ref: string, reason: string | undefined): ItemRow {
-  const why = required(reason, '--reason');
+  const why = requireReason(reason);
   return writeTx(ctx.db, () => {
     const item = findItem(ctx.db, ref);
     if (item.state === '停用') throw dataError('supplies.itemRetired', { item: itemText(item) });
@@ -263,7 +257,7 @@ export function issueSupplies(ctx: Ctx, ref: string, r: IssueInput): Moved {
 /** 报废: like an issue, with a reason instead of a department. */
 export function writeOffSupplies(ctx: Ctx, ref: string, r: { qty: number; reason?: string; date?: string }): Moved {
   checkQty(r.qty);
-  const why = required(r.reason, '--reason');
+  const why = requireReason(r.reason);
   return writeTx(ctx.db, () => {
     const item = findItem(ctx.db, ref);
     const date = r.date ?? today(ctx);

@@ -6,14 +6,13 @@
  * records a result row for every item, matching ones included (the last-counted date).
  */
 import { writeTx, type DB } from '../../core/db.js';
-import { dataError, usageError, WenmiError } from '../../core/errors.js';
+import { dataError, requireReason, usageError, WenmiError } from '../../core/errors.js';
 import { t } from '../../core/i18n.js';
 import { post, type Ctx } from '../../core/journal.js';
 import { LineProblems } from '../../core/input.js';
-import { entryNumber, splitList } from '../../core/typed.js';
+import { entryNumber, foldTyped, splitList } from '../../core/typed.js';
 import { parseCsv } from '../../core/output/csv.js';
-import { foldDigits } from '../../core/text.js';
-import { checkFits, findItem, itemFinder, itemText, postMovement, REGISTER, required, today } from './rules.js';
+import { checkFits, findItem, itemFinder, itemText, postMovement, REGISTER, today } from './rules.js';
 import { balanceOf, lastDateOf, lastReceiptPrice, listItems, nextSerial, openStocktake, stocktakeByNumber, takeLines, type ItemRow, type StocktakeRow } from './sql.js';
 import { adjustmentValue } from './valuation.js';
 
@@ -91,7 +90,7 @@ const MAX_COUNTED = 999_999_999;
 
 /** A counted quantity as typed (`21`, ` 21 `): a whole number from 0 to MAX_COUNTED. */
 export function countedOf(text: string): number {
-  const digits = foldDigits(text.trim());
+  const digits = foldTyped(text);
   if (!/^\d{1,9}$/.test(digits)) throw usageError('supplies.counted', { value: text, max: MAX_COUNTED });
   return Number(digits);
 }
@@ -146,7 +145,7 @@ export function importCounts(ctx: Ctx, text: string, source: string): { recorded
     let skipped = 0;
     for (const { line, cells } of parsed.rows) {
       const ref = (cells[itemCol] ?? '').trim();
-      const qty = foldDigits((cells[countedCol] ?? '').trim());
+      const qty = foldTyped(cells[countedCol] ?? '');
       if (qty === '') {
         skipped++;
         continue;
@@ -244,7 +243,7 @@ export function closeStocktake(ctx: Ctx, reason: string | undefined): { take: St
 
 /** Abandons the open count: nothing is adjusted, its items move again. */
 export function cancelStocktake(ctx: Ctx, reason: string | undefined): StocktakeRow {
-  const why = required(reason, '--reason');
+  const why = requireReason(reason);
   return writeTx(ctx.db, () => {
     const take = getStocktake(ctx.db);
     post(ctx, { register: REGISTER, action: 'stocktake-cancel', table: 'supplies_stocktake_events', values: { stocktake_id: take.id, state: '已取消', on_date: today(ctx), reason: why }, reason: why });

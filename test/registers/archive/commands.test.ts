@@ -241,7 +241,7 @@ describe('archive check', () => {
       { archiveNo: 'Z001-WS·2026-Y-0003', finding: '借出在架', loanNo: 'J2026-0001', line: 2 },
       { archiveNo: 'Z001-WS·2026-Y-0042', finding: '未登记', loanNo: null, line: 3 },
     ]);
-    expect(r3.stderr).toContain('found 3 differences');
+    expect(r3.stderr).toMatch(/^error: the shelf check found 3 differences/m);
     const twice = path.join(dir, 'found3.txt');
     fs.writeFileSync(twice, 'Z001-WS·2026-Y-0001\nZ001-WS·2026-Y-0002\nZ001-WS·2026-Y-0001\n');
     const r4 = await run(['archive', 'check', '--found', twice, '--format', 'json']);

@@ -5,16 +5,10 @@ import { borrowItem, returnLoan } from '../../../src/registers/archive/loans.js'
 import { checkShelf, fileItem, getItem } from '../../../src/registers/archive/rules.js';
 import { iterateItems, revisionsOf } from '../../../src/registers/archive/sql.js';
 import { catalogRow, correctionRows } from '../../../src/registers/archive/views.js';
-import { tables } from '../../helpers.js';
-import { archiveCtx, item, journalCount } from './setup.js';
+import { expectRefused, tables } from '../../helpers.js';
+import { archiveCtx, item } from './setup.js';
 
 const who = { borrower: '李明', dept: '财务科', purpose: '查阅', approver: '王主任' };
-
-function refused(ctx: ReturnType<typeof archiveCtx>, fn: () => unknown, code: RegExp) {
-  const before = journalCount(ctx);
-  expect(fn).toThrow(code);
-  expect(journalCount(ctx)).toBe(before);
-}
 
 describe('更正 (correct)', () => {
   it('adds a revision naming the one it corrects; the 档号 and the entry as filed stay', () => {
@@ -43,18 +37,18 @@ describe('更正 (correct)', () => {
   it('refuses what is not a correction, and changes nothing', () => {
     const ctx = archiveCtx();
     const no = fileItem(ctx, item).archive_no;
-    refused(ctx, () => correctItem(ctx, no, { pages: 3 }, undefined), /input.missing.*--reason/);
-    refused(ctx, () => correctItem(ctx, no, { pages: 3 }, '  '), /input.missing.*--reason/);
-    refused(ctx, () => correctItem(ctx, no, {}, '无'), /archive.nothingToCorrect/);
-    refused(ctx, () => correctItem(ctx, no, { author: item.author }, '无'), /archive.noChange/);
-    refused(ctx, () => correctItem(ctx, no, { date: '2025-12-31' }, '日期'), /archive.correctYear/);
-    refused(ctx, () => correctItem(ctx, no, { date: '2026-11-28' }, '日期'), /archive.dateInFuture/);
-    refused(ctx, () => correctItem(ctx, no, { title: ' ' }, '题名'), /input.missing.*--title/);
-    refused(ctx, () => correctItem(ctx, no, { pages: 100000 }, '页数'), /archive.pages/);
-    refused(ctx, () => correctItem(ctx, no, { secret: '秘密★11年' }, '密级'), /secret.tooLong/);
-    refused(ctx, () => correctItem(ctx, 'Z001-WS·2026-Y-0099', { pages: 3 }, '页数'), /archive.notFound/);
+    expectRefused(ctx, () => correctItem(ctx, no, { pages: 3 }, undefined), /input.missing.*--reason/);
+    expectRefused(ctx, () => correctItem(ctx, no, { pages: 3 }, '  '), /input.missing.*--reason/);
+    expectRefused(ctx, () => correctItem(ctx, no, {}, '无'), /archive.nothingToCorrect/);
+    expectRefused(ctx, () => correctItem(ctx, no, { author: item.author }, '无'), /archive.noChange/);
+    expectRefused(ctx, () => correctItem(ctx, no, { date: '2025-12-31' }, '日期'), /archive.correctYear/);
+    expectRefused(ctx, () => correctItem(ctx, no, { date: '2026-11-28' }, '日期'), /archive.dateInFuture/);
+    expectRefused(ctx, () => correctItem(ctx, no, { title: ' ' }, '题名'), /input.missing.*--title/);
+    expectRefused(ctx, () => correctItem(ctx, no, { pages: 100000 }, '页数'), /archive.pages/);
+    expectRefused(ctx, () => correctItem(ctx, no, { secret: '秘密★11年' }, '密级'), /secret.tooLong/);
+    expectRefused(ctx, () => correctItem(ctx, 'Z001-WS·2026-Y-0099', { pages: 3 }, '页数'), /archive.notFound/);
     borrowItem(ctx, no, who);
-    refused(ctx, () => correctItem(ctx, no, { secret: '秘密' }, '漏标密级'), /archive.correctWhileOut/);
+    expectRefused(ctx, () => correctItem(ctx, no, { secret: '秘密' }, '漏标密级'), /archive.correctWhileOut/);
     expect(correctItem(ctx, no, { box: '3' }, '入盒').box).toBe('3'); // other fields may be corrected while out
   });
 
@@ -76,12 +70,12 @@ describe('作废 (void)', () => {
   it('keeps the number, marked void with its reason; the item is not lent, corrected or expected on the shelf', () => {
     const ctx = archiveCtx();
     const [a, b] = [fileItem(ctx, item), fileItem(ctx, item)].map((r) => r.archive_no) as [string, string];
-    refused(ctx, () => voidItem(ctx, b, ''), /input.missing.*--reason/);
+    expectRefused(ctx, () => voidItem(ctx, b, ''), /input.missing.*--reason/);
     const v = voidItem(ctx, b, '重复归档');
     expect([v.archive_no, v.voided_on, v.void_reason]).toEqual([b, '2026-11-27', '重复归档']);
-    refused(ctx, () => voidItem(ctx, b, '再次'), /archive.alreadyVoid/);
-    refused(ctx, () => borrowItem(ctx, b, who), /archive.isVoid/);
-    refused(ctx, () => correctItem(ctx, b, { pages: 2 }, '页数'), /archive.isVoid/);
+    expectRefused(ctx, () => voidItem(ctx, b, '再次'), /archive.alreadyVoid/);
+    expectRefused(ctx, () => borrowItem(ctx, b, who), /archive.isVoid/);
+    expectRefused(ctx, () => correctItem(ctx, b, { pages: 2 }, '页数'), /archive.isVoid/);
     expect(fileItem(ctx, item).archive_no).toBe('Z001-WS·2026-Y-0003'); // a void number is never given again
     expect(catalogRow(getItem(ctx.db, b), 2, false).remarks).toBe('作废（2026-11-27）：重复归档');
     expect(checkShelf(ctx.db, `${a}\nZ001-WS·2026-Y-0003\n`).findings).toEqual([]);
@@ -95,7 +89,7 @@ describe('作废 (void)', () => {
     const ctx = archiveCtx();
     const no = fileItem(ctx, item).archive_no;
     borrowItem(ctx, no, who);
-    refused(ctx, () => voidItem(ctx, no, '错归'), /archive.voidWhileOut/);
+    expectRefused(ctx, () => voidItem(ctx, no, '错归'), /archive.voidWhileOut/);
     returnLoan(ctx, 'J2026-0001');
     expect(voidItem(ctx, no, '错归').voided_on).toBe('2026-11-27');
   });

@@ -3,18 +3,11 @@ import { collectDue } from '../../../src/core/deadlines.js';
 import { verifyDatabase } from '../../../src/core/verify.js';
 import { archiveDeadlines, borrowItem, remindOverdue, renewLoan, returnLoan } from '../../../src/registers/archive/loans.js';
 import { fileItem, getItem } from '../../../src/registers/archive/rules.js';
-import { tables } from '../../helpers.js';
-import { archiveCtx, item, journalCount } from './setup.js';
+import { expectRefused, tables } from '../../helpers.js';
+import { archiveCtx, item } from './setup.js';
 
 const who = { borrower: '李明', dept: '财务科', purpose: '查阅预算依据', approver: '王主任' };
 const seniors = { 'archive.fonds': 'Z001', 'archive.senior-approvers': '张局长，李副局长' };
-
-/** Expects fn to throw `code` and leave the journal as it was. */
-function refused(ctx: ReturnType<typeof archiveCtx>, fn: () => unknown, code: RegExp) {
-  const before = journalCount(ctx);
-  expect(fn).toThrow(code);
-  expect(journalCount(ctx)).toBe(before);
-}
 
 describe('the loan cycle', () => {
   it('lends, renews from today, returns, and lends again', () => {
@@ -46,19 +39,19 @@ describe('the loan cycle', () => {
     const [a, b, c] = [fileItem(ctx, item), fileItem(ctx, item), fileItem(ctx, item)].map((r) => r.archive_no);
     expect(borrowItem(ctx, a!, who).due).toBe('2026-12-07');
     expect(borrowItem(ctx, b!, { ...who, due: '2026-12-17' }).due).toBe('2026-12-17');
-    refused(ctx, () => borrowItem(ctx, c!, { ...who, days: 21 }), /archive.termTooLong/);
-    refused(ctx, () => borrowItem(ctx, c!, { ...who, due: '2026-11-27' }), /archive.dueNotAfterToday/);
-    refused(ctx, () => borrowItem(ctx, c!, { ...who, days: 3, due: '2026-12-01' }), /archive.daysAndDue/);
-    refused(ctx, () => borrowItem(ctx, c!, { ...who, dept: ' ', purpose: undefined }), /input.missing.*--dept --purpose/);
+    expectRefused(ctx, () => borrowItem(ctx, c!, { ...who, days: 21 }), /archive.termTooLong/);
+    expectRefused(ctx, () => borrowItem(ctx, c!, { ...who, due: '2026-11-27' }), /archive.dueNotAfterToday/);
+    expectRefused(ctx, () => borrowItem(ctx, c!, { ...who, days: 3, due: '2026-12-01' }), /archive.daysAndDue/);
+    expectRefused(ctx, () => borrowItem(ctx, c!, { ...who, dept: ' ', purpose: undefined }), /input.missing.*--dept --purpose/);
   });
 
   it('refuses a term too large to be a date (it used to store the due date 0NaN-NaN-NaN)', () => {
     const ctx = archiveCtx();
     const [a, b] = [fileItem(ctx, item), fileItem(ctx, item)].map((r) => r.archive_no);
-    refused(ctx, () => borrowItem(ctx, a!, { ...who, days: 1e20 }), /archive.termTooLong/);
-    refused(ctx, () => borrowItem(ctx, a!, { ...who, days: Number.MAX_SAFE_INTEGER + 2 }), /archive.termTooLong/);
+    expectRefused(ctx, () => borrowItem(ctx, a!, { ...who, days: 1e20 }), /archive.termTooLong/);
+    expectRefused(ctx, () => borrowItem(ctx, a!, { ...who, days: Number.MAX_SAFE_INTEGER + 2 }), /archive.termTooLong/);
     borrowItem(ctx, b!, who);
-    refused(ctx, () => renewLoan(ctx, 'J2026-0001', { approver: '王主任', days: 1e20 }), /archive.termTooLong/);
+    expectRefused(ctx, () => renewLoan(ctx, 'J2026-0001', { approver: '王主任', days: 1e20 }), /archive.termTooLong/);
     expect(getItem(ctx.db, b!).loan_no).toBe('J2026-0001');
     expect(ctx.db.prepare("SELECT count(*) FROM archive_loans WHERE due NOT GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'").pluck().get()).toBe(0);
   });
@@ -67,7 +60,7 @@ describe('the loan cycle', () => {
     const ctx = archiveCtx();
     borrowItem(ctx, fileItem(ctx, item).archive_no, who);
     expect(renewLoan(ctx, ' j2026-00001 ', { approver: '王主任', days: 20 }).loan_no).toBe('J2026-0001');
-    refused(ctx, () => returnLoan(ctx, 'J2026-00002'), /archive.loanNotFound/);
+    expectRefused(ctx, () => returnLoan(ctx, 'J2026-00002'), /archive.loanNotFound/);
   });
 });
 
@@ -76,8 +69,8 @@ describe('refusals', () => {
     const ctx = archiveCtx();
     const no = fileItem(ctx, item).archive_no;
     borrowItem(ctx, no, who);
-    refused(ctx, () => borrowItem(ctx, no, { ...who, borrower: '赵敏' }), /archive.itemOut/);
-    refused(ctx, () => borrowItem(ctx, 'Z001-WS·2026-Y-0002', who), /archive.notFound/);
+    expectRefused(ctx, () => borrowItem(ctx, no, { ...who, borrower: '赵敏' }), /archive.itemOut/);
+    expectRefused(ctx, () => borrowItem(ctx, 'Z001-WS·2026-Y-0002', who), /archive.notFound/);
   });
 
   it('a renewal must extend the loan and stay within the limit', () => {
@@ -85,15 +78,15 @@ describe('refusals', () => {
     const no = fileItem(ctx, item).archive_no;
     borrowItem(ctx, no, { ...who, days: 20 }); // due 2026-12-17
     ctx.setNow('2026-12-01T09:00');
-    refused(ctx, () => renewLoan(ctx, 'J2026-0001', { approver: '王主任' }), /archive.renewNotExtending/); // 12-15 < 12-17
-    refused(ctx, () => renewLoan(ctx, 'J2026-0001', { approver: '王主任', due: '2026-12-17' }), /archive.renewNotExtending/);
-    refused(ctx, () => renewLoan(ctx, 'J2026-0001', { approver: '王主任', days: 31 }), /archive.termTooLong/);
-    refused(ctx, () => renewLoan(ctx, 'J2026-0001', { approver: ' ' }), /input.missing.*--approver/);
+    expectRefused(ctx, () => renewLoan(ctx, 'J2026-0001', { approver: '王主任' }), /archive.renewNotExtending/); // 12-15 < 12-17
+    expectRefused(ctx, () => renewLoan(ctx, 'J2026-0001', { approver: '王主任', due: '2026-12-17' }), /archive.renewNotExtending/);
+    expectRefused(ctx, () => renewLoan(ctx, 'J2026-0001', { approver: '王主任', days: 31 }), /archive.termTooLong/);
+    expectRefused(ctx, () => renewLoan(ctx, 'J2026-0001', { approver: ' ' }), /input.missing.*--approver/);
     expect(renewLoan(ctx, 'J2026-0001', { approver: '王主任', days: 20 }).due).toBe('2026-12-21');
     ctx.setNow('2026-12-02T09:00');
     const twice = renewLoan(ctx, 'J2026-0001', { approver: '赵主任', days: 30 });
     expect([twice.due, twice.renewals, twice.renew_approvers]).toEqual(['2027-01-01', 2, '王主任、赵主任']);
-    refused(ctx, () => renewLoan(ctx, 'J2026-0009', { approver: '王主任' }), /archive.loanNotFound/);
+    expectRefused(ctx, () => renewLoan(ctx, 'J2026-0009', { approver: '王主任' }), /archive.loanNotFound/);
   });
 
   it('a loan is returned once', () => {
@@ -101,10 +94,10 @@ describe('refusals', () => {
     const no = fileItem(ctx, item).archive_no;
     borrowItem(ctx, no, who);
     returnLoan(ctx, 'J2026-0001');
-    refused(ctx, () => returnLoan(ctx, 'J2026-0001'), /archive.alreadyReturned/);
-    refused(ctx, () => returnLoan(ctx, no), /archive.notOut/);
-    refused(ctx, () => renewLoan(ctx, 'J2026-0001', { approver: '王主任', days: 5 }), /archive.alreadyReturned/);
-    refused(ctx, () => returnLoan(ctx, 'J2026-0001', { condition: '丢失' }), /archive.condition/);
+    expectRefused(ctx, () => returnLoan(ctx, 'J2026-0001'), /archive.alreadyReturned/);
+    expectRefused(ctx, () => returnLoan(ctx, no), /archive.notOut/);
+    expectRefused(ctx, () => renewLoan(ctx, 'J2026-0001', { approver: '王主任', days: 5 }), /archive.alreadyReturned/);
+    expectRefused(ctx, () => returnLoan(ctx, 'J2026-0001', { condition: '丢失' }), /archive.condition/);
     // and the schema itself cannot hold a second return
     expect(() =>
       ctx.db.prepare("INSERT INTO archive_loan_events (loan_id, kind, on_date, condition) VALUES (1, 'return', '2026-11-28', '完好')").run(),
@@ -119,17 +112,17 @@ describe('classified items', () => {
   it('cannot be lent when no senior approver is configured', () => {
     const ctx = archiveCtx();
     const no = fileItem(ctx, secret).archive_no;
-    refused(ctx, () => borrowItem(ctx, no, { ...who, approver: '张局长' }), /archive.noSeniorApprovers/);
+    expectRefused(ctx, () => borrowItem(ctx, no, { ...who, approver: '张局长' }), /archive.noSeniorApprovers/);
   });
 
   it('need a senior approver, are read on site, and copying needs a separate senior approval', () => {
     const ctx = archiveCtx(undefined, seniors);
     const no = fileItem(ctx, secret).archive_no;
-    refused(ctx, () => borrowItem(ctx, no, who), /archive.needsSenior/);
-    refused(ctx, () => borrowItem(ctx, no, { ...who, approver: '张局长', onsite: false }), /archive.classifiedOnsite/);
-    refused(ctx, () => borrowItem(ctx, no, { ...who, approver: '张局长', copy: true }), /archive.copyNeedsApproval/);
-    refused(ctx, () => borrowItem(ctx, no, { ...who, approver: '张局长', copy: true, copyApprover: '王主任' }), /archive.copyApproverNotSenior/);
-    refused(ctx, () => borrowItem(ctx, no, { ...who, approver: '张局长', days: 8 }), /archive.termTooLong/);
+    expectRefused(ctx, () => borrowItem(ctx, no, who), /archive.needsSenior/);
+    expectRefused(ctx, () => borrowItem(ctx, no, { ...who, approver: '张局长', onsite: false }), /archive.classifiedOnsite/);
+    expectRefused(ctx, () => borrowItem(ctx, no, { ...who, approver: '张局长', copy: true }), /archive.copyNeedsApproval/);
+    expectRefused(ctx, () => borrowItem(ctx, no, { ...who, approver: '张局长', copy: true, copyApprover: '王主任' }), /archive.copyApproverNotSenior/);
+    expectRefused(ctx, () => borrowItem(ctx, no, { ...who, approver: '张局长', days: 8 }), /archive.termTooLong/);
     const loan = borrowItem(ctx, no, { ...who, approver: '张局长', copy: true, copyApprover: '李副局长' });
     expect(loan).toMatchObject({ onsite: 1, copy_allowed: 1, copy_approver: '李副局长', due: '2026-12-04' });
   });
@@ -139,8 +132,8 @@ describe('classified items', () => {
     const no = fileItem(ctx, secret).archive_no;
     borrowItem(ctx, no, { ...who, approver: '张局长' });
     ctx.setNow('2026-12-02T09:00');
-    refused(ctx, () => renewLoan(ctx, 'J2026-0001', { approver: '王主任' }), /archive.needsSenior/);
-    refused(ctx, () => renewLoan(ctx, 'J2026-0001', { approver: '李副局长', days: 8 }), /archive.termTooLong/);
+    expectRefused(ctx, () => renewLoan(ctx, 'J2026-0001', { approver: '王主任' }), /archive.needsSenior/);
+    expectRefused(ctx, () => renewLoan(ctx, 'J2026-0001', { approver: '李副局长', days: 8 }), /archive.termTooLong/);
     expect(renewLoan(ctx, 'J2026-0001', { approver: '李副局长' }).due).toBe('2026-12-09');
     expect(verifyDatabase(ctx.db, tables()).ok).toBe(true);
   });

@@ -5,7 +5,8 @@ import { handIncoming } from '../../../src/registers/incoming/custody.js';
 import { receiveIncoming, voidIncoming } from '../../../src/registers/incoming/rules.js';
 import { reviewIncoming } from '../../../src/registers/incoming/workflow.js';
 import { testCtx } from '../../helpers.js';
-import { now, refused, verified } from './support.js';
+import { expectRefused as refused } from '../../helpers.js';
+import { now, verified } from './support.js';
 
 describe("incoming's face", () => {
   it('finds a document by a typed number and shows it as a plain view', () => {

@@ -4,18 +4,18 @@ import { retireIncoming, handIncoming } from '../../../src/registers/incoming/cu
 import { historySteps } from '../../../src/registers/incoming/report.js';
 import { correctIncoming, fileIncoming, getIncoming, handlingNote, MAX_COPIES, MAX_PAGES, receiveIncoming } from '../../../src/registers/incoming/rules.js';
 import { closeIncoming, reviewIncoming } from '../../../src/registers/incoming/workflow.js';
-import { testCtx } from '../../helpers.js';
-import { now, refused, verified } from './support.js';
+import { expectRefused, testCtx } from '../../helpers.js';
+import { now, verified } from './support.js';
 
 describe('counts that each copy is tracked by', () => {
   it('refuses a number of copies or pages past its bound (a mistyped 1e20 once registered and then crashed where, hand and close)', () => {
     const ctx = testCtx();
     const base = { receivedAt: now(ctx), sender: 'A', title: 'T' };
-    refused(ctx, () => receiveIncoming(ctx, { ...base, copies: 1e20 }), 'incoming.copies', 'usage');
-    refused(ctx, () => receiveIncoming(ctx, { ...base, copies: MAX_COPIES + 1 }), 'incoming.copies', 'usage');
-    refused(ctx, () => receiveIncoming(ctx, { ...base, pages: MAX_PAGES + 1 }), 'incoming.pages', 'usage');
+    expectRefused(ctx, () => receiveIncoming(ctx, { ...base, copies: 1e20 }), 'incoming.copies', 'usage');
+    expectRefused(ctx, () => receiveIncoming(ctx, { ...base, copies: MAX_COPIES + 1 }), 'incoming.copies', 'usage');
+    expectRefused(ctx, () => receiveIncoming(ctx, { ...base, pages: MAX_PAGES + 1 }), 'incoming.pages', 'usage');
     const doc = receiveIncoming(ctx, { ...base, copies: MAX_COPIES, pages: MAX_PAGES });
-    refused(ctx, () => correctIncoming(ctx, doc.number, { copies: 1e20 }, '点错'), 'incoming.copies', 'usage');
+    expectRefused(ctx, () => correctIncoming(ctx, doc.number, { copies: 1e20 }, '点错'), 'incoming.copies', 'usage');
     reviewIncoming(ctx, doc.number, { accept: true });
     expect(handIncoming(ctx, doc.number, { to: '张局长', count: 2 }).copies).toEqual(['1', '2']);
     verified(ctx);
@@ -26,7 +26,7 @@ describe('a correction stays in the number series of its document', () => {
   it('refuses moving the receipt date into another year: 2026-0001 cannot become a document received in 2025', () => {
     const ctx = testCtx();
     const doc = receiveIncoming(ctx, { receivedAt: '2026-11-27T09:00:00+08:00', sender: 'A', title: 'T' });
-    refused(ctx, () => correctIncoming(ctx, doc.number, { receivedAt: '2025-12-31T17:00:00+08:00' }, '日期录错'), 'incoming.changesYear', 'usage');
+    expectRefused(ctx, () => correctIncoming(ctx, doc.number, { receivedAt: '2025-12-31T17:00:00+08:00' }, '日期录错'), 'incoming.changesYear', 'usage');
     expect(correctIncoming(ctx, doc.number, { receivedAt: '2026-01-05T10:00:00+08:00' }, '日期录错').received_on).toBe('2026-01-05');
     verified(ctx);
   });
@@ -35,7 +35,7 @@ describe('a correction stays in the number series of its document', () => {
     const ctx = testCtx('2026-11-20T09:30');
     const doc = receiveIncoming(ctx, { receivedAt: '2026-11-20T09:00:00+00:00', sender: 'A', title: 'T' });
     ctx.setNow('2026-11-25T09:30');
-    refused(ctx, () => correctIncoming(ctx, doc.number, { receivedAt: '2026-11-24T09:00:00+00:00' }, '时间录错'), 'incoming.receivedAfterRegistration', 'usage');
+    expectRefused(ctx, () => correctIncoming(ctx, doc.number, { receivedAt: '2026-11-24T09:00:00+00:00' }, '时间录错'), 'incoming.receivedAfterRegistration', 'usage');
     expect(correctIncoming(ctx, doc.number, { receivedAt: '2026-11-20T08:15:00+00:00' }, '时间录错').received_at).toBe('2026-11-20T08:15:00+00:00');
     verified(ctx);
   });
@@ -44,8 +44,8 @@ describe('a correction stays in the number series of its document', () => {
     const ctx = testCtx();
     const m = receiveIncoming(ctx, { receivedAt: now(ctx), sender: 'A', title: 'T', secret: '秘密', copyNo: '1' });
     const o = receiveIncoming(ctx, { receivedAt: now(ctx), sender: 'A', title: 'T' });
-    refused(ctx, () => correctIncoming(ctx, m.number, { secret: '' }, 'x'), 'incoming.changesSeries', 'usage');
-    refused(ctx, () => correctIncoming(ctx, o.number, { secret: '秘密' }, 'x'), 'incoming.changesSeries', 'usage');
+    expectRefused(ctx, () => correctIncoming(ctx, m.number, { secret: '' }, 'x'), 'incoming.changesSeries', 'usage');
+    expectRefused(ctx, () => correctIncoming(ctx, o.number, { secret: '秘密' }, 'x'), 'incoming.changesSeries', 'usage');
     expect(correctIncoming(ctx, m.number, { secret: '机密★10年' }, '密级录错').secret_level).toBe('机密');
     verified(ctx);
   });
@@ -58,14 +58,14 @@ describe('input as people type it', () => {
     receiveIncoming(ctx, { receivedAt: now(ctx), sender: 'A', title: 'T', secret: '秘密', copyNo: '1' });
     expect(getIncoming(ctx.db, '2026-1').number).toBe('2026-0001');
     expect(getIncoming(ctx.db, ' m2026-01 ').number).toBe('M2026-0001');
-    refused(ctx, () => getIncoming(ctx.db, '2026-2'), 'incoming.notFound', 'data');
+    expectRefused(ctx, () => getIncoming(ctx.db, '2026-2'), 'incoming.notFound', 'data');
   });
 
   it('takes two witnesses written `A,B` as well as repeated, and still refuses the same person twice', () => {
     const ctx = testCtx();
     const m = receiveIncoming(ctx, { receivedAt: now(ctx), sender: 'A', title: 'T', secret: '秘密', copyNo: '1', copies: 2 });
-    refused(ctx, () => retireIncoming(ctx, m.number, { copies: ['1'], how: '销毁', witnesses: ['王秘书，王秘书'] }), 'incoming.witnessesDistinct', 'usage');
-    refused(ctx, () => retireIncoming(ctx, m.number, { copies: ['1'], how: '销毁', witnesses: ['王秘书,'] }), 'incoming.twoWitnesses', 'usage');
+    expectRefused(ctx, () => retireIncoming(ctx, m.number, { copies: ['1'], how: '销毁', witnesses: ['王秘书，王秘书'] }), 'incoming.witnessesDistinct', 'usage');
+    expectRefused(ctx, () => retireIncoming(ctx, m.number, { copies: ['1'], how: '销毁', witnesses: ['王秘书,'] }), 'incoming.twoWitnesses', 'usage');
     expect(retireIncoming(ctx, m.number, { copies: ['1'], how: '销毁', witnesses: ['王秘书、赵保密员'] }).witnesses).toEqual(['王秘书', '赵保密员']);
     verified(ctx);
   });
@@ -76,10 +76,10 @@ describe('hand-overs', () => {
     const ctx = testCtx();
     const doc = receiveIncoming(ctx, { receivedAt: now(ctx), sender: 'A', title: 'T', copies: 2 });
     reviewIncoming(ctx, doc.number, { accept: true });
-    refused(ctx, () => handIncoming(ctx, doc.number, { to: '张局长,李四' }), 'incoming.oneHolder', 'usage');
-    refused(ctx, () => handIncoming(ctx, doc.number, { to: '张局长、李四' }), 'incoming.oneHolder', 'usage');
+    expectRefused(ctx, () => handIncoming(ctx, doc.number, { to: '张局长,李四' }), 'incoming.oneHolder', 'usage');
+    expectRefused(ctx, () => handIncoming(ctx, doc.number, { to: '张局长、李四' }), 'incoming.oneHolder', 'usage');
     handIncoming(ctx, doc.number, { to: '张局长' });
-    refused(ctx, () => handIncoming(ctx, doc.number, { from: '张局长，李四', to: '财务科' }), 'incoming.oneHolder', 'usage');
+    expectRefused(ctx, () => handIncoming(ctx, doc.number, { from: '张局长，李四', to: '财务科' }), 'incoming.oneHolder', 'usage');
     verified(ctx);
   });
 });

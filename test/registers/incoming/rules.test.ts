@@ -59,7 +59,7 @@ describe('corrections and voids', () => {
   it('refuses a correction without a reason, without fields, or that changes nothing', () => {
     const ctx = testCtx();
     receiveIncoming(ctx, { receivedAt: at, sender: 'A', title: 'T' });
-    expect(() => correctIncoming(ctx, '2026-0001', { title: 'U' }, undefined)).toThrow(/incoming.reasonRequired/);
+    expect(() => correctIncoming(ctx, '2026-0001', { title: 'U' }, undefined)).toThrow(/input.missing/);
     expect(() => correctIncoming(ctx, '2026-0001', {}, 'why')).toThrow(/incoming.nothingToCorrect/);
     expect(() => correctIncoming(ctx, '2026-0001', { title: 'T' }, 'why')).toThrow(/incoming.noChange/);
     expect(() => correctIncoming(ctx, '2026-0001', { secret: '秘密', copyNo: '1' }, 'why')).toThrow(/incoming.changesSeries/);

@@ -33,7 +33,7 @@ describe('the urgent document and `wenmi due --fail-if-overdue`', () => {
     const after = await run(['due', '--fail-if-overdue', '--format', 'json'], '2026-11-27T09:30');
     expect(after.code).toBe(3);
     expect(json(after)[0]).toMatchObject({ ref: '2026-0001', days: -3, status: 'overdue', who: '安全科' });
-    expect(after.stderr).toMatch(/1 .*overdue/);
+    expect(after.stderr).toBe('error: 1 item is overdue.\n'); // a failed check is a typed error (exit 3)
     expect((await run(['due', '--format', 'json'], '2026-11-27T09:30')).code).toBe(0); // only when asked
 
     const list = json(await ok(['incoming', 'list', '--format', 'json']));
@@ -92,7 +92,7 @@ describe('the classified document and `wenmi incoming check`', () => {
     const bad = await run(['incoming', 'check', '--format', 'json']);
     expect(bad.code).toBe(3);
     expect(json(bad)[0]).toMatchObject({ copy: '000003', holder: '张局长', problem: '作废未收回' });
-    expect(bad.stderr).toContain('1 classified copy unaccounted for');
+    expect(bad.stderr).toBe('error: check: 1 classified copy unaccounted for or not brought back.\n');
 
     await ok(['incoming', 'back', 'M2026-0001', '--copy', '3']);
     expect((await run(['incoming', 'check'])).code).toBe(0);

@@ -17,8 +17,8 @@ import {
   replyIncoming,
   reviewIncoming,
 } from '../../../src/registers/incoming/workflow.js';
-import { testCtx } from '../../helpers.js';
-import { now, refused, verified } from './support.js';
+import { expectRefused, testCtx } from '../../helpers.js';
+import { now, verified } from './support.js';
 
 describe('an ordinary document through the whole workflow', () => {
   it('receive → review → propose → two instructions → assign → hand around → remind → reply → back → close → file', () => {
@@ -29,61 +29,61 @@ describe('an ordinary document through the whole workflow', () => {
       ['2', '在秘书室', '秘书室'],
     ]);
 
-    refused(ctx, () => proposeIncoming(ctx, doc.number, '拟请张局长阅示'), 'incoming.notReviewed', 'data');
-    refused(ctx, () => handIncoming(ctx, doc.number, { to: '张局长' }), 'incoming.notReviewed', 'data');
-    refused(ctx, () => replyIncoming(ctx, doc.number, '已办'), 'incoming.wrongState', 'data');
-    refused(ctx, () => reviewIncoming(ctx, doc.number, {}), 'incoming.reviewChoice', 'usage');
-    refused(ctx, () => reviewIncoming(ctx, doc.number, { accept: true, return: true }), 'incoming.reviewChoice', 'usage');
+    expectRefused(ctx, () => proposeIncoming(ctx, doc.number, '拟请张局长阅示'), 'incoming.notReviewed', 'data');
+    expectRefused(ctx, () => handIncoming(ctx, doc.number, { to: '张局长' }), 'incoming.notReviewed', 'data');
+    expectRefused(ctx, () => replyIncoming(ctx, doc.number, '已办'), 'incoming.wrongState', 'data');
+    expectRefused(ctx, () => reviewIncoming(ctx, doc.number, {}), 'incoming.reviewChoice', 'usage');
+    expectRefused(ctx, () => reviewIncoming(ctx, doc.number, { accept: true, return: true }), 'incoming.reviewChoice', 'usage');
 
     expect(reviewIncoming(ctx, doc.number, { accept: true }).state).toBe('已登记');
-    refused(ctx, () => reviewIncoming(ctx, doc.number, { accept: true }), 'incoming.alreadyReviewed', 'data');
-    refused(ctx, () => proposeIncoming(ctx, doc.number, ' '), 'input.missing', 'usage');
+    expectRefused(ctx, () => reviewIncoming(ctx, doc.number, { accept: true }), 'incoming.alreadyReviewed', 'data');
+    expectRefused(ctx, () => proposeIncoming(ctx, doc.number, ' '), 'input.missing', 'usage');
     proposeIncoming(ctx, doc.number, '拟请张局长阅示，财务科办理');
     instructIncoming(ctx, doc.number, { leader: '张局长', text: '请财务科抓紧办理' });
-    refused(ctx, () => instructIncoming(ctx, doc.number, { leader: '李副局长', text: '同意', date: '2026-11-21' }), 'incoming.instructInFuture', 'usage');
-    refused(ctx, () => instructIncoming(ctx, doc.number, { leader: '李副局长', text: '同意', date: '2026-11-19' }), 'incoming.instructBeforeReceipt', 'usage');
-    refused(ctx, () => instructIncoming(ctx, doc.number, { text: '同意' }), 'input.missing', 'usage');
+    expectRefused(ctx, () => instructIncoming(ctx, doc.number, { leader: '李副局长', text: '同意', date: '2026-11-21' }), 'incoming.instructInFuture', 'usage');
+    expectRefused(ctx, () => instructIncoming(ctx, doc.number, { leader: '李副局长', text: '同意', date: '2026-11-19' }), 'incoming.instructBeforeReceipt', 'usage');
+    expectRefused(ctx, () => instructIncoming(ctx, doc.number, { text: '同意' }), 'input.missing', 'usage');
     instructIncoming(ctx, doc.number, { leader: '李副局长', text: '同意张局长意见' });
 
     // the first hand-over puts it into circulation
     const h = handIncoming(ctx, doc.number, { to: '张局长', count: 2 });
     expect(h.copies).toEqual(['1', '2']);
     expect(getIncoming(ctx.db, doc.number).state).toBe('传阅中');
-    refused(ctx, () => handIncoming(ctx, doc.number, { to: '财务科' }), 'incoming.notEnoughHeld', 'data');
-    refused(ctx, () => handIncoming(ctx, doc.number, { to: '财务科', copies: ['1'], from: '李四' }), 'incoming.notHolder', 'data');
-    refused(ctx, () => handIncoming(ctx, doc.number, { to: '财务科', copies: ['3'], from: '张局长' }), 'incoming.noSuchCopy', 'usage');
-    refused(ctx, () => handIncoming(ctx, doc.number, { to: '张局长', from: '张局长' }), 'incoming.handToSelf', 'usage');
-    refused(ctx, () => handIncoming(ctx, doc.number, { to: '财务科', copies: ['1'], count: 1, from: '张局长' }), 'incoming.copyOrCopies', 'usage');
+    expectRefused(ctx, () => handIncoming(ctx, doc.number, { to: '财务科' }), 'incoming.notEnoughHeld', 'data');
+    expectRefused(ctx, () => handIncoming(ctx, doc.number, { to: '财务科', copies: ['1'], from: '李四' }), 'incoming.notHolder', 'data');
+    expectRefused(ctx, () => handIncoming(ctx, doc.number, { to: '财务科', copies: ['3'], from: '张局长' }), 'incoming.noSuchCopy', 'usage');
+    expectRefused(ctx, () => handIncoming(ctx, doc.number, { to: '张局长', from: '张局长' }), 'incoming.handToSelf', 'usage');
+    expectRefused(ctx, () => handIncoming(ctx, doc.number, { to: '财务科', copies: ['1'], count: 1, from: '张局长' }), 'incoming.copyOrCopies', 'usage');
 
-    refused(ctx, () => assignIncoming(ctx, doc.number, { lead: '财务科,人事科' }), 'incoming.oneLead', 'usage');
-    refused(ctx, () => assignIncoming(ctx, doc.number, { lead: '财务科', assist: ['办公室', '财务科'] }), 'incoming.leadAlsoAssist', 'usage');
-    refused(ctx, () => assignIncoming(ctx, doc.number, { lead: '财务科', deadline: '2026-11-19' }), 'incoming.deadlinePast', 'usage');
+    expectRefused(ctx, () => assignIncoming(ctx, doc.number, { lead: '财务科,人事科' }), 'incoming.oneLead', 'usage');
+    expectRefused(ctx, () => assignIncoming(ctx, doc.number, { lead: '财务科', assist: ['办公室', '财务科'] }), 'incoming.leadAlsoAssist', 'usage');
+    expectRefused(ctx, () => assignIncoming(ctx, doc.number, { lead: '财务科', deadline: '2026-11-19' }), 'incoming.deadlinePast', 'usage');
     expect(assignIncoming(ctx, doc.number, { lead: '财务科', assist: ['办公室'], deadline: '2026-11-30' }).state).toBe('承办中');
-    refused(ctx, () => assignIncoming(ctx, doc.number, { lead: '人事科' }), 'incoming.reassignReason', 'usage');
-    refused(ctx, () => proposeIncoming(ctx, doc.number, '晚了'), 'incoming.wrongState', 'data');
+    expectRefused(ctx, () => assignIncoming(ctx, doc.number, { lead: '人事科' }), 'incoming.reassignReason', 'usage');
+    expectRefused(ctx, () => proposeIncoming(ctx, doc.number, '晚了'), 'incoming.wrongState', 'data');
 
     handIncoming(ctx, doc.number, { to: '财务科', from: '张局长', copies: ['1'] });
     expect(getIncoming(ctx.db, doc.number).state).toBe('承办中');
     const r = remindIncoming(ctx, doc.number, '电话催办');
     expect(r).toMatchObject({ to: '财务科', count: 1 });
 
-    refused(ctx, () => closeIncoming(ctx, doc.number), 'incoming.closeNeedsReply', 'data');
+    expectRefused(ctx, () => closeIncoming(ctx, doc.number), 'incoming.closeNeedsReply', 'data');
     replyIncoming(ctx, doc.number, '已按要求报送预算草案');
-    refused(ctx, () => closeIncoming(ctx, doc.number), 'incoming.copiesOut', 'data');
-    refused(ctx, () => closeIncoming(ctx, doc.number, { force: true }), 'incoming.reasonRequired', 'usage');
+    expectRefused(ctx, () => closeIncoming(ctx, doc.number), 'incoming.copiesOut', 'data');
+    expectRefused(ctx, () => closeIncoming(ctx, doc.number, { force: true }), 'incoming.reasonRequired', 'usage');
     ctx.setNow('2026-11-25T16:00');
     expect(backIncoming(ctx, doc.number, { all: true }).copies).toEqual([
       { copy: '1', from: '财务科' },
       { copy: '2', from: '张局长' },
     ]);
-    refused(ctx, () => backIncoming(ctx, doc.number, { copies: ['1'] }), 'incoming.alreadyBack', 'data');
-    refused(ctx, () => backIncoming(ctx, doc.number, { all: true }), 'incoming.nothingOut', 'data');
+    expectRefused(ctx, () => backIncoming(ctx, doc.number, { copies: ['1'] }), 'incoming.alreadyBack', 'data');
+    expectRefused(ctx, () => backIncoming(ctx, doc.number, { all: true }), 'incoming.nothingOut', 'data');
     expect(closeIncoming(ctx, doc.number).state).toBe('已办结');
 
-    refused(ctx, () => handIncoming(ctx, doc.number, { to: '财务科' }), 'incoming.wrongState', 'data');
-    refused(ctx, () => remindIncoming(ctx, doc.number), 'incoming.wrongState', 'data');
-    refused(ctx, () => closeIncoming(ctx, doc.number), 'incoming.wrongState', 'data');
-    refused(ctx, () => assignIncoming(ctx, doc.number, { lead: '人事科', reason: 'x' }), 'incoming.wrongState', 'data');
+    expectRefused(ctx, () => handIncoming(ctx, doc.number, { to: '财务科' }), 'incoming.wrongState', 'data');
+    expectRefused(ctx, () => remindIncoming(ctx, doc.number), 'incoming.wrongState', 'data');
+    expectRefused(ctx, () => closeIncoming(ctx, doc.number), 'incoming.wrongState', 'data');
+    expectRefused(ctx, () => assignIncoming(ctx, doc.number, { lead: '人事科', reason: 'x' }), 'incoming.wrongState', 'data');
 
     expect(fileIncoming(ctx, doc.number, 'Z001-WS·2026-Y-BGS-0001').state).toBe('已归档');
     const steps = historySteps(ctx.db, getIncoming(ctx.db, doc.number), false).map((s) => s.step);
@@ -94,14 +94,14 @@ describe('an ordinary document through the whole workflow', () => {
   it('a document returned at first review is closed as 退回 and takes no further step', () => {
     const ctx = testCtx();
     const doc = receiveIncoming(ctx, { receivedAt: now(ctx), sender: '某公司', title: '关于商请赞助的函' });
-    refused(ctx, () => reviewIncoming(ctx, doc.number, { return: true }), 'incoming.reasonRequired', 'usage');
+    expectRefused(ctx, () => reviewIncoming(ctx, doc.number, { return: true }), 'incoming.reasonRequired', 'usage');
     expect(reviewIncoming(ctx, doc.number, { return: true, reason: '不属于本单位职责' }).state).toBe('退回');
-    refused(ctx, () => reviewIncoming(ctx, doc.number, { accept: true }), 'incoming.wrongState', 'data');
-    refused(ctx, () => proposeIncoming(ctx, doc.number, 'x'), 'incoming.wrongState', 'data');
-    refused(ctx, () => handIncoming(ctx, doc.number, { to: '张局长' }), 'incoming.wrongState', 'data');
-    refused(ctx, () => backIncoming(ctx, doc.number, { all: true }), 'incoming.wrongState', 'data');
-    refused(ctx, () => closeIncoming(ctx, doc.number), 'incoming.wrongState', 'data');
-    refused(ctx, () => fileIncoming(ctx, doc.number, 'X'), 'incoming.cannotFile', 'data');
+    expectRefused(ctx, () => reviewIncoming(ctx, doc.number, { accept: true }), 'incoming.wrongState', 'data');
+    expectRefused(ctx, () => proposeIncoming(ctx, doc.number, 'x'), 'incoming.wrongState', 'data');
+    expectRefused(ctx, () => handIncoming(ctx, doc.number, { to: '张局长' }), 'incoming.wrongState', 'data');
+    expectRefused(ctx, () => backIncoming(ctx, doc.number, { all: true }), 'incoming.wrongState', 'data');
+    expectRefused(ctx, () => closeIncoming(ctx, doc.number), 'incoming.wrongState', 'data');
+    expectRefused(ctx, () => fileIncoming(ctx, doc.number, 'X'), 'incoming.cannotFile', 'data');
     expect(copiesOf(ctx.db, getIncoming(ctx.db, doc.number))[0]!.status).toBe('已退回');
     verified(ctx);
   });
@@ -109,7 +109,7 @@ describe('an ordinary document through the whole workflow', () => {
   it('a document kept for reference closes straight after review; copies are frozen against correction once they moved', () => {
     const ctx = testCtx();
     const a = receiveIncoming(ctx, { receivedAt: now(ctx), sender: '市统计局', title: '统计简报', copies: 2 });
-    refused(ctx, () => closeIncoming(ctx, a.number), 'incoming.notReviewed', 'data');
+    expectRefused(ctx, () => closeIncoming(ctx, a.number), 'incoming.notReviewed', 'data');
     reviewIncoming(ctx, a.number, { accept: true });
     expect(closeIncoming(ctx, a.number).state).toBe('已办结');
 
@@ -117,7 +117,7 @@ describe('an ordinary document through the whole workflow', () => {
     correctIncoming(ctx, b.number, { copies: 3 }, '点错份数');
     reviewIncoming(ctx, b.number, { accept: true });
     handIncoming(ctx, b.number, { to: '张局长' });
-    refused(ctx, () => correctIncoming(ctx, b.number, { copies: 4 }, '又点错'), 'incoming.copiesFrozen', 'data');
+    expectRefused(ctx, () => correctIncoming(ctx, b.number, { copies: 4 }, '又点错'), 'incoming.copiesFrozen', 'data');
     correctIncoming(ctx, b.number, { pages: 2 }, '补页数');
     verified(ctx);
   });

@@ -6,17 +6,9 @@ import { bookRows, historyRows } from '../../../src/registers/seal/report.js';
 import { addSeal, getSeal, handoverSeal, lendSeal, reportLost, retireSeal, returnSeal, sealDeadlines } from '../../../src/registers/seal/rules.js';
 import { eventsOf } from '../../../src/registers/seal/sql.js';
 import { approveRequest, cancelRequest, getRequest, looksBlank, rejectRequest, requestUse, stampRequest } from '../../../src/registers/seal/usage.js';
-import { tables, testCtx } from '../../helpers.js';
+import { expectRefused, tables, testCtx } from '../../helpers.js';
 
-const journal = (ctx: Ctx) => ctx.db.prepare('SELECT count(*) FROM journal').pluck().get() as number;
 const verified = (ctx: Ctx) => expect(verifyDatabase(ctx.db, tables()).ok).toBe(true);
-
-/** Refused: throws the given message key and writes nothing. */
-function refused(ctx: Ctx, fn: () => unknown, key: RegExp): void {
-  const before = journal(ctx);
-  expect(fn).toThrow(key);
-  expect(journal(ctx)).toBe(before);
-}
 
 /** Two seals in use (S001 公章, S002 合同章) and one approved request Y2026-0001 for 3 copies with S001. */
 function office() {
@@ -46,26 +38,26 @@ describe('seals and their custody', () => {
     const ctx = office();
     reportLost(ctx, 'S001', { reason: '被盗' });
     addSeal(ctx, { name: '党委公章', type: '公章', custodian: '李保管' });
-    refused(ctx, () => requestUse(ctx, { seal: '公章', doc: '证明', unit: '人事科', purpose: '开具证明', count: 1 }), /seal.ambiguous.*S001.*S003/);
+    expectRefused(ctx, () => requestUse(ctx, { seal: '公章', doc: '证明', unit: '人事科', purpose: '开具证明', count: 1 }), /seal.ambiguous.*S001.*S003/);
     expect(getSeal(ctx.db, '党委公章').code).toBe('S003');
     verified(ctx);
   });
 
   it('refuses a bad type, a duplicate live name, a name like a code, a missing custodian, a future start', () => {
     const ctx = office();
-    refused(ctx, () => addSeal(ctx, { name: 'X', type: '私章', custodian: 'A' }), /seal.type/);
-    refused(ctx, () => addSeal(ctx, { name: '办公室公章', type: '公章', custodian: 'A' }), /seal.nameTaken/);
-    refused(ctx, () => addSeal(ctx, { name: 'S9', type: '公章', custodian: 'A' }), /seal.nameLikeCode/);
-    refused(ctx, () => addSeal(ctx, { name: 'X', type: '公章', custodian: ' ' }), /input.missing/);
-    refused(ctx, () => addSeal(ctx, { name: 'X', type: '公章', custodian: 'A', since: '2026-11-28' }), /seal.dateInFuture/);
+    expectRefused(ctx, () => addSeal(ctx, { name: 'X', type: '私章', custodian: 'A' }), /seal.type/);
+    expectRefused(ctx, () => addSeal(ctx, { name: '办公室公章', type: '公章', custodian: 'A' }), /seal.nameTaken/);
+    expectRefused(ctx, () => addSeal(ctx, { name: 'S9', type: '公章', custodian: 'A' }), /seal.nameLikeCode/);
+    expectRefused(ctx, () => addSeal(ctx, { name: 'X', type: '公章', custodian: ' ' }), /input.missing/);
+    expectRefused(ctx, () => addSeal(ctx, { name: 'X', type: '公章', custodian: 'A', since: '2026-11-28' }), /seal.dateInFuture/);
   });
 
   it('records a handover with its witness; custodian and location follow; the witness is a third person', () => {
     const ctx = office();
-    refused(ctx, () => handoverSeal(ctx, 'S001', { to: '赵新' }), /input.missing/);
-    refused(ctx, () => handoverSeal(ctx, 'S001', { to: '赵新', witnesses: ['赵新'] }), /seal.witnessIsParty/);
-    refused(ctx, () => handoverSeal(ctx, 'S001', { to: '赵新', witnesses: ['李保管'] }), /seal.witnessIsParty/);
-    refused(ctx, () => handoverSeal(ctx, 'S001', { to: '李保管', witnesses: ['钱主任'] }), /seal.sameCustodian/);
+    expectRefused(ctx, () => handoverSeal(ctx, 'S001', { to: '赵新' }), /input.missing/);
+    expectRefused(ctx, () => handoverSeal(ctx, 'S001', { to: '赵新', witnesses: ['赵新'] }), /seal.witnessIsParty/);
+    expectRefused(ctx, () => handoverSeal(ctx, 'S001', { to: '赵新', witnesses: ['李保管'] }), /seal.witnessIsParty/);
+    expectRefused(ctx, () => handoverSeal(ctx, 'S001', { to: '李保管', witnesses: ['钱主任'] }), /seal.sameCustodian/);
     const s = handoverSeal(ctx, 'S001', { to: '赵新', witnesses: ['钱主任'], location: '新机要室', reason: '岗位调整' });
     expect([s.state, s.custodian, s.location]).toEqual(['在用', '赵新', '新机要室']);
     const ev = eventsOf(ctx.db, s.id).at(-1)!;
@@ -78,14 +70,14 @@ describe('seals and their custody', () => {
 
   it('lending needs a due date and an approver; the loan feeds the deadline engine; return puts it back in use', () => {
     const ctx = office();
-    refused(ctx, () => lendSeal(ctx, 'S002', { to: '孙律师', approver: '周主任' }), /input.missing.*--due/);
-    refused(ctx, () => lendSeal(ctx, 'S002', { to: '孙律师', due: '2026-11-30' }), /input.missing.*--approver/);
-    refused(ctx, () => lendSeal(ctx, 'S002', { to: '孙律师', due: '2026-11-20', approver: '周主任' }), /seal.dueBeforeLend/);
-    refused(ctx, () => returnSeal(ctx, 'S002'), /seal.notLent/);
+    expectRefused(ctx, () => lendSeal(ctx, 'S002', { to: '孙律师', approver: '周主任' }), /input.missing.*--due/);
+    expectRefused(ctx, () => lendSeal(ctx, 'S002', { to: '孙律师', due: '2026-11-30' }), /input.missing.*--approver/);
+    expectRefused(ctx, () => lendSeal(ctx, 'S002', { to: '孙律师', due: '2026-11-20', approver: '周主任' }), /seal.dueBeforeLend/);
+    expectRefused(ctx, () => returnSeal(ctx, 'S002'), /seal.notLent/);
     const s = lendSeal(ctx, 'S002', { to: '孙律师', due: '2026-11-30', approver: '周主任', reason: '外地签约' });
     expect([s.state, s.holder, s.due, s.custodian]).toEqual(['外借', '孙律师', '2026-11-30', '李保管']);
-    refused(ctx, () => lendSeal(ctx, 'S002', { to: 'B', due: '2026-11-30', approver: '周主任' }), /seal.cannotLend/);
-    refused(ctx, () => handoverSeal(ctx, 'S002', { to: '赵新', witnesses: ['钱主任'] }), /seal.cannotHandover/);
+    expectRefused(ctx, () => lendSeal(ctx, 'S002', { to: 'B', due: '2026-11-30', approver: '周主任' }), /seal.cannotLend/);
+    expectRefused(ctx, () => handoverSeal(ctx, 'S002', { to: '赵新', witnesses: ['钱主任'] }), /seal.cannotHandover/);
     expect(sealDeadlines(ctx.db, '2026-11-27')).toEqual([{ register: 'seal', ref: 'S002', what: '外借：合同专用章', who: '孙律师', due: '2026-11-30' }]);
     const [row] = collectDue(ctx.db, { seal: sealDeadlines }, '2026-12-02');
     expect([row!.overdue, row!.days]).toEqual([true, -2]);
@@ -98,20 +90,20 @@ describe('seals and their custody', () => {
 
   it('retiring needs exactly two distinct witnesses; a lent seal must come back first; a destroyed one is final', () => {
     const ctx = office();
-    refused(ctx, () => retireSeal(ctx, 'S002', { how: '销毁', witnesses: ['钱主任'] }), /seal.twoWitnesses/);
-    refused(ctx, () => retireSeal(ctx, 'S002', { how: '销毁', witnesses: ['钱主任', '钱主任'] }), /seal.twoWitnesses/);
-    refused(ctx, () => retireSeal(ctx, 'S002', { how: '销毁', witnesses: ['A', 'B', 'C'] }), /seal.twoWitnesses/);
-    refused(ctx, () => retireSeal(ctx, 'S002', { how: '作废', witnesses: ['A', 'B'] }), /seal.how/);
+    expectRefused(ctx, () => retireSeal(ctx, 'S002', { how: '销毁', witnesses: ['钱主任'] }), /seal.twoWitnesses/);
+    expectRefused(ctx, () => retireSeal(ctx, 'S002', { how: '销毁', witnesses: ['钱主任', '钱主任'] }), /seal.twoWitnesses/);
+    expectRefused(ctx, () => retireSeal(ctx, 'S002', { how: '销毁', witnesses: ['A', 'B', 'C'] }), /seal.twoWitnesses/);
+    expectRefused(ctx, () => retireSeal(ctx, 'S002', { how: '作废', witnesses: ['A', 'B'] }), /seal.how/);
     lendSeal(ctx, 'S002', { to: '孙律师', due: '2026-11-30', approver: '周主任' });
-    refused(ctx, () => retireSeal(ctx, 'S002', { how: '封存', witnesses: ['A', 'B'] }), /seal.retireWhileLent/);
+    expectRefused(ctx, () => retireSeal(ctx, 'S002', { how: '封存', witnesses: ['A', 'B'] }), /seal.retireWhileLent/);
     returnSeal(ctx, 'S002');
     expect(retireSeal(ctx, 'S002', { how: '封存', witnesses: ['钱主任', '吴科长'], reason: '机构更名' }).state).toBe('封存');
-    refused(ctx, () => retireSeal(ctx, 'S002', { how: '封存', witnesses: ['A', 'B'] }), /seal.alreadyState/);
+    expectRefused(ctx, () => retireSeal(ctx, 'S002', { how: '封存', witnesses: ['A', 'B'] }), /seal.alreadyState/);
     const gone = retireSeal(ctx, 'S002', { how: '销毁', witnesses: ['钱主任', '吴科长'] });
     expect(gone.state).toBe('销毁');
     expect(JSON.parse(eventsOf(ctx.db, gone.id).at(-1)!.witnesses!)).toEqual(['钱主任', '吴科长']);
-    refused(ctx, () => retireSeal(ctx, 'S002', { how: '停用', witnesses: ['A', 'B'] }), /seal.isDestroyed/);
-    refused(ctx, () => reportLost(ctx, 'S002', { reason: 'x' }), /seal.cannotLose/);
+    expectRefused(ctx, () => retireSeal(ctx, 'S002', { how: '停用', witnesses: ['A', 'B'] }), /seal.isDestroyed/);
+    expectRefused(ctx, () => reportLost(ctx, 'S002', { reason: 'x' }), /seal.cannotLose/);
     // the name is free again once the old seal is destroyed; the name then means the live one
     addSeal(ctx, { name: '合同专用章', type: '合同章', custodian: '李保管' });
     expect(getSeal(ctx.db, '合同专用章').code).toBe('S003');
@@ -122,16 +114,16 @@ describe('seals and their custody', () => {
 
   it('a lost seal is declared void, stays in the alerts as overdue until it is retired with a reason', () => {
     const ctx = office();
-    refused(ctx, () => reportLost(ctx, 'S001', {}), /input.missing.*--reason/);
+    expectRefused(ctx, () => reportLost(ctx, 'S001', {}), /input.missing.*--reason/);
     ctx.setNow('2026-11-28T08:00');
     const s = reportLost(ctx, 'S001', { reason: '出差途中被盗，已报警' });
     expect([s.state, s.lost_on, s.holder]).toEqual(['遗失', '2026-11-28', '李保管']);
-    refused(ctx, () => reportLost(ctx, 'S001', { reason: 'again' }), /seal.cannotLose/);
-    refused(ctx, () => requestUse(ctx, { seal: 'S001', doc: '某合同', unit: 'A', purpose: 'B', count: 1 }), /seal.notUsable/);
+    expectRefused(ctx, () => reportLost(ctx, 'S001', { reason: 'again' }), /seal.cannotLose/);
+    expectRefused(ctx, () => requestUse(ctx, { seal: 'S001', doc: '某合同', unit: 'A', purpose: 'B', count: 1 }), /seal.notUsable/);
     ctx.setNow('2026-12-01T08:00');
     const [row] = collectDue(ctx.db, { seal: sealDeadlines }, '2026-12-01');
     expect(row).toMatchObject({ ref: 'S001', what: '遗失：办公室公章（出差途中被盗，已报警）', who: '李保管', due: '2026-11-28', overdue: true });
-    refused(ctx, () => retireSeal(ctx, 'S001', { how: '销毁', witnesses: ['A', 'B'] }), /seal.lostRetireReason/);
+    expectRefused(ctx, () => retireSeal(ctx, 'S001', { how: '销毁', witnesses: ['A', 'B'] }), /seal.lostRetireReason/);
     retireSeal(ctx, 'S001', { how: '销毁', witnesses: ['钱主任', '吴科长'], reason: '已登报声明作废，结案' });
     expect(sealDeadlines(ctx.db, '2026-12-01')).toEqual([]);
     verified(ctx);
@@ -145,10 +137,10 @@ describe('requests, approval and stamping', () => {
     const first = stampRequest(ctx, 'Y2026-0001', { count: 2, note: '第一批' });
     expect([first.request.state, first.request.stamped, first.line.handler, first.line.custodian]).toEqual(['部分用印', 2, '陈经办', '李保管']);
     // beyond the approved count, split over two stamps: 2 + 2 > 3
-    refused(ctx, () => stampRequest(ctx, 'Y2026-0001', { count: 2 }), /seal.overCount/);
+    expectRefused(ctx, () => stampRequest(ctx, 'Y2026-0001', { count: 2 }), /seal.overCount/);
     const second = stampRequest(ctx, 'y2026-1', { handler: '王五' });
     expect([second.line.count, second.request.state, second.request.stamped]).toEqual([1, '已用印', 3]);
-    refused(ctx, () => stampRequest(ctx, 'Y2026-0001', { count: 1 }), /seal.fullyStamped/);
+    expectRefused(ctx, () => stampRequest(ctx, 'Y2026-0001', { count: 1 }), /seal.fullyStamped/);
     expect(bookRows(ctx.db, { from: '2026-11-01', to: '2026-11-30' })).toEqual([
       { line: 1, stampedOn: '2026-11-27', seal: '办公室公章', doc: '关于采购办公设备的合同', unit: '办公室', purpose: '签订合同', count: 2, approver: '周主任', handler: '陈经办', note: 'Y2026-0001；第一批', voidedOn: null, voidReason: null, voidApprover: null },
       { line: 2, stampedOn: '2026-11-27', seal: '办公室公章', doc: '关于采购办公设备的合同', unit: '办公室', purpose: '签订合同', count: 1, approver: '周主任', handler: '王五', note: 'Y2026-0001', voidedOn: null, voidReason: null, voidApprover: null },
@@ -159,11 +151,11 @@ describe('requests, approval and stamping', () => {
 
   it('refuses stamping beyond the approved count in one stamp, and approving more than was asked', () => {
     const ctx = office();
-    refused(ctx, () => stampRequest(ctx, 'Y2026-0001', { count: 4 }), /seal.overCount/);
+    expectRefused(ctx, () => stampRequest(ctx, 'Y2026-0001', { count: 4 }), /seal.overCount/);
     requestUse(ctx, { seal: 'S002', doc: '租赁合同', unit: '后勤科', purpose: '续租', count: 5 });
-    refused(ctx, () => approveRequest(ctx, 'Y2026-0002', { approver: '周主任', count: 6 }), /seal.approveMore/);
+    expectRefused(ctx, () => approveRequest(ctx, 'Y2026-0002', { approver: '周主任', count: 6 }), /seal.approveMore/);
     approveRequest(ctx, 'Y2026-0002', { approver: '周主任', count: 2 });
-    refused(ctx, () => stampRequest(ctx, 'Y2026-0002', { count: 3 }), /seal.overCount/);
+    expectRefused(ctx, () => stampRequest(ctx, 'Y2026-0002', { count: 3 }), /seal.overCount/);
     expect(stampRequest(ctx, 'Y2026-0002').line.count).toBe(2);
     verified(ctx);
   });
@@ -171,19 +163,19 @@ describe('requests, approval and stamping', () => {
   it('refuses stamping an unapproved, rejected or cancelled request', () => {
     const ctx = office();
     requestUse(ctx, { seal: 'S001', doc: '证明', unit: '人事科', purpose: '开具证明', count: 1 });
-    refused(ctx, () => stampRequest(ctx, 'Y2026-0002'), /seal.notApproved/);
-    refused(ctx, () => rejectRequest(ctx, 'Y2026-0002', {}), /input.missing.*--reason/);
+    expectRefused(ctx, () => stampRequest(ctx, 'Y2026-0002'), /seal.notApproved/);
+    expectRefused(ctx, () => rejectRequest(ctx, 'Y2026-0002', {}), /input.missing.*--reason/);
     rejectRequest(ctx, 'Y2026-0002', { reason: '无领导签字' });
     expect(getRequest(ctx.db, 'Y2026-0002').state).toBe('已驳回');
-    refused(ctx, () => stampRequest(ctx, 'Y2026-0002'), /seal.requestClosed/);
-    refused(ctx, () => approveRequest(ctx, 'Y2026-0002', { approver: '周主任' }), /seal.requestNotPending/);
-    refused(ctx, () => approveRequest(ctx, 'Y2026-0001', { approver: '周主任' }), /seal.requestNotPending/);
+    expectRefused(ctx, () => stampRequest(ctx, 'Y2026-0002'), /seal.requestClosed/);
+    expectRefused(ctx, () => approveRequest(ctx, 'Y2026-0002', { approver: '周主任' }), /seal.requestNotPending/);
+    expectRefused(ctx, () => approveRequest(ctx, 'Y2026-0001', { approver: '周主任' }), /seal.requestNotPending/);
     stampRequest(ctx, 'Y2026-0001', { count: 1 });
     cancelRequest(ctx, 'Y2026-0001', { reason: '合同改签' });
     expect(getRequest(ctx.db, 'Y2026-0001')).toMatchObject({ state: '已撤销', stamped: 1 });
-    refused(ctx, () => stampRequest(ctx, 'Y2026-0001', { count: 1 }), /seal.requestClosed/);
-    refused(ctx, () => cancelRequest(ctx, 'Y2026-0001', { reason: 'x' }), /seal.cannotCancel/);
-    refused(ctx, () => stampRequest(ctx, 'Y2026-0099'), /seal.requestNotFound/);
+    expectRefused(ctx, () => stampRequest(ctx, 'Y2026-0001', { count: 1 }), /seal.requestClosed/);
+    expectRefused(ctx, () => cancelRequest(ctx, 'Y2026-0001', { reason: 'x' }), /seal.cannotCancel/);
+    expectRefused(ctx, () => stampRequest(ctx, 'Y2026-0099'), /seal.requestNotFound/);
     verified(ctx);
   });
 
@@ -192,25 +184,25 @@ describe('requests, approval and stamping', () => {
     requestUse(ctx, { seal: 'S002', doc: '租赁合同', unit: '后勤科', purpose: '续租', count: 2 });
     approveRequest(ctx, 'Y2026-0002', { approver: '周主任' });
     lendSeal(ctx, 'S001', { to: '孙律师', due: '2026-11-30', approver: '周主任' });
-    refused(ctx, () => stampRequest(ctx, 'Y2026-0001'), /seal.sealNotInUse.*外借/);
+    expectRefused(ctx, () => stampRequest(ctx, 'Y2026-0001'), /seal.sealNotInUse.*外借/);
     returnSeal(ctx, 'S001');
     expect(stampRequest(ctx, 'Y2026-0001', { count: 1 }).request.stamped).toBe(1);
     reportLost(ctx, 'S001', { reason: '被盗' });
-    refused(ctx, () => stampRequest(ctx, 'Y2026-0001', { count: 1 }), /seal.sealNotInUse.*遗失/);
+    expectRefused(ctx, () => stampRequest(ctx, 'Y2026-0001', { count: 1 }), /seal.sealNotInUse.*遗失/);
     retireSeal(ctx, 'S002', { how: '停用', witnesses: ['钱主任', '吴科长'] });
-    refused(ctx, () => stampRequest(ctx, 'Y2026-0002'), /seal.sealNotInUse.*停用/);
+    expectRefused(ctx, () => stampRequest(ctx, 'Y2026-0002'), /seal.sealNotInUse.*停用/);
     verified(ctx);
   });
 
   it('a request must name its document, never blank paper', () => {
     const ctx = office();
     for (const doc of ['空白纸', '空白介绍信', ' 空白 ', '白纸', '空白的介绍信', '盖章用空白页', 'blank paper', '——', '']) {
-      refused(ctx, () => requestUse(ctx, { seal: 'S001', doc, unit: '办公室', purpose: '备用', count: 1 }), doc.trim() === '' ? /input.missing.*--doc/ : /seal.blankDocument/);
+      expectRefused(ctx, () => requestUse(ctx, { seal: 'S001', doc, unit: '办公室', purpose: '备用', count: 1 }), doc.trim() === '' ? /input.missing.*--doc/ : /seal.blankDocument/);
     }
     expect(looksBlank('关于空白区域治理的报告')).toBe(false);
     expect(looksBlank('介绍信（致市档案馆，查阅档案）')).toBe(false);
-    refused(ctx, () => requestUse(ctx, { seal: 'S001', doc: '合同', unit: '办公室', purpose: '签约', count: 0 }), /seal.count/);
-    refused(ctx, () => requestUse(ctx, { seal: 'S001', doc: '合同', purpose: '签约', count: 1 }), /input.missing.*--unit/);
+    expectRefused(ctx, () => requestUse(ctx, { seal: 'S001', doc: '合同', unit: '办公室', purpose: '签约', count: 0 }), /seal.count/);
+    expectRefused(ctx, () => requestUse(ctx, { seal: 'S001', doc: '合同', purpose: '签约', count: 1 }), /input.missing.*--unit/);
     verified(ctx);
   });
 
@@ -222,18 +214,18 @@ describe('requests, approval and stamping', () => {
     const n = requestUse(ctx, { seal: 'S001', doc: '无犯罪记录证明', unit: '人事科', purpose: '出具证明', count: 1 });
     expect(n.doc).toBe('无犯罪记录证明');
     for (const doc of ['无', 'N/A', 'n.a.', '待定', 'TBD', 'BLANK', 'Blank letter of introduction', '××', '空白', '（空白）']) {
-      refused(ctx, () => requestUse(ctx, { seal: 'S001', doc, unit: '办公室', purpose: '备用', count: 1 }), /seal.blankDocument/);
+      expectRefused(ctx, () => requestUse(ctx, { seal: 'S001', doc, unit: '办公室', purpose: '备用', count: 1 }), /seal.blankDocument/);
     }
     verified(ctx);
   });
 
   it('refuses counts too large to be true (and past 2^53 they would silently lose digits)', () => {
     const ctx = office();
-    refused(ctx, () => requestUse(ctx, { seal: 'S001', doc: '合同', unit: '办公室', purpose: '签约', count: 1e20 }), /seal.countTooLarge/);
-    refused(ctx, () => requestUse(ctx, { seal: 'S001', doc: '合同', unit: '办公室', purpose: '签约', count: 100_000 }), /seal.countTooLarge/);
-    refused(ctx, () => stampRequest(ctx, 'Y2026-0001', { count: 2 ** 53 + 2 }), /seal.countTooLarge/);
+    expectRefused(ctx, () => requestUse(ctx, { seal: 'S001', doc: '合同', unit: '办公室', purpose: '签约', count: 1e20 }), /seal.countTooLarge/);
+    expectRefused(ctx, () => requestUse(ctx, { seal: 'S001', doc: '合同', unit: '办公室', purpose: '签约', count: 100_000 }), /seal.countTooLarge/);
+    expectRefused(ctx, () => stampRequest(ctx, 'Y2026-0001', { count: 2 ** 53 + 2 }), /seal.countTooLarge/);
     requestUse(ctx, { seal: 'S001', doc: '毕业证书', unit: '教务处', purpose: '颁发', count: 99_999 });
-    refused(ctx, () => approveRequest(ctx, 'Y2026-0002', { approver: '周主任', count: 1e6 }), /seal.countTooLarge/);
+    expectRefused(ctx, () => approveRequest(ctx, 'Y2026-0002', { approver: '周主任', count: 1e6 }), /seal.countTooLarge/);
     expect(approveRequest(ctx, 'Y2026-0002', { approver: '周主任' }).approved).toBe(99_999);
     verified(ctx);
   });
@@ -243,7 +235,7 @@ describe('requests, approval and stamping', () => {
     for (const ref of ['Ｙ２０２６－０００１', 'Y2026—0001', 'Y2026——1', 'y2026_1', 'Y2026 0001']) expect(getRequest(ctx.db, ref).number).toBe('Y2026-0001');
     expect(() => getRequest(ctx.db, 'Y20260001')).toThrow(/seal.requestNotFound/);
     expect(getSeal(ctx.db, 'Ｓ００２').code).toBe('S002');
-    refused(ctx, () => addSeal(ctx, { name: 'Ｓ９', type: '公章', custodian: 'A' }), /seal.nameLikeCode/);
+    expectRefused(ctx, () => addSeal(ctx, { name: 'Ｓ９', type: '公章', custodian: 'A' }), /seal.nameLikeCode/);
   });
 
   it('numbers requests Y2026-0001… per year of the request, without gaps', () => {
@@ -260,10 +252,10 @@ describe('requests, approval and stamping', () => {
 
   it('refuses dates in the future or before what they follow', () => {
     const ctx = office();
-    refused(ctx, () => stampRequest(ctx, 'Y2026-0001', { on: '2026-11-28' }), /seal.dateInFuture/);
-    refused(ctx, () => stampRequest(ctx, 'Y2026-0001', { on: '2026-11-26' }), /seal.dateTooEarly/);
+    expectRefused(ctx, () => stampRequest(ctx, 'Y2026-0001', { on: '2026-11-28' }), /seal.dateInFuture/);
+    expectRefused(ctx, () => stampRequest(ctx, 'Y2026-0001', { on: '2026-11-26' }), /seal.dateTooEarly/);
     lendSeal(ctx, 'S001', { to: '孙律师', due: '2026-11-30', approver: '周主任', on: '2026-11-20' });
-    refused(ctx, () => returnSeal(ctx, 'S001', { on: '2026-11-19' }), /seal.dateTooEarly/);
+    expectRefused(ctx, () => returnSeal(ctx, 'S001', { on: '2026-11-19' }), /seal.dateTooEarly/);
     verified(ctx);
   });
 
@@ -271,10 +263,10 @@ describe('requests, approval and stamping', () => {
     const ctx = office();
     stampRequest(ctx, 'Y2026-0001', { count: 1, on: '2026-11-27' });
     ctx.setNow('2026-11-30T09:00');
-    refused(ctx, () => lendSeal(ctx, 'S001', { to: '孙律师', due: '2026-12-05', approver: '周主任', on: '2026-11-26' }), /seal.dateTooEarly.*2026-11-27/);
-    refused(ctx, () => reportLost(ctx, 'S001', { reason: '被盗', on: '2026-11-26' }), /seal.dateTooEarly/);
-    refused(ctx, () => retireSeal(ctx, 'S001', { how: '停用', witnesses: ['钱主任', '吴科长'], on: '2026-11-26' }), /seal.dateTooEarly/);
-    refused(ctx, () => handoverSeal(ctx, 'S001', { to: '赵新', witnesses: ['钱主任'], on: '2026-11-26' }), /seal.dateTooEarly/);
+    expectRefused(ctx, () => lendSeal(ctx, 'S001', { to: '孙律师', due: '2026-12-05', approver: '周主任', on: '2026-11-26' }), /seal.dateTooEarly.*2026-11-27/);
+    expectRefused(ctx, () => reportLost(ctx, 'S001', { reason: '被盗', on: '2026-11-26' }), /seal.dateTooEarly/);
+    expectRefused(ctx, () => retireSeal(ctx, 'S001', { how: '停用', witnesses: ['钱主任', '吴科长'], on: '2026-11-26' }), /seal.dateTooEarly/);
+    expectRefused(ctx, () => handoverSeal(ctx, 'S001', { to: '赵新', witnesses: ['钱主任'], on: '2026-11-26' }), /seal.dateTooEarly/);
     // the same day as the stamp, or later, is fine; a seal never stamped still follows its own last event
     expect(lendSeal(ctx, 'S001', { to: '孙律师', due: '2026-12-05', approver: '周主任', on: '2026-11-27' }).lent_on).toBe('2026-11-27');
     expect(lendSeal(ctx, 'S002', { to: '孙律师', due: '2026-12-05', approver: '周主任', on: '2026-11-02' }).lent_on).toBe('2026-11-02');
@@ -283,8 +275,8 @@ describe('requests, approval and stamping', () => {
 
   it('a handover records every witness given, not only the last', () => {
     const ctx = office();
-    refused(ctx, () => handoverSeal(ctx, 'S001', { to: '赵新', witnesses: ['钱主任', '赵新'] }), /seal.witnessIsParty.*赵新/);
-    refused(ctx, () => handoverSeal(ctx, 'S001', { to: '赵新', witnesses: [' ', ''] }), /input.missing.*--witness/);
+    expectRefused(ctx, () => handoverSeal(ctx, 'S001', { to: '赵新', witnesses: ['钱主任', '赵新'] }), /seal.witnessIsParty.*赵新/);
+    expectRefused(ctx, () => handoverSeal(ctx, 'S001', { to: '赵新', witnesses: [' ', ''] }), /input.missing.*--witness/);
     const s = handoverSeal(ctx, 'S001', { to: '赵新', witnesses: ['钱主任', ' 吴科长 ', '钱主任'] });
     expect(JSON.parse(eventsOf(ctx.db, s.id).at(-1)!.witnesses!)).toEqual(['钱主任', '吴科长']);
     expect(historyRows(ctx.db, s.id).at(-1)!.detail).toBe('handover: 李保管 → 赵新, witness 钱主任、吴科长');

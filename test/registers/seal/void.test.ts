@@ -11,16 +11,9 @@ import { VoidedCount } from '../../../src/registers/seal/columns.js';
 import { bookRows, bookTotals, historyRows, requestRows } from '../../../src/registers/seal/report.js';
 import { addSeal, getSeal } from '../../../src/registers/seal/rules.js';
 import { approveRequest, cancelRequest, getRequest, getStampLine, requestUse, stampRequest, voidStamp } from '../../../src/registers/seal/usage.js';
-import { cli, tables, tempDir, testCtx } from '../../helpers.js';
+import { cli, expectRefused, tables, tempDir, testCtx } from '../../helpers.js';
 
-const journal = (ctx: Ctx) => ctx.db.prepare('SELECT count(*) FROM journal').pluck().get() as number;
 const verified = (ctx: Ctx) => expect(verifyDatabase(ctx.db, tables()).ok).toBe(true);
-
-function refused(ctx: Ctx, fn: () => unknown, key: RegExp): void {
-  const before = journal(ctx);
-  expect(fn).toThrow(key);
-  expect(journal(ctx)).toBe(before);
-}
 
 /** S001 in use; Y2026-0001 approved for 3 copies, stamped 2 (line 1) and then 1 (line 2): fully stamped. */
 function stamped() {
@@ -37,7 +30,7 @@ describe('void-stamp: the rules', () => {
   it('a line voided stays in the book, marked; its copies no longer count; the request may be stamped again up to its approval and not beyond', () => {
     const ctx = stamped();
     expect(getRequest(ctx.db, 'Y2026-0001')).toMatchObject({ state: '已用印', stamped: 3, voided: 0 });
-    refused(ctx, () => stampRequest(ctx, 'Y2026-0001', { count: 1 }), /seal.fullyStamped/);
+    expectRefused(ctx, () => stampRequest(ctx, 'Y2026-0001', { count: 1 }), /seal.fullyStamped/);
     const { line, request } = voidStamp(ctx, '1', { reason: '份数登记错误，实为1份', approver: '周主任' });
     expect([line.id, line.voided_on, line.void_reason, line.void_approver]).toEqual([1, '2026-11-27', '份数登记错误，实为1份', '周主任']);
     expect(request).toMatchObject({ state: '部分用印', stamped: 1, voided: 2 });
@@ -50,10 +43,10 @@ describe('void-stamp: the rules', () => {
     expect(JSON.parse(JSON.stringify(rows[0]))).toMatchObject({ count: 2, voidedOn: '2026-11-27', voidReason: '份数登记错误，实为1份', voidApprover: '周主任' });
     expect(bookTotals(rows)).toEqual({ lines: 2, voidedLines: 1, count: 1 });
     // stamped again: up to the approved count, not beyond
-    refused(ctx, () => stampRequest(ctx, 'Y2026-0001', { count: 3 }), /seal.overCount/);
+    expectRefused(ctx, () => stampRequest(ctx, 'Y2026-0001', { count: 3 }), /seal.overCount/);
     const again = stampRequest(ctx, 'Y2026-0001', { count: 2 });
     expect([again.line.id, again.request.state, again.request.stamped]).toEqual([3, '已用印', 3]);
-    refused(ctx, () => stampRequest(ctx, 'Y2026-0001', { count: 1 }), /seal.fullyStamped/);
+    expectRefused(ctx, () => stampRequest(ctx, 'Y2026-0001', { count: 1 }), /seal.fullyStamped/);
     expect(requestRows(ctx.db, {})[0]).toMatchObject({ stamped: 3, lines: [2, 3], voidedLines: [1] });
     expect(historyRows(ctx.db, getSeal(ctx.db, 'S001').id).map((h) => h.detail).slice(-3)).toEqual([
       'stamped Y2026-0001 (line 2): 1 copy, handled by 陈经办',
@@ -77,18 +70,18 @@ describe('void-stamp: the rules', () => {
 
   it('refuses an unknown line, a line that is no number, a second void, a missing reason or approver, a bad date; nothing is written', () => {
     const ctx = stamped();
-    refused(ctx, () => voidStamp(ctx, '9', { reason: '重复登记', approver: '周主任' }), /seal.lineNotFound/);
-    refused(ctx, () => voidStamp(ctx, '0', { reason: '重复登记', approver: '周主任' }), /seal.lineNotFound/);
-    refused(ctx, () => voidStamp(ctx, 'Y2026-0001', { reason: '重复登记', approver: '周主任' }), /seal.lineRef/);
-    refused(ctx, () => voidStamp(ctx, '-1', { reason: '重复登记', approver: '周主任' }), /seal.lineRef/);
-    refused(ctx, () => voidStamp(ctx, '1', { approver: '周主任' }), /input.missing.*--reason/);
-    refused(ctx, () => voidStamp(ctx, '1', { reason: '  ', approver: '周主任' }), /input.missing.*--reason/);
-    refused(ctx, () => voidStamp(ctx, '1', { reason: '重复登记' }), /input.missing.*--approver/);
-    refused(ctx, () => voidStamp(ctx, '1', {}), /input.missing.*--reason --approver/);
-    refused(ctx, () => voidStamp(ctx, '1', { reason: '重复登记', approver: '周主任', on: '2026-11-28' }), /seal.dateInFuture/);
-    refused(ctx, () => voidStamp(ctx, '1', { reason: '重复登记', approver: '周主任', on: '2026-11-26' }), /seal.dateTooEarly/);
+    expectRefused(ctx, () => voidStamp(ctx, '9', { reason: '重复登记', approver: '周主任' }), /seal.lineNotFound/);
+    expectRefused(ctx, () => voidStamp(ctx, '0', { reason: '重复登记', approver: '周主任' }), /seal.lineNotFound/);
+    expectRefused(ctx, () => voidStamp(ctx, 'Y2026-0001', { reason: '重复登记', approver: '周主任' }), /seal.lineRef/);
+    expectRefused(ctx, () => voidStamp(ctx, '-1', { reason: '重复登记', approver: '周主任' }), /seal.lineRef/);
+    expectRefused(ctx, () => voidStamp(ctx, '1', { approver: '周主任' }), /input.missing.*--reason/);
+    expectRefused(ctx, () => voidStamp(ctx, '1', { reason: '  ', approver: '周主任' }), /input.missing.*--reason/);
+    expectRefused(ctx, () => voidStamp(ctx, '1', { reason: '重复登记' }), /input.missing.*--approver/);
+    expectRefused(ctx, () => voidStamp(ctx, '1', {}), /input.missing.*--reason --approver/);
+    expectRefused(ctx, () => voidStamp(ctx, '1', { reason: '重复登记', approver: '周主任', on: '2026-11-28' }), /seal.dateInFuture/);
+    expectRefused(ctx, () => voidStamp(ctx, '1', { reason: '重复登记', approver: '周主任', on: '2026-11-26' }), /seal.dateTooEarly/);
     voidStamp(ctx, '1', { reason: '重复登记', approver: '周主任' });
-    refused(ctx, () => voidStamp(ctx, '1', { reason: '再次', approver: '吴副主任' }), /seal.alreadyVoided/);
+    expectRefused(ctx, () => voidStamp(ctx, '1', { reason: '再次', approver: '吴副主任' }), /seal.alreadyVoided/);
     verified(ctx);
   });
 
@@ -99,7 +92,7 @@ describe('void-stamp: the rules', () => {
     stampRequest(ctx, 'Y2026-0002', { count: 1 });
     cancelRequest(ctx, 'Y2026-0002', { reason: '不再需要' });
     expect(voidStamp(ctx, '3', { reason: '误记在本申请下', approver: '周主任' }).request).toMatchObject({ state: '已撤销', stamped: 0, voided: 1 });
-    refused(ctx, () => stampRequest(ctx, 'Y2026-0002'), /seal.requestClosed/);
+    expectRefused(ctx, () => stampRequest(ctx, 'Y2026-0002'), /seal.requestClosed/);
     verified(ctx);
   });
 
@@ -151,7 +144,7 @@ describe('seal:002 on a database made by the build before it', () => {
     const ctx: Ctx = { db, clock: fixedClock('2026-11-27T09:30'), operator: '王秘书' };
     voidStamp(ctx, '1', { reason: '份数登记错误', approver: '周主任' });
     expect(stampRequest(ctx, 'Y2026-0001', { count: 2 }).request).toMatchObject({ state: '部分用印', stamped: 2 });
-    refused(ctx, () => stampRequest(ctx, 'Y2026-0001', { count: 2 }), /seal.overCount/);
+    expectRefused(ctx, () => stampRequest(ctx, 'Y2026-0001', { count: 2 }), /seal.overCount/);
     expect(verifyDatabase(db, tables()).ok).toBe(true);
     db.close();
   });

@@ -5,7 +5,6 @@ import { describe, expect, it } from 'vitest';
 import { buildRegistry } from '../../../src/cli/registry.js';
 import { fixedClock } from '../../../src/core/clock.js';
 import { openDatabase, writeTx } from '../../../src/core/db.js';
-import { WenmiError } from '../../../src/core/errors.js';
 import { post, type Ctx } from '../../../src/core/journal.js';
 import { verifyDatabase } from '../../../src/core/verify.js';
 import { addPlan, approvePlan, getPlan } from '../../../src/registers/supplies/plans.js';
@@ -14,9 +13,8 @@ import { reverseMovement } from '../../../src/registers/supplies/reversals.js';
 import { addItem, issueSupplies, receiveSupplies, retireItem, writeOffSupplies } from '../../../src/registers/supplies/rules.js';
 import { balanceOf } from '../../../src/registers/supplies/sql.js';
 import { closeStocktake, diffLines, getStocktake, recordCount, startStocktake } from '../../../src/registers/supplies/stocktake.js';
-import { tables, tempDir, testCtx } from '../../helpers.js';
+import { expectRefused, tables, tempDir, testCtx } from '../../helpers.js';
 
-const journal = (ctx: Ctx) => ctx.db.prepare('SELECT count(*) FROM journal').pluck().get() as number;
 const verified = (ctx: Ctx) => expect(verifyDatabase(ctx.db, tables()).ok).toBe(true);
 
 /** A4纸 #1 (card price 25.00) and 签字笔 #2, on 2026-11-01. */
@@ -25,21 +23,6 @@ function setup() {
   addItem(ctx, { name: 'A4纸', spec: '70g', unit: '包', category: '纸品', price: 2500, reorder: 10 });
   addItem(ctx, { name: '签字笔', spec: '0.5mm 黑', unit: '支', category: '书写工具', price: 150, reorder: 20 });
   return ctx;
-}
-
-/** Runs fn, expects it to throw the WenmiError `code` of `kind`, and checks that nothing was written. */
-function refused(ctx: Ctx, fn: () => unknown, kind: 'usage' | 'data', code: string): WenmiError {
-  const before = journal(ctx);
-  let caught: unknown;
-  try {
-    fn();
-  } catch (e) {
-    caught = e;
-  }
-  expect(caught).toBeInstanceOf(WenmiError);
-  expect({ kind: (caught as WenmiError).kind, code: (caught as WenmiError).code }).toEqual({ kind, code });
-  expect(journal(ctx)).toBe(before);
-  return caught as WenmiError;
 }
 
 describe('reversing a movement (红字冲销)', () => {
@@ -135,19 +118,19 @@ describe('reversing a movement (红字冲销)', () => {
     const ctx = setup();
     receiveSupplies(ctx, 'A4纸', { qty: 5, price: 2500 });
     const issue = issueSupplies(ctx, 'A4纸', { qty: 5, dept: '办公室', person: '张三' });
-    expect(refused(ctx, () => reverseMovement(ctx, '1', { reason: '  ' }), 'usage', 'input.missing').params).toEqual({ flags: '--reason' });
-    for (const bad of ['abc', '0', '-1', '1.5', '', '第1笔']) refused(ctx, () => reverseMovement(ctx, bad, { reason: 'x' }), 'usage', 'supplies.movementRef');
-    refused(ctx, () => reverseMovement(ctx, '99', { reason: 'x' }), 'data', 'supplies.movementNotFound');
+    expect(expectRefused(ctx, () => reverseMovement(ctx, '1', { reason: '  ' }), 'input.missing', 'usage').params).toEqual({ flags: '--reason' });
+    for (const bad of ['abc', '0', '-1', '1.5', '', '第1笔']) expectRefused(ctx, () => reverseMovement(ctx, bad, { reason: 'x' }), 'supplies.movementRef', 'usage');
+    expectRefused(ctx, () => reverseMovement(ctx, '99', { reason: 'x' }), 'supplies.movementNotFound', 'data');
     const rev = reverseMovement(ctx, '２', { reason: '领用人填错' }); // full-width digits as typed on a Chinese keyboard
     expect(rev.movement.reverses).toBe(issue.movement.id);
-    expect(refused(ctx, () => reverseMovement(ctx, String(rev.movement.id), { reason: 'x' }), 'data', 'supplies.reverseReversal').params).toEqual({ id: 3, of: 2 });
-    expect(refused(ctx, () => reverseMovement(ctx, '2', { reason: 'x' }), 'data', 'supplies.alreadyReversed').params).toEqual({ id: 2, by: 3, date: '2026-11-01' });
+    expect(expectRefused(ctx, () => reverseMovement(ctx, String(rev.movement.id), { reason: 'x' }), 'supplies.reverseReversal', 'data').params).toEqual({ id: 3, of: 2 });
+    expect(expectRefused(ctx, () => reverseMovement(ctx, '2', { reason: 'x' }), 'supplies.alreadyReversed', 'data').params).toEqual({ id: 2, by: 3, date: '2026-11-01' });
     ctx.setNow('2026-11-05T09:00');
     issueSupplies(ctx, 'A4纸', { qty: 5, dept: '财务科', person: '李四' });
-    refused(ctx, () => reverseMovement(ctx, '4', { reason: 'x', date: '2026-11-04' }), 'data', 'supplies.dateBeforeLast');
-    refused(ctx, () => reverseMovement(ctx, '4', { reason: 'x', date: '2026-11-06' }), 'usage', 'supplies.dateInFuture');
+    expectRefused(ctx, () => reverseMovement(ctx, '4', { reason: 'x', date: '2026-11-04' }), 'supplies.dateBeforeLast', 'data');
+    expectRefused(ctx, () => reverseMovement(ctx, '4', { reason: 'x', date: '2026-11-06' }), 'supplies.dateInFuture', 'usage');
     retireItem(ctx, 'A4纸', '不再采购');
-    refused(ctx, () => reverseMovement(ctx, '4', { reason: 'x' }), 'data', 'supplies.itemRetired');
+    expectRefused(ctx, () => reverseMovement(ctx, '4', { reason: 'x' }), 'supplies.itemRetired', 'data');
     verified(ctx);
   });
 
@@ -156,14 +139,14 @@ describe('reversing a movement (红字冲销)', () => {
     receiveSupplies(ctx, 'A4纸', { qty: 10, price: 100 });
     receiveSupplies(ctx, 'A4纸', { qty: 10, price: 300 });
     issueSupplies(ctx, 'A4纸', { qty: 15, dept: '办公室', person: '张三' }); // 15 at the average 2.00: 5 units worth 1000 left
-    const short = refused(ctx, () => reverseMovement(ctx, '1', { reason: '单价错' }), 'data', 'supplies.reverseShort');
+    const short = expectRefused(ctx, () => reverseMovement(ctx, '1', { reason: '单价错' }), 'supplies.reverseShort', 'data');
     expect(short.params).toMatchObject({ id: 1, qty: 10, balance: 5 });
     ctx.setNow('2026-11-02T09:00');
     reverseMovement(ctx, '3', { reason: '多领了' }); // the issue back: 20 units, 4000
     issueSupplies(ctx, 'A4纸', { qty: 10, dept: '办公室', person: '张三' }); // 10 at 2.00: 10 units worth 2000 left
     // 10 left, so the quantity allows reversing the 10 at 3.00 or at 1.00, but the value does not:
-    expect(refused(ctx, () => reverseMovement(ctx, '2', { reason: '单价错' }), 'data', 'supplies.reverseValue').params).toMatchObject({ leftQty: 0, leftValue: '-10.00' });
-    expect(refused(ctx, () => reverseMovement(ctx, '1', { reason: '单价错' }), 'data', 'supplies.reverseValue').params).toMatchObject({ leftQty: 0, leftValue: '10.00' });
+    expect(expectRefused(ctx, () => reverseMovement(ctx, '2', { reason: '单价错' }), 'supplies.reverseValue', 'data').params).toMatchObject({ leftQty: 0, leftValue: '-10.00' });
+    expect(expectRefused(ctx, () => reverseMovement(ctx, '1', { reason: '单价错' }), 'supplies.reverseValue', 'data').params).toMatchObject({ leftQty: 0, leftValue: '10.00' });
     // the way out the hint gives: reverse the later issue first, then the receipt
     reverseMovement(ctx, '5', { reason: '先冲销其后的领用' });
     const r = reverseMovement(ctx, '2', { reason: '单价错，应为 1.00' });
@@ -175,7 +158,7 @@ describe('reversing a movement (红字冲销)', () => {
     const ctx = setup();
     receiveSupplies(ctx, 'A4纸', { qty: 5, price: 2500 });
     startStocktake(ctx, { counter: '李四', witness: '张三' });
-    refused(ctx, () => reverseMovement(ctx, '1', { reason: 'x' }), 'data', 'supplies.itemInCount');
+    expectRefused(ctx, () => reverseMovement(ctx, '1', { reason: 'x' }), 'supplies.itemInCount', 'data');
     verified(ctx);
   });
 
