@@ -128,11 +128,15 @@ export class Session {
   /** Fills in missing fields by asking on a terminal, or fails naming every missing flag. Answers are checked as options are. */
   async complete(values: Record<string, unknown>, fields: Field[]): Promise<void> {
     const color = this.globals.color !== false && useColor([], this.io.env, this.io.stderr.isTTY);
-    await completeFields(values, fields, this.interactive, color, (line) => this.info(line));
-    for (const f of fields) {
-      const v = values[f.key];
-      if (typeof v === 'string') checkInputText(v, f.flag.replace(/^--/, ''), f.flag);
-    }
+    // an answer is held to the text rules as it is typed, like the flag's own value (kit.run)
+    const checked = fields.map((f) => ({
+      ...f,
+      check: (v: string) => {
+        checkInputText(v, f.flag.replace(/^--/, ''), f.flag);
+        f.check?.(v);
+      },
+    }));
+    await completeFields(values, checked, this.interactive, color, (line) => this.info(line));
   }
 
   /**

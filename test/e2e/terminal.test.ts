@@ -96,6 +96,20 @@ describe.skipIf(!hasScript)('on a terminal (skipped where util-linux `script` is
     expect(shown).toMatchObject({ sender: '市委办公室', title: '关于清查的函', secret: '秘密★5年', copyNo: '000003', urgency: '加急', deadline: '2026-11-30' });
   });
 
+  it('holds a typed answer to the text rules as it is typed (an over-long title is asked again, not refused after the last question)', async () => {
+    const env = fresh();
+    const long = '长'.repeat(501);
+    const r = await onTerminal('incoming receive --sender 市财政局', env, [
+      ['title (--title)', long + '\r'],
+      ['at most 500', BACKSPACE.repeat(501) + '关于预算的通知\r'],
+      ['classification', '\r'],
+      ['urgency (--urgency)', '\r'],
+    ]);
+    expect(r.code, r.screen).toBe(0);
+    const rows = JSON.parse(bin(['incoming', 'list', '--format', 'json'], { env }).stdout) as { title: string }[];
+    expect(rows).toMatchObject([{ title: '关于预算的通知' }]);
+  });
+
   it('asks for the deadline an urgency given as a flag makes required, in Chinese under zh', async () => {
     const env = fresh();
     const r = await onTerminal('incoming receive --sender 市财政局 --title 紧急通知 --urgency 特急', { ...env, LANG: 'zh_CN.UTF-8' }, [['办理时限', '+1d\r']]);
