@@ -39,6 +39,26 @@ describe('wenmi backup -o FILE', () => {
     expect([verified.code, verified.stdout]).toEqual([0, r.stdout]);
   });
 
+  it("removes what a killed backup left beside the target (ours, of a dead writer), and nothing else", async () => {
+    const { dir, run } = await live(1);
+    let dead = 4_000_000; // a pid no process has: kill(pid, 0) fails
+    for (;;) {
+      try {
+        process.kill(dead, 0);
+        dead--;
+      } catch {
+        break;
+      }
+    }
+    const left = path.join(dir, `.wenmi-${dead}-0123456789abcdef.tmp`);
+    const other = path.join(dir, '.wenmi-notes.tmp');
+    fs.writeFileSync(left, 'half a copy');
+    fs.writeFileSync(other, 'not ours');
+    expect((await run(['backup', '-o', path.join(dir, 'b.db')])).code).toBe(0);
+    expect(fs.existsSync(left)).toBe(false);
+    expect(fs.readFileSync(other, 'utf8')).toBe('not ours');
+  });
+
   it('refuses to overwrite without --force (exit 1, file unchanged), and overwrites with it', async () => {
     const { dir, run } = await live();
     const file = path.join(dir, 'b.db');

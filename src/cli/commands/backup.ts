@@ -5,11 +5,11 @@
  */
 import type Database from 'better-sqlite3';
 import type { Command } from 'commander';
-import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { openDatabase, type DB } from '../../core/db.js';
+import { tempBeside } from '../../core/output/sink.js';
 import { checkError, dataError, EXIT, usageError } from '../../core/errors.js';
 import { t } from '../../core/i18n.js';
 import { describe, rawFileOutput, type Kit, type Session } from '../kit.js';
@@ -32,8 +32,8 @@ async function makeBackup(s: Session, target: string, force: boolean): Promise<n
     if (!fs.lstatSync(target).isFile()) throw dataError('output.notAFile', { path: target });
   }
   const db = s.db({ mode: 'verify' }); // a database an older wenmi wrote can be backed up before init upgrades it
-  const tmp = path.join(dir, `.wenmi-backup-${randomBytes(8).toString('hex')}.tmp`);
-  fs.closeSync(fs.openSync(tmp, fs.constants.O_WRONLY | fs.constants.O_CREAT | fs.constants.O_EXCL | fs.constants.O_NOFOLLOW, 0o600));
+  const { path: tmp, fd } = tempBeside(dir); // a killed backup's leftover is removed by the next one, as an export's is
+  fs.closeSync(fd);
   let copy: DB | undefined;
   try {
     await db.backup(tmp);

@@ -145,6 +145,17 @@ export function removeStaleTemps(dir: string, now = Date.now()): string[] {
 }
 
 /**
+ * A new private temporary file of ours in `dir` (0600, O_EXCL|O_NOFOLLOW, named as above),
+ * after removing the leftovers of killed writers there. Returns its path and open descriptor.
+ */
+export function tempBeside(dir: string): { path: string; fd: number } {
+  removeStaleTemps(dir);
+  const temp = path.join(dir, `.wenmi-${process.pid}-${randomBytes(8).toString('hex')}.tmp`);
+  const { O_WRONLY, O_CREAT, O_EXCL, O_NOFOLLOW } = fs.constants;
+  return { path: temp, fd: fs.openSync(temp, O_WRONLY | O_CREAT | O_EXCL | (O_NOFOLLOW ?? 0), 0o600) };
+}
+
+/**
  * Output to a file (created private, 0600). It is written to a temporary file beside the target
  * (created anew: O_EXCL | O_NOFOLLOW, so nothing planted there is followed or written over) and
  * renamed into place at `commit`, so a failure never leaves half a file; an existing file needs --force.
@@ -158,10 +169,7 @@ export function fileOut(target: string, opts: FileOutOptions): Out & { commit():
   }
   const dir = path.dirname(path.resolve(target));
   if (!fs.existsSync(dir)) throw usageError('output.noFolder', { path: dir });
-  removeStaleTemps(dir);
-  const temp = path.join(dir, `.wenmi-${process.pid}-${randomBytes(8).toString('hex')}.tmp`);
-  const { O_WRONLY, O_CREAT, O_EXCL, O_NOFOLLOW } = fs.constants;
-  const fd = fs.openSync(temp, O_WRONLY | O_CREAT | O_EXCL | (O_NOFOLLOW ?? 0), 0o600);
+  const { path: temp, fd } = tempBeside(dir);
   const inner = fdOut(fd, false);
   let done = false;
   return {
