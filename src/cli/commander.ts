@@ -93,6 +93,12 @@ export class WenmiHelp extends Help {
     return super.formatHelp(cmd, helper).replace(/^(\S*：) /, '$1');
   }
 
+  /** `wenmi incoming [选项] [命令]` under zh: the placeholders commander writes in English. */
+  override commandUsage(cmd: Command): string {
+    const usage = super.commandUsage(cmd);
+    return getLang() === 'en' ? usage : usage.replace('[options]', '[选项]').replace('[command]', '[命令]');
+  }
+
   override displayWidth(str: string): number {
     return displayWidth(str);
   }

@@ -77,7 +77,7 @@ describe('commander in Chinese', () => {
 
   it('prints help headings, choices, defaults and the help command in Chinese', async () => {
     const root = (await zh(['--help'])).stdout;
-    expect(root).toMatch(/^用法：wenmi \[options\] \[command\]\n/);
+    expect(root).toMatch(/^用法：wenmi \[选项\] \[命令\]\n/);
     for (const heading of ['用法：', '选项：', '命令：', '示例：']) expect(root).toContain(heading);
     expect(root).toMatch(/--lang <lang> +语言（可选：zh、en）/);
     expect(root).toMatch(/help \[command\] +显示命令的帮助/);
@@ -101,5 +101,10 @@ describe('commander in Chinese', () => {
     }
     const narrow = await zh(['incoming', '--help'], { tty: true, columns: 60 });
     expect(Math.max(...narrow.stdout.split('\n').filter((l) => !l.startsWith('  $ ')).map(displayWidth))).toBeLessThanOrEqual(60);
+  });
+
+  it("writes the usage line's placeholders in the current language", async () => {
+    expect((await zh(['incoming', '--help'])).stdout.split('\n')[0]).toBe('用法：wenmi incoming [选项] [命令]');
+    expect((await run(['--lang', 'en', 'incoming', '--help'])).stdout.split('\n')[0]).toBe('Usage: wenmi incoming [options] [command]');
   });
 });
