@@ -252,7 +252,7 @@ export const coreMessages: Messages = {
     'output.noFolder': 'the folder {path} does not exist.',
     'output.written': 'written to {path}',
     'output.noRows': '(no entries)',
-    'output.hiddenColumns': 'the terminal is too narrow; {count} column(s) not shown: {columns} (--wide shows them all)',
+    'output.hiddenColumns': 'the terminal is too narrow; {count} {count|column|columns} not shown: {columns} (--wide shows them all)',
     'output.extension': 'cannot write {path}: this command writes files ending in {choices}.',
     'output.extension.hint': 'Choose one of those extensions, or leave the extension off and give --format.',
     'output.extensionFormat': 'the extension of {path} does not match --format {format}.',
