@@ -397,12 +397,21 @@ export function wordOption(flags: string, description: Label, stored: readonly s
   return opt.argParser((value: string, previous: unknown) => storedWord(value, stored, words) ?? refuse(value, previous));
 }
 
-const rawFileOutputs = new WeakSet<Command>();
+/**
+ * `-o FILE` of a command that writes the formats `extensions` names (extension → format): an
+ * extension it cannot write (`out.xlsx`) is refused as the command line is read, before anything
+ * is done or journaled. `-` is stdout; a name without an extension takes the command's default.
+ */
+export function outputOption(description: Label, extensions: Record<string, string>): Option {
+  return new Option('-o, --output <file>', describe(description)).argParser((file: string) => {
+    if (file !== '-') formatOfExtension(file, extensions);
+    return file;
+  });
+}
 
-/** Marks a command whose -o names a file of its own kind (a backup database), not a rendered list or book. */
-export function rawFileOutput(cmd: Command): Command {
-  rawFileOutputs.add(cmd);
-  return cmd;
+/** `-o FILE` of a print command: `.txt` the book as text, `.csv .tsv .json` its rows. */
+export function bookOutputOption(): Option {
+  return outputOption({ zh: '写入文件：.txt 为登记簿文本，.csv .tsv .json 为其各行', en: 'write to a file: .txt the book as text, .csv .tsv .json its rows' }, BOOK_EXTENSIONS);
 }
 
 /** The command's full name for hints: `wenmi incoming list`. */
@@ -430,8 +439,6 @@ export function makeKit(registry: CliRegistry, io: IO, onExit: (code: number) =>
         refuseRepeats(cmd, (root as unknown as { rawArgs: string[] }).rawArgs);
         checkTextInputs(cmd, args.slice(0, -2));
         const opts = cmd.opts();
-        // An output file no command can write is refused before anything is done (or journaled).
-        if (typeof opts.output === 'string' && opts.output !== '-' && !rawFileOutputs.has(cmd)) formatOfExtension(opts.output, LIST_EXTENSIONS);
         const positional = args.slice(0, -2).flat().filter((a) => typeof a === 'string') as string[];
         const session = new Session(io, cmd.optsWithGlobals() as GlobalOpts, registry);
         sessions.push(session);
@@ -442,7 +449,7 @@ export function makeKit(registry: CliRegistry, io: IO, onExit: (code: number) =>
     withOutput(cmd) {
       return cmd
         .option('--format <format>', describe({ zh: '输出格式：table|csv|tsv|json（终端默认 table，管道默认 tsv）', en: 'output format: table|csv|tsv|json (table on a terminal, tsv in a pipe)' }))
-        .option('-o, --output <file>', describe({ zh: '写入文件（- 为标准输出）；格式按扩展名 .csv .tsv .json .txt', en: 'write to a file (- for stdout); format from the extension: .csv .tsv .json .txt' }))
+        .addOption(outputOption({ zh: '写入文件（- 为标准输出）；格式按扩展名 .csv .tsv .json .txt', en: 'write to a file (- for stdout); format from the extension: .csv .tsv .json .txt' }, LIST_EXTENSIONS))
         .option('--bom', describe({ zh: 'CSV 加 BOM（写文件时默认加）', en: 'start CSV with a BOM (default when writing a file)' }))
         .option('--no-bom', describe({ zh: 'CSV 不加 BOM', en: 'no BOM in CSV' }))
         .option('--force', describe({ zh: '覆盖已存在的输出文件', en: 'overwrite an existing output file' }))

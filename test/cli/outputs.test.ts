@@ -28,6 +28,9 @@ describe('-o FILE', () => {
       ['incoming', 'print', '-o', path.join(dir, 'out.pdf')],
       ['incoming', 'print', '--reveal', '--classified', '-o', path.join(dir, 'out.docx')],
       ['archive', 'remind', '-o', path.join(dir, 'out.xlsx')],
+      ['archive', 'print-loans', '-o', path.join(dir, 'out.xlsx')],
+      ['seal', 'print', '-o', path.join(dir, 'out.xlsx')],
+      ['due', '-o', path.join(dir, 'out.xlsx')],
     ]) {
       const before = await journalEntries();
       const r = await run(args);

@@ -12,7 +12,7 @@ import { openDatabase, type DB } from '../../core/db.js';
 import { tempBeside } from '../../core/output/sink.js';
 import { checkError, dataError, EXIT, usageError } from '../../core/errors.js';
 import { t } from '../../core/i18n.js';
-import { describe, rawFileOutput, type Kit, type Session } from '../kit.js';
+import { describe, type Kit, type Session } from '../kit.js';
 import { printReport, verifyFile } from './verify.js';
 
 const require = createRequire(import.meta.url);
@@ -96,11 +96,11 @@ function checkBackup(s: Session, file: string, format: string | undefined): numb
 }
 
 export function addBackup(root: Command, kit: Kit): void {
-  const cmd = kit.verb(root, 'backup', { zh: '把数据库一致地复制到备份文件并校验；--check 校验备份并说明落后多少', en: 'copy the database consistently to a backup file and verify it; --check verifies a backup and says how far behind it is' }, [
+  kit
+    .verb(root, 'backup', { zh: '把数据库一致地复制到备份文件并校验；--check 校验备份并说明落后多少', en: 'copy the database consistently to a backup file and verify it; --check verifies a backup and says how far behind it is' }, [
       'wenmi backup -o /backup/wenmi-$(date +%F).db',
       'wenmi backup --check /backup/wenmi-2026-11-27.db',
-    ]);
-  rawFileOutput(cmd)
+    ])
     .option('-o, --output <file>', describe({ zh: '备份文件（私有，0600）', en: 'the backup file (private, 0600)' }))
     .option('--force', describe({ zh: '覆盖已存在的备份文件', en: 'overwrite an existing backup file' }))
     .option('--check <file>', describe({ zh: '校验一个备份文件，并与在用数据库比较', en: 'verify a backup file and compare it with the live database' }))

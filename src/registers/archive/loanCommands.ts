@@ -7,7 +7,7 @@ import { formatOfExtension, renderRows, type Format, type Row } from '../../core
 
 import type { Field } from '../../core/prompts.js';
 import { getSetting } from '../../core/settings.js';
-import { choiceOption, describe, intArg, periodLine, type Kit, type Session } from '../../cli/kit.js';
+import { choiceOption, describe, intArg, periodLine, type Kit, type Session, bookOutputOption, outputOption } from '../../cli/kit.js';
 import { loanBookColumns, loanColumns, noticeColumns, wordText } from './columns.js';
 import { borrowItem, CONDITIONS, isDamaged, remindOverdue, renewLoan, returnLoan, overdueLoans, type Notice } from './loans.js';
 import { REGISTER, shownTitle } from './rules.js';
@@ -149,7 +149,7 @@ export function loanCommands(archive: Command, kit: Kit): void {
     ]),
   )
     .option('--format <format>', describe({ zh: '输出格式：text（通知文本，默认）|csv|tsv|json', en: 'output format: text (the notices; default) | csv | tsv | json' }))
-    .option('-o, --output <file>', describe({ zh: '写入文件（- 为标准输出）；格式按扩展名', en: 'write to a file (- for stdout); format from the extension' }))
+    .addOption(outputOption({ zh: '写入文件（- 为标准输出）；格式按扩展名 .txt .csv .tsv .json', en: 'write to a file (- for stdout); format from the extension: .txt .csv .tsv .json' }, NOTICE_EXTENSIONS))
     .option('--bom', describe({ zh: 'CSV 加 BOM（写文件时默认加）', en: 'start CSV with a BOM (default when writing a file)' }))
     .option('--no-bom', describe({ zh: 'CSV 不加 BOM', en: 'no BOM in CSV' }))
     .option('--force', describe({ zh: '覆盖已存在的输出文件', en: 'overwrite an existing output file' }))
@@ -185,7 +185,7 @@ export function loanCommands(archive: Command, kit: Kit): void {
       ]),
     ),
   )
-    .option('-o, --output <file>', describe({ zh: '写入文件：.txt 为登记簿文本，.csv .tsv .json 为其各行', en: 'write to a file: .txt the book as text, .csv .tsv .json its rows' }))
+    .addOption(bookOutputOption())
     .option('--force', describe({ zh: '覆盖已存在的文件', en: 'overwrite an existing file' }))
     .option('--format <format>', describe({ zh: '不给时打印纸质格式；也可 csv|tsv|json', en: 'the paper book unless given; or csv|tsv|json' }))
     .action(

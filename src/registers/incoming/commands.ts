@@ -7,7 +7,7 @@ import { usageError } from '../../core/errors.js';
 import type { Column, Row } from '../../core/output/render.js';
 import type { Field } from '../../core/prompts.js';
 import { parseClassification, parseCopyNo } from '../../core/secret.js';
-import { applyClear, choiceOption, collect, wordOption, withClear, describe, intArg, journalColumns, periodLine, type Kit, type Session, type CliRegister } from '../../cli/kit.js';
+import { applyClear, choiceOption, collect, wordOption, withClear, describe, intArg, journalColumns, periodLine, type Kit, type Session, type CliRegister, bookOutputOption } from '../../cli/kit.js';
 import { bookColumns, classifiedBookColumns, listColumns, STATE_LABELS, STEP_LABELS } from './columns.js';
 import { classificationOf, correctIncoming, getIncoming, handlingNote, MAX_COPIES, MAX_PAGES, receiveIncoming, REGISTER, shownTitle, URGENCIES, voidIncoming, type IncomingFields } from './rules.js';
 import { classifiedNumbers, iterateIncoming, journalOf, type IncomingFilter, type IncomingRow } from './sql.js';
@@ -275,7 +275,7 @@ export function incomingCommands(root: Command, kit: Kit, register: CliRegister)
     ),
   )
     .option('--classified', describe({ zh: '打印涉密收文登记簿（另册）', en: 'print the classified book (kept apart)' }))
-    .option('-o, --output <file>', describe({ zh: '写入文件：.txt 为登记簿文本，.csv .tsv .json 为其各行', en: 'write to a file: .txt the book as text, .csv .tsv .json its rows' }))
+    .addOption(bookOutputOption())
     .option('--force', describe({ zh: '覆盖已存在的文件', en: 'overwrite an existing file' }))
     .action(
       kit.run(async (s, o) => {

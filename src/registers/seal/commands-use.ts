@@ -4,7 +4,7 @@ import { parseDate } from '../../core/dates.js';
 import { usageError } from '../../core/errors.js';
 import { t } from '../../core/i18n.js';
 import type { Field } from '../../core/prompts.js';
-import { describe, intArg, periodLine, wordOption, type Kit, type Session } from '../../cli/kit.js';
+import { describe, intArg, periodLine, wordOption, type Kit, type Session, bookOutputOption } from '../../cli/kit.js';
 import { bookColumns, exportColumns, requestColumns, WORDS } from './columns.js';
 import { bookRows, bookTotals, requestRows } from './report.js';
 import { getSeal } from './rules.js';
@@ -150,7 +150,7 @@ export function useCommands(seal: Command, kit: Kit): void {
       ]),
     ),
   )
-    .option('-o, --output <file>', describe({ zh: '写入文件：.txt 为登记簿文本，.csv .tsv .json 为其各行', en: 'write to a file: .txt the book as text, .csv .tsv .json its rows' }))
+    .addOption(bookOutputOption())
     .option('--force', describe({ zh: '覆盖已存在的文件', en: 'overwrite an existing file' }))
     .action(
       kit.run(async (s, o) => {
