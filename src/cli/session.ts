@@ -1,0 +1,277 @@
+/**
+ * The session: one run of one command — its global options, clock, database, operator and
+ * output (lists, books, `show`). Commands get it from the kit's `run`.
+ */
+import os from 'node:os';
+import { systemClock, type Clock } from '../core/clock.js';
+import { formatTimestamp, periodOf, shortMoment, type Period } from '../core/dates.js';
+import { checkDbPath, openDatabase, writeTx, type DB } from '../core/db.js';
+import { usageError } from '../core/errors.js';
+import { label, t, wordsText, type Label } from '../core/i18n.js';
+import { journalHead, type Ctx } from '../core/journal.js';
+import { completeFields, type Field } from '../core/prompts.js';
+import { chooseFormat, formatOfExtension, renderBook, renderRows, renderStream, shown, type Column, type Format, type Row } from '../core/output/render.js';
+import { visible } from '../core/output/escape.js';
+import { fileOut, type Out } from '../core/output/sink.js';
+import { defaultDbPath } from '../core/paths.js';
+import { recordReveal } from '../core/reveal.js';
+import { getSetting } from '../core/settings.js';
+import { checkInputText } from '../core/text.js';
+import type { Registry } from '../core/register.js';
+
+export interface IO {
+  stdout: Out;
+  stderr: Out;
+  stdinIsTTY: boolean;
+  env: Record<string, string | undefined>;
+}
+
+export interface GlobalOpts {
+  db?: string;
+  lang?: string;
+  by?: string;
+  color?: boolean;
+  input?: boolean;
+}
+
+export interface OutputOpts {
+  format?: string;
+  output?: string;
+  bom?: boolean;
+  force?: boolean;
+  /** A table on a terminal shows everything, uncut, rather than fitting the terminal. */
+  wide?: boolean;
+}
+
+export interface PeriodOpts {
+  month?: string;
+  from?: string;
+  to?: string;
+}
+
+/** Colour only on a terminal, never under NO_COLOR, TERM=dumb or --no-color; FORCE_COLOR forces it. */
+export function useColor(argv: string[], env: IO['env'], isTTY: boolean): boolean {
+  if (argv.includes('--no-color') || (env.NO_COLOR !== undefined && env.NO_COLOR !== '')) return false;
+  if (env.FORCE_COLOR !== undefined) return env.FORCE_COLOR !== '0' && env.FORCE_COLOR !== 'false';
+  return isTTY && env.TERM !== 'dumb';
+}
+
+/** One run of one command. Opens the database only when asked. */
+export class Session {
+  private handle: DB | undefined;
+  private op: string | undefined;
+  readonly clock: Clock;
+
+  constructor(
+    readonly io: IO,
+    readonly globals: GlobalOpts,
+    readonly registry: Registry,
+  ) {
+    this.clock = systemClock(io.env);
+  }
+
+  /** The database path and whether it is the default one (which is created on first write). */
+  get dbPath(): { path: string; isDefault: boolean } {
+    const given = this.globals.db ?? this.io.env.WENMI_DB;
+    if (given !== undefined) {
+      checkDbPath(given);
+      return { path: given, isDefault: false };
+    }
+    return { path: defaultDbPath(), isDefault: true };
+  }
+
+  /**
+   * Opens the database. A read opens it as it is (refusing one that is not a wenmi database or
+   * lacks a migration); `write` applies missing migrations; `init` may also make an empty file a
+   * database; `create` makes a missing file (init, or a writing command on the default path).
+   */
+  db(opts: { create?: boolean; mode?: 'init' | 'write' | 'read' | 'verify' } = {}): DB {
+    if (!this.handle) {
+      this.handle = openDatabase(this.dbPath.path, { create: opts.create === true, mode: opts.mode ?? 'read', migrations: this.registry.migrations });
+    }
+    return this.handle;
+  }
+
+  /** The database for a writing command: the default one is created on first use. */
+  writableDb(): DB {
+    return this.db({ create: this.dbPath.isDefault, mode: 'write' });
+  }
+
+  /** The operator: --by, WENMI_OPERATOR, the configured default, or the login name. */
+  operator(): string {
+    if (this.op === undefined) {
+      const given = this.globals.by ?? this.io.env.WENMI_OPERATOR;
+      if (given !== undefined && given.trim() === '') throw usageError('operator.empty');
+      if (given !== undefined) checkInputText(given, 'by', this.globals.by !== undefined ? '--by' : 'WENMI_OPERATOR');
+      this.op = given?.trim() ?? getSetting(this.db(), this.registry.settings, 'operator.default') ?? os.userInfo().username;
+    }
+    return this.op;
+  }
+
+  /** The rule context for a writing command. */
+  ctx(): Ctx {
+    return { db: this.writableDb(), clock: this.clock, operator: this.operator() };
+  }
+
+  /** Runs fn in one IMMEDIATE write transaction with the rule context. */
+  tx<T>(fn: (ctx: Ctx) => T): T {
+    const ctx = this.ctx();
+    return writeTx(ctx.db, () => fn(ctx));
+  }
+
+  get interactive(): boolean {
+    return this.globals.input !== false && this.io.stdinIsTTY && this.io.stdout.isTTY;
+  }
+
+  /** Fills in missing fields by asking on a terminal, or fails naming every missing flag. Answers are checked as options are. */
+  async complete(values: Record<string, unknown>, fields: Field[]): Promise<void> {
+    const color = this.globals.color !== false && useColor([], this.io.env, this.io.stderr.isTTY);
+    // an answer is held to the text rules as it is typed, like the flag's own value (kit.run)
+    const checked = fields.map((f) => ({
+      ...f,
+      check: (v: string) => {
+        checkInputText(v, f.flag.replace(/^--/, ''), f.flag);
+        f.check?.(v);
+      },
+    }));
+    await completeFields(values, checked, this.interactive, color, (line) => this.info(line));
+  }
+
+  /**
+   * --reveal: records who is shown which classified entries, before they are shown.
+   * Returns whether to show them. `refs` lists the numbers of the classified entries to be shown.
+   */
+  reveal(asked: boolean, register: string, command: string, refs: () => string[]): boolean {
+    if (!asked) return false;
+    const list = refs();
+    if (list.length > 0) this.tx((ctx) => recordReveal(ctx, register, command, list));
+    return true;
+  }
+
+  period(opts: PeriodOpts): Period {
+    return periodOf(opts, this.clock);
+  }
+
+  /** Data to stdout; control characters shown escaped (a newline stays one). */
+  print(text: string): void {
+    this.io.stdout.write(visible(text));
+    this.io.stdout.flush();
+  }
+
+  /** Messages to stderr; control characters shown escaped (a newline stays one). */
+  info(text: string): void {
+    this.io.stderr.write(visible(text) + '\n');
+    this.io.stderr.flush();
+  }
+
+  private protectedPaths(): string[] {
+    const given = this.globals.db ?? this.io.env.WENMI_DB;
+    const db = given && given.trim() !== '' ? given : defaultDbPath();
+    return [db, `${db}-wal`, `${db}-shm`, `${db}-journal`];
+  }
+
+  /** Opens where -o points (a file, or stdout for none or `-`), and gives the writer a target. */
+  async toOutput(o: OutputOpts, write: (out: Out) => Promise<void> | void): Promise<void> {
+    if (o.output === undefined || o.output === '-') return void (await write(this.io.stdout));
+    const file = fileOut(o.output, { force: o.force === true, protect: this.protectedPaths() });
+    try {
+      await write(file);
+      file.commit();
+    } catch (e) {
+      file.abort();
+      throw e;
+    }
+    this.info(t('output.written', { path: o.output }));
+  }
+
+  /**
+   * Hands rows to the renderer the options ask for: a table on a terminal (fitted to its width;
+   * with --wide one uncut line per row), TSV in a pipe, CSV/JSON on request or by the file's
+   * extension; a table in a pipe or a file is ruled and keeps everything.
+   */
+  async output(columns: Column[], rows: Iterable<Row>, o: OutputOpts, fit: 'cut' | 'wrap' = 'cut'): Promise<void> {
+    const toFile = o.output !== undefined && o.output !== '-';
+    const format = chooseFormat(o.format, o.output, !toFile && this.io.stdout.isTTY);
+    const bom = o.bom ?? (toFile && format === 'csv');
+    const fitWidth = !toFile && this.io.stdout.isTTY ? (o.wide === true ? Infinity : this.io.stdout.columns ?? 80) : undefined;
+    await this.toOutput(o, (out) => renderRows(out, this.io.stderr, columns, rows, { format, bom, fitWidth, wrapText: fit === 'wrap' }).then(() => undefined));
+  }
+
+  /**
+   * Prints a register as its paper book: the unit's name (setting unit.name) over the meta
+   * lines, and a footer message given the print stamp {at, operator, head} — when it was
+   * printed, by whom, and the journal head that `verify --against` can prove later.
+   * `-o` writes the book as text (`.txt` or no extension), or its rows as `.csv`/`.tsv`/`.json`;
+   * any other extension is refused.
+   */
+  async printBook(o: OutputOpts, book: BookSpec): Promise<void> {
+    const db = this.db();
+    const head = journalHead(db);
+    const stamp = { at: shortMoment(formatTimestamp(this.clock.now())), operator: this.operator(), head: `${head.seq}:${head.hash}` };
+    const unit = getSetting(db, this.registry.settings, 'unit.name');
+    const format = o.output !== undefined && o.output !== '-' ? formatOfExtension(o.output, BOOK_EXTENSIONS) ?? 'book' : 'book';
+    if (format !== 'book') return this.toOutput(o, (out) => void renderStream(out, book.columns, book.rows, { format, bom: o.bom ?? format === 'csv' }));
+    await this.toOutput(o, (out) =>
+      renderBook(out, {
+        title: label(book.title),
+        meta: [unit, ...book.meta].filter((m): m is string => Boolean(m)).map((m) => visible(m)),
+        columns: book.columns,
+        rows: book.rows,
+        footer: [visible(t(book.footer, { ...book.footerParams, ...stamp }))],
+      }),
+    );
+  }
+
+  /** `show`: one entry as a two-column table of its fields; `skipEmpty` leaves out empty ones. */
+  async showFields(columns: Column[], entry: Row, opts: { skipEmpty?: boolean } = {}): Promise<void> {
+    const rows = columns
+      .filter((c) => !opts.skipEmpty || (entry[c.key] !== null && entry[c.key] !== undefined))
+      .map((c) => ({ field: label(c.label), value: shown(c, entry) ?? '' }));
+    await this.output(FIELD_COLUMNS, rows, { format: 'table' }, 'wrap');
+  }
+
+  close(): void {
+    this.handle?.close();
+    this.handle = undefined;
+  }
+}
+
+export interface BookSpec {
+  title: Label;
+  /** Lines under the title (after the unit's name): the period, the seal, … */
+  meta: (string | undefined)[];
+  columns: Column[];
+  rows: Row[];
+  /** A message key; its text gets {at} {operator} {head} and footerParams. */
+  footer: string;
+  footerParams?: Record<string, unknown>;
+}
+
+/** A period as a book's subtitle: `2026-11-01 — 2026-11-30`, or "all dates". */
+export function periodLine(p: Period): string {
+  return p.from || p.to ? `${p.from ?? '…'} — ${p.to ?? '…'}` : label({ zh: '全部', en: 'all dates' });
+}
+
+/** What a paper book writes for each file extension: the book as text, or its rows. */
+export const BOOK_EXTENSIONS: Record<string, Format | 'book'> = { txt: 'book', csv: 'csv', tsv: 'tsv', json: 'json' };
+
+const FIELD_COLUMNS: Column[] = [
+  { key: 'field', label: { zh: '项目', en: 'field' }, kind: 'id' },
+  { key: 'value', label: { zh: '内容', en: 'value' }, kind: 'text', wrap: 60 },
+];
+
+/**
+ * The journal entries of one entry, as `show` prints them (rows from the journal: seq, at,
+ * operator, action, reason): times as people read them and actions as words of the register
+ * (`actions`); JSON keeps the stored forms.
+ */
+export function journalColumns(actions: Record<string, Label>): Column[] {
+  return [
+    { key: 'seq', label: { zh: '日志序号', en: 'seq' }, kind: 'id', num: true },
+    { key: 'at', label: { zh: '时间', en: 'at' }, kind: 'id', text: (v) => shortMoment(String(v)) },
+    { key: 'operator', label: { zh: '经办人', en: 'operator' }, kind: 'text' },
+    { key: 'action', label: { zh: '操作', en: 'action' }, kind: 'id', text: wordsText(actions) },
+    { key: 'reason', label: { zh: '原因', en: 'reason' }, kind: 'text', wrap: 40 },
+  ];
+}
+
