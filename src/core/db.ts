@@ -172,3 +172,16 @@ export function cached(db: DB, sql: string): Statement {
 export function writeTx<T>(db: DB, fn: () => T): T {
   return db.transaction(fn).immediate();
 }
+
+/** One condition of a filter: SQL with `@name` parameters and their values; a falsy entry is a filter not given. */
+export type Condition = readonly [sql: string, params?: Record<string, unknown>] | false | undefined | null | '' | 0;
+
+/**
+ * The WHERE clause of a list's filter: the conditions given, joined with AND, and their
+ * parameters (`{ sql: '', params: {} }` when none is given). Write each as
+ * `f.from && ['received_on >= @from', { from: f.from }]`.
+ */
+export function whereOf(conditions: Condition[]): { sql: string; params: Record<string, unknown> } {
+  const given = conditions.filter((c): c is Exclude<Condition, false | undefined | null | '' | 0> => Boolean(c));
+  return { sql: given.length ? `WHERE ${given.map(([sql]) => sql).join(' AND ')}` : '', params: Object.assign({}, ...given.map(([, params]) => params ?? {})) };
+}

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildRegistry } from '../../src/cli/registry.js';
-import { APPLICATION_ID, openDatabase } from '../../src/core/db.js';
+import { APPLICATION_ID, openDatabase, whereOf } from '../../src/core/db.js';
 import { tempDir } from '../helpers.js';
 
 const { migrations } = buildRegistry();
@@ -60,5 +60,16 @@ describe('opening the database', () => {
     const db = openDatabase(file, { create: false, migrations });
     expect(db.prepare('SELECT count(*) FROM schema_migrations').pluck().get()).toBe(migrations.length);
     db.close();
+  });
+});
+
+describe('whereOf', () => {
+  it('joins the conditions given with AND and merges their parameters', () => {
+    const f: { from?: string; state?: string; open?: boolean } = { from: '2026-11-01', open: true };
+    expect(whereOf([f.from && ['on >= @from', { from: f.from }], f.state && ['state = @state', { state: f.state }], f.open && ['closed IS NULL']])).toEqual({
+      sql: 'WHERE on >= @from AND closed IS NULL',
+      params: { from: '2026-11-01' },
+    });
+    expect(whereOf([undefined, false, '', 0, null])).toEqual({ sql: '', params: {} });
   });
 });

@@ -1,7 +1,7 @@
 /** Every query of the archive register. */
 import { linkedFrom } from '../../core/links.js';
 import { FILED_FROM } from './schema.js';
-import { cached, type DB } from '../../core/db.js';
+import { cached, whereOf, type DB } from '../../core/db.js';
 import { normalizeArchiveNo } from './normalize.js';
 
 export interface ItemRow {
@@ -115,22 +115,20 @@ export function findLoan(db: DB, loanNo: string): LoanRow | undefined {
 const ORDER = "year, CASE retention WHEN 'Y' THEN 0 WHEN 'D30' THEN 1 ELSE 2 END, org, serial";
 
 function where(f: ItemFilter): { sql: string; params: Record<string, unknown> } {
-  const parts: string[] = [];
-  const params: Record<string, unknown> = {};
-  if (f.from) parts.push('doc_date >= @from'), (params.from = f.from);
-  if (f.to) parts.push('doc_date <= @to'), (params.to = f.to);
-  if (f.year !== undefined) parts.push('year = @year'), (params.year = f.year);
-  if (f.retention) parts.push('retention = @retention'), (params.retention = f.retention);
-  if (f.box) parts.push('box = @box'), (params.box = f.box);
-  if (f.classified !== undefined) parts.push(f.classified ? 'secret_level IS NOT NULL' : 'secret_level IS NULL');
-  if (f.onLoan !== undefined) parts.push(f.onLoan ? 'loan_no IS NOT NULL' : 'loan_no IS NULL AND voided_on IS NULL');
-  if (f.search) {
-    const title = f.searchClassified ? 'instr(title, @search) > 0' : '(secret_level IS NULL AND instr(title, @search) > 0)';
-    parts.push(`(${title} OR instr(COALESCE(doc_no, ''), @search) > 0 OR instr(author, @search) > 0 OR instr(archive_no, @searchNo) > 0)`);
-    params.search = f.search;
-    params.searchNo = normalizeArchiveNo(f.search);
-  }
-  return { sql: parts.length ? `WHERE ${parts.join(' AND ')}` : '', params };
+  const title = f.searchClassified ? 'instr(title, @search) > 0' : '(secret_level IS NULL AND instr(title, @search) > 0)';
+  return whereOf([
+    f.from && ['doc_date >= @from', { from: f.from }],
+    f.to && ['doc_date <= @to', { to: f.to }],
+    f.year !== undefined && ['year = @year', { year: f.year }],
+    f.retention && ['retention = @retention', { retention: f.retention }],
+    f.box && ['box = @box', { box: f.box }],
+    f.classified !== undefined && [f.classified ? 'secret_level IS NOT NULL' : 'secret_level IS NULL'],
+    f.onLoan !== undefined && [f.onLoan ? 'loan_no IS NOT NULL' : 'loan_no IS NULL AND voided_on IS NULL'],
+    f.search && [
+      `(${title} OR instr(COALESCE(doc_no, ''), @search) > 0 OR instr(author, @search) > 0 OR instr(archive_no, @searchNo) > 0)`,
+      { search: f.search, searchNo: normalizeArchiveNo(f.search) },
+    ],
+  ]);
 }
 
 /** Items in catalogue order. Streams. */
@@ -180,15 +178,14 @@ export interface LoanFilter {
 }
 
 export function loans(db: DB, f: LoanFilter): LoanRow[] {
-  const parts: string[] = [];
-  const params: Record<string, unknown> = {};
-  if (f.open) parts.push('returned_on IS NULL');
-  if (f.dueBefore) parts.push('returned_on IS NULL AND due < @dueBefore'), (params.dueBefore = f.dueBefore);
-  if (f.borrower) parts.push('instr(borrower, @borrower) > 0'), (params.borrower = f.borrower);
-  if (f.from) parts.push('lent_on >= @from'), (params.from = f.from);
-  if (f.to) parts.push('lent_on <= @to'), (params.to = f.to);
-  if (f.itemId !== undefined) parts.push('item_id = @itemId'), (params.itemId = f.itemId);
-  const sql = parts.length ? `WHERE ${parts.join(' AND ')}` : '';
+  const { sql, params } = whereOf([
+    f.open && ['returned_on IS NULL'],
+    f.dueBefore && ['returned_on IS NULL AND due < @dueBefore', { dueBefore: f.dueBefore }],
+    f.borrower && ['instr(borrower, @borrower) > 0', { borrower: f.borrower }],
+    f.from && ['lent_on >= @from', { from: f.from }],
+    f.to && ['lent_on <= @to', { to: f.to }],
+    f.itemId !== undefined && ['item_id = @itemId', { itemId: f.itemId }],
+  ]);
   return db.prepare(`SELECT * FROM archive_loans_current ${sql} ORDER BY lent_on, year, serial`).all(params) as LoanRow[];
 }
 

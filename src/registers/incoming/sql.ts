@@ -1,5 +1,5 @@
 /** Every query of the incoming register. */
-import { cached, type DB } from '../../core/db.js';
+import { cached, whereOf, type DB } from '../../core/db.js';
 
 export interface IncomingRow {
   id: number;
@@ -50,18 +50,14 @@ export function findByNumber(db: DB, number: string): IncomingRow | undefined {
 
 /** The WHERE clause and parameters of a filter. */
 function where(f: IncomingFilter): { sql: string; params: Record<string, unknown> } {
-  const parts: string[] = [];
-  const params: Record<string, unknown> = {};
-  if (f.from) parts.push('received_on >= @from'), (params.from = f.from);
-  if (f.to) parts.push('received_on <= @to'), (params.to = f.to);
-  if (f.sender) parts.push("instr(sender, @sender) > 0"), (params.sender = f.sender);
-  if (f.state) parts.push('state = @state'), (params.state = f.state);
-  if (f.classified !== undefined) parts.push('classified = @classified'), (params.classified = f.classified ? 1 : 0);
-  if (f.search) {
-    parts.push(f.searchClassified ? 'instr(title, @search) > 0' : '(classified = 0 AND instr(title, @search) > 0)');
-    params.search = f.search;
-  }
-  return { sql: parts.length ? `WHERE ${parts.join(' AND ')}` : '', params };
+  return whereOf([
+    f.from && ['received_on >= @from', { from: f.from }],
+    f.to && ['received_on <= @to', { to: f.to }],
+    f.sender && ['instr(sender, @sender) > 0', { sender: f.sender }],
+    f.state && ['state = @state', { state: f.state }],
+    f.classified !== undefined && ['classified = @classified', { classified: f.classified ? 1 : 0 }],
+    f.search && [f.searchClassified ? 'instr(title, @search) > 0' : '(classified = 0 AND instr(title, @search) > 0)', { search: f.search }],
+  ]);
 }
 
 /** The LIMIT clause of a filter; a limit past any register's size (`--limit 99999999999999999999`) is no limit. */

@@ -1,5 +1,5 @@
 /** Every query of the seal register. */
-import type { DB } from '../../core/db.js';
+import { whereOf, type DB } from '../../core/db.js';
 
 export interface SealRow {
   id: number;
@@ -106,12 +106,8 @@ export function sealsNameContains(db: DB, text: string): SealRow[] {
 }
 
 export function listSeals(db: DB, f: { state?: string; out?: boolean } = {}): SealRow[] {
-  const parts: string[] = [];
-  const params: Record<string, unknown> = {};
-  if (f.state) parts.push('state = @state'), (params.state = f.state);
-  if (f.out) parts.push("state = '外借'");
-  const where = parts.length ? `WHERE ${parts.join(' AND ')}` : '';
-  return db.prepare(`SELECT * FROM seal_current ${where} ORDER BY serial`).all(params) as SealRow[];
+  const { sql, params } = whereOf([f.state && ['state = @state', { state: f.state }], f.out && ["state = '外借'"]]);
+  return db.prepare(`SELECT * FROM seal_current ${sql} ORDER BY serial`).all(params) as SealRow[];
 }
 
 /** The date of the seal's latest line in the usage register, if any. */
@@ -136,15 +132,14 @@ export interface RequestFilter {
 }
 
 export function listRequests(db: DB, f: RequestFilter): RequestRow[] {
-  const parts: string[] = [];
-  const params: Record<string, unknown> = {};
-  if (f.from) parts.push('requested_on >= @from'), (params.from = f.from);
-  if (f.to) parts.push('requested_on <= @to'), (params.to = f.to);
-  if (f.sealId !== undefined) parts.push('seal_id = @seal'), (params.seal = f.sealId);
-  if (f.pending) parts.push("state IN ('待批准', '已批准', '部分用印')");
-  if (f.state) parts.push('state = @state'), (params.state = f.state);
-  const where = parts.length ? `WHERE ${parts.join(' AND ')}` : '';
-  return db.prepare(`SELECT * FROM seal_request_current ${where} ORDER BY year, serial`).all(params) as RequestRow[];
+  const { sql, params } = whereOf([
+    f.from && ['requested_on >= @from', { from: f.from }],
+    f.to && ['requested_on <= @to', { to: f.to }],
+    f.sealId !== undefined && ['seal_id = @seal', { seal: f.sealId }],
+    f.pending && ["state IN ('待批准', '已批准', '部分用印')"],
+    f.state && ['state = @state', { state: f.state }],
+  ]);
+  return db.prepare(`SELECT * FROM seal_request_current ${sql} ORDER BY year, serial`).all(params) as RequestRow[];
 }
 
 const STAMP_LINE = `
@@ -159,14 +154,13 @@ LEFT JOIN seal_stamp_voids v ON v.stamp_id = st.id`;
 
 /** The usage register in its order: by stamping date, then entry. */
 export function stampLines(db: DB, f: { from?: string; to?: string; sealId?: number; requestId?: number }): StampLine[] {
-  const parts: string[] = [];
-  const params: Record<string, unknown> = {};
-  if (f.from) parts.push('st.stamped_on >= @from'), (params.from = f.from);
-  if (f.to) parts.push('st.stamped_on <= @to'), (params.to = f.to);
-  if (f.sealId !== undefined) parts.push('st.seal_id = @seal'), (params.seal = f.sealId);
-  if (f.requestId !== undefined) parts.push('st.request_id = @request'), (params.request = f.requestId);
-  const where = parts.length ? `WHERE ${parts.join(' AND ')}` : '';
-  return db.prepare(`${STAMP_LINE} ${where} ORDER BY st.stamped_on, st.id`).all(params) as StampLine[];
+  const { sql, params } = whereOf([
+    f.from && ['st.stamped_on >= @from', { from: f.from }],
+    f.to && ['st.stamped_on <= @to', { to: f.to }],
+    f.sealId !== undefined && ['st.seal_id = @seal', { seal: f.sealId }],
+    f.requestId !== undefined && ['st.request_id = @request', { request: f.requestId }],
+  ]);
+  return db.prepare(`${STAMP_LINE} ${sql} ORDER BY st.stamped_on, st.id`).all(params) as StampLine[];
 }
 
 /** One line of the usage register by its number (序号, the line's id). */
