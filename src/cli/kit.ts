@@ -5,9 +5,9 @@
  */
 import type { Command } from 'commander';
 import { t, type Label } from '../core/i18n.js';
-import { LIST_EXTENSIONS } from '../core/output/render.js';
+import { FORMATS, LIST_EXTENSIONS } from '../core/output/render.js';
 import type { Register, RegisterModule, Registry } from '../core/register.js';
-import { checkTextInputs, commandPath, describe, outputOption, refuseRepeats } from './options.js';
+import { BOOK_FILES, checkTextInputs, commandPath, describe, refuseRepeats, withDefaultFormat, withFileOutput, type FileFormats } from './options.js';
 import { Session, type GlobalOpts, type IO } from './session.js';
 
 export * from './options.js';
@@ -30,11 +30,24 @@ export interface Kit {
   verb(parent: Command, name: string, description: Label, examples: string[]): Command;
   /** The action: builds the session, runs the handler, records its exit code. */
   run<O extends object = Record<string, any>>(handler: Handler<O>): (...args: any[]) => Promise<void>;
+  /** A list: --format (a table on a terminal, TSV in a pipe), the file output set (-o .csv .tsv .json .txt, --bom, --force), --wide. */
   withOutput(cmd: Command): Command;
+  /** An export: as a list, but CSV unless --format or the extension of -o says otherwise. */
+  withExport(cmd: Command): Command;
+  /** A paper book (`print`): the file output set, -o .txt the book, .csv .tsv .json its rows. */
+  withBook(cmd: Command): Command;
+  /**
+   * A command with its own formats (a reminder's notices): --format among `formats`, defaulting
+   * to `fallback` (the handler gets the format in `o.format`), and the file output set for `files`.
+   */
+  withFormats(cmd: Command, help: Label, formats: readonly string[], files: FileFormats, fallback: string): Command;
   withPeriod(cmd: Command): Command;
   /** --reveal: show classified titles (see Session.reveal). */
   withReveal(cmd: Command): Command;
 }
+
+const LIST_FILES: FileFormats = { extensions: LIST_EXTENSIONS };
+const WIDE: Label = { zh: '终端上显示全部列和全文，不按终端宽度截断', en: 'on a terminal, show every column in full rather than fitting its width' };
 
 export function makeKit(registry: CliRegistry, io: IO, onExit: (code: number) => void, sessions: Session[]): Kit {
   return {
@@ -62,13 +75,18 @@ export function makeKit(registry: CliRegistry, io: IO, onExit: (code: number) =>
       };
     },
     withOutput(cmd) {
-      return cmd
-        .option('--format <format>', describe({ zh: '输出格式：table|csv|tsv|json（终端默认 table，管道默认 tsv）', en: 'output format: table|csv|tsv|json (table on a terminal, tsv in a pipe)' }))
-        .addOption(outputOption({ zh: '写入文件（- 为标准输出）；格式按扩展名 .csv .tsv .json .txt', en: 'write to a file (- for stdout); format from the extension: .csv .tsv .json .txt' }, LIST_EXTENSIONS))
-        .option('--bom', describe({ zh: 'CSV 加 BOM（写文件时默认加）', en: 'start CSV with a BOM (default when writing a file)' }))
-        .option('--no-bom', describe({ zh: 'CSV 不加 BOM', en: 'no BOM in CSV' }))
-        .option('--force', describe({ zh: '覆盖已存在的输出文件', en: 'overwrite an existing output file' }))
-        .option('--wide', describe({ zh: '终端上显示全部列和全文，不按终端宽度截断', en: 'on a terminal, show every column in full rather than fitting its width' }));
+      cmd.option('--format <format>', describe({ zh: '输出格式：table|csv|tsv|json（终端默认 table，管道默认 tsv）', en: 'output format: table|csv|tsv|json (table on a terminal, tsv in a pipe)' }));
+      return withFileOutput(cmd, LIST_FILES).option('--wide', describe(WIDE));
+    },
+    withExport(cmd) {
+      const help = { zh: '输出格式：table|csv|tsv|json（默认 csv，或按 -o 的扩展名）', en: 'output format: table|csv|tsv|json (csv unless the extension of -o names one)' };
+      return withFileOutput(withDefaultFormat(cmd, help, FORMATS, LIST_FILES, 'csv'), LIST_FILES).option('--wide', describe(WIDE));
+    },
+    withBook(cmd) {
+      return withFileOutput(cmd, BOOK_FILES);
+    },
+    withFormats(cmd, help, formats, files, fallback) {
+      return withFileOutput(withDefaultFormat(cmd, help, formats, files, fallback), files);
     },
     withReveal(cmd) {
       return cmd.option('--reveal', describe({ zh: '显示涉密标题（记入日志）', en: 'show classified titles (journaled)' }));

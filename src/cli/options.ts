@@ -1,9 +1,12 @@
 /**
- * The option sets and argument parsers commands are built with: `-o` for lists and books,
- * `--clear`, whole numbers, stored words, repeatable options, and the checks every option
- * passes before a handler runs (text rules, no option given twice).
+ * The option sets and argument parsers commands are built with: file output (`-o`, `--bom`,
+ * `--force`) and a format with a default, `--clear`, whole numbers, dates, stored words,
+ * repeatable options, and the checks every option passes before a handler runs (text rules,
+ * no option given twice).
  */
 import { Command, InvalidArgumentError, Option } from 'commander';
+import type { Clock } from '../core/clock.js';
+import { parseDate } from '../core/dates.js';
 import { usageError } from '../core/errors.js';
 import { getLang, label, t, type Label } from '../core/i18n.js';
 import { formatOfExtension } from '../core/output/render.js';
@@ -113,20 +116,64 @@ export function wordOption(flags: string, description: Label, stored: readonly s
 }
 
 /**
- * `-o FILE` of a command that writes the formats `extensions` names (extension → format): an
- * extension it cannot write (`out.xlsx`) is refused as the command line is read, before anything
- * is done or journaled. `-` is stdout; a name without an extension takes the command's default.
+ * What a command writes with `-o FILE`: the format each extension names (`out.xlsx` is refused
+ * as the command line is read, before anything is done or journaled), and how -o's help says so
+ * (by default "format from the extension: .csv .tsv …").
  */
-export function outputOption(description: Label, extensions: Record<string, string>): Option {
-  return new Option('-o, --output <file>', describe(description)).argParser((file: string) => {
-    if (file !== '-') formatOfExtension(file, extensions);
-    return file;
+export interface FileFormats {
+  extensions: Record<string, string>;
+  help?: Label;
+}
+
+/**
+ * The option set of every command that writes a file: `-o FILE` (`-` is stdout; a name without
+ * an extension takes the command's default), `--bom/--no-bom` and `--force`. Lists, exports, the
+ * paper books and the reminders all take it, each with its own extension table.
+ */
+export function withFileOutput(cmd: Command, files: FileFormats): Command {
+  const exts = Object.keys(files.extensions).map((e) => `.${e}`).join(' ');
+  const help = files.help ?? { zh: `格式按扩展名 ${exts}`, en: `format from the extension: ${exts}` };
+  return cmd
+    .addOption(
+      new Option('-o, --output <file>', describe({ zh: `写入文件（- 为标准输出）；${help.zh}`, en: `write to a file (- for stdout); ${help.en}` })).argParser((file: string) => {
+        if (file !== '-') formatOfExtension(file, files.extensions);
+        return file;
+      }),
+    )
+    .option('--bom', describe({ zh: 'CSV 加 BOM（写文件时默认加）', en: 'start CSV with a BOM (default when writing a file)' }))
+    .option('--no-bom', describe({ zh: 'CSV 不加 BOM', en: 'no BOM in CSV' }))
+    .option('--force', describe({ zh: '覆盖已存在的输出文件', en: 'overwrite an existing output file' }));
+}
+
+/**
+ * `--format` of a command whose output has a fixed default (an export's CSV, a reminder's
+ * text): a value not in `formats` is refused as the command line is read, and when neither
+ * `--format` nor the extension of `-o` names one, the handler gets `fallback` in `o.format`.
+ */
+export function withDefaultFormat(cmd: Command, help: Label, formats: readonly string[], files: FileFormats, fallback: string): Command {
+  cmd.addOption(
+    new Option('--format <format>', describe(help)).argParser((value: string) => {
+      if (!formats.includes(value)) throw usageError('format.invalid', { value, choices: formats.join('|') });
+      return value;
+    }),
+  );
+  return cmd.hook('preAction', (_, action) => {
+    if (action.getOptionValue('format') !== undefined) return;
+    const file: unknown = action.getOptionValue('output');
+    const named = typeof file === 'string' && file !== '-' ? formatOfExtension(file, files.extensions) : undefined;
+    action.setOptionValue('format', named ?? fallback);
   });
 }
 
-/** `-o FILE` of a print command: `.txt` the book as text, `.csv .tsv .json` its rows. */
-export function bookOutputOption(): Option {
-  return outputOption({ zh: '写入文件：.txt 为登记簿文本，.csv .tsv .json 为其各行', en: 'write to a file: .txt the book as text, .csv .tsv .json its rows' }, BOOK_EXTENSIONS);
+/** What a paper book writes for each extension of `-o`: the book as text, or its rows. */
+export const BOOK_FILES: FileFormats = {
+  extensions: BOOK_EXTENSIONS,
+  help: { zh: '.txt 为登记簿文本，.csv .tsv .json 为其各行', en: '.txt the book as text, .csv .tsv .json its rows' },
+};
+
+/** An optional date option (`--date`, `--on`) as stored, or undefined when not given. */
+export function dateOpt(s: { clock: Clock }, value: string | undefined): string | undefined {
+  return value === undefined ? undefined : parseDate(value, s.clock);
 }
 
 /** The command's full name for hints: `wenmi incoming list`. */

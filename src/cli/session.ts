@@ -10,7 +10,7 @@ import { usageError } from '../core/errors.js';
 import { label, t, wordsText, type Label } from '../core/i18n.js';
 import { journalHead, type Ctx } from '../core/journal.js';
 import { completeFields, type Field } from '../core/prompts.js';
-import { chooseFormat, formatOfExtension, renderBook, renderRows, renderStream, shown, type Column, type Format, type Row } from '../core/output/render.js';
+import { chooseFormat, formatOfExtension, renderBook, renderRows, shown, type Column, type Format, type Row } from '../core/output/render.js';
 import { visible } from '../core/output/escape.js';
 import { fileOut, type Out } from '../core/output/sink.js';
 import { defaultDbPath } from '../core/paths.js';
@@ -193,17 +193,27 @@ export class Session {
   async output(columns: Column[], rows: Iterable<Row>, o: OutputOpts, fit: 'cut' | 'wrap' = 'cut'): Promise<void> {
     const toFile = o.output !== undefined && o.output !== '-';
     const format = chooseFormat(o.format, o.output, !toFile && this.io.stdout.isTTY);
+    await this.toOutput(o, (out) => this.writeRows(out, columns, rows, o, format, fit));
+  }
+
+  /**
+   * Writes rows in `format` to an output `toOutput` opened: each column's value as that format
+   * writes it; CSV in a file starts with a BOM unless --no-bom (--bom adds one on stdout); a table
+   * on a terminal fits its width (text cut, or wrapped with `fit: 'wrap'`) unless --wide.
+   */
+  async writeRows(out: Out, columns: Column[], rows: Iterable<Row>, o: OutputOpts, format: Format, fit: 'cut' | 'wrap' = 'cut'): Promise<void> {
+    const toFile = o.output !== undefined && o.output !== '-';
     const bom = o.bom ?? (toFile && format === 'csv');
-    const fitWidth = !toFile && this.io.stdout.isTTY ? (o.wide === true ? Infinity : this.io.stdout.columns ?? 80) : undefined;
-    await this.toOutput(o, (out) => renderRows(out, this.io.stderr, columns, rows, { format, bom, fitWidth, wrapText: fit === 'wrap' }).then(() => undefined));
+    const fitWidth = !toFile && out === this.io.stdout && this.io.stdout.isTTY ? (o.wide === true ? Infinity : this.io.stdout.columns ?? 80) : undefined;
+    await renderRows(out, this.io.stderr, columns, rows, { format, bom, fitWidth, wrapText: fit === 'wrap' });
   }
 
   /**
    * Prints a register as its paper book: the unit's name (setting unit.name) over the meta
    * lines, and a footer message given the print stamp {at, operator, head} — when it was
    * printed, by whom, and the journal head that `verify --against` can prove later.
-   * `-o` writes the book as text (`.txt` or no extension), or its rows as `.csv`/`.tsv`/`.json`;
-   * any other extension is refused.
+   * `-o` writes the book as text (`.txt` or no extension), or its rows as `.csv`/`.tsv`/`.json`
+   * (BOOK_EXTENSIONS; the option set refused any other extension).
    */
   async printBook(o: OutputOpts, book: BookSpec): Promise<void> {
     const db = this.db();
@@ -211,7 +221,7 @@ export class Session {
     const stamp = { at: shortMoment(formatTimestamp(this.clock.now())), operator: this.operator(), head: `${head.seq}:${head.hash}` };
     const unit = getSetting(db, this.registry.settings, 'unit.name');
     const format = o.output !== undefined && o.output !== '-' ? formatOfExtension(o.output, BOOK_EXTENSIONS) ?? 'book' : 'book';
-    if (format !== 'book') return this.toOutput(o, (out) => void renderStream(out, book.columns, book.rows, { format, bom: o.bom ?? format === 'csv' }));
+    if (format !== 'book') return this.toOutput(o, (out) => this.writeRows(out, book.columns, book.rows, o, format));
     await this.toOutput(o, (out) =>
       renderBook(out, {
         title: label(book.title),

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { csvCell, csvLine, parseCsv } from '../../src/core/output/csv.js';
-import { layoutTable, renderStream, type Column } from '../../src/core/output/render.js';
+import { layoutTable, renderStream, renderTable, written, type Column } from '../../src/core/output/render.js';
 import { memoryOut } from '../../src/core/output/sink.js';
 import { fitLayout, fullLayout, type Grid } from '../../src/core/output/layout.js';
 import { displayWidth, truncateText, wrapText } from '../../src/core/output/width.js';
@@ -104,5 +104,42 @@ describe('tables', () => {
     expect(JSON.parse(out.text())).toEqual([{ a: 1 }, { a: 2 }]);
     const closed = { ...memoryOut(), closed: true };
     expect(renderStream(closed, cols, [{ a: 1 }, { a: 2 }], { format: 'tsv', bom: false })).toBe(0);
+  });
+});
+
+describe('a column writes its value as each format asks', () => {
+  // money kept in fen: yuan text in tables and TSV, a yuan number in CSV, fen in JSON; a state word in the current language, stored in JSON
+  const columns: Column[] = [
+    { key: 'priceFen', label: { zh: '单价（元）', en: 'price (yuan)' }, kind: 'id', num: true, text: (v) => (Number(v) / 100).toFixed(2), as: { csv: (v) => Number(v) / 100 } },
+    { key: 'state', label: { zh: '状态', en: 'state' }, kind: 'id', text: (v) => (v === '在用' ? 'in use' : String(v)) },
+    { key: 'note', label: { zh: '备注', en: 'note' }, kind: 'text' },
+  ];
+  const rows = [
+    { priceFen: -1250, state: '在用', note: null },
+    { priceFen: 300, state: '停用', note: 'x' },
+  ];
+  const rendered = (format: 'csv' | 'tsv' | 'json') => {
+    const out = memoryOut();
+    renderStream(out, columns, rows, { format, bom: false });
+    return out.text();
+  };
+
+  it('each format through the same hook', async () => {
+    expect(written(columns[0]!, rows[0]!, 'table')).toBe('-12.50');
+    expect(written(columns[0]!, rows[0]!, 'tsv')).toBe('-12.50');
+    expect(written(columns[0]!, rows[0]!, 'csv')).toBe(-12.5);
+    expect(written(columns[0]!, rows[0]!, 'json')).toBe(-1250);
+    expect(written(columns[2]!, rows[0]!, 'json')).toBeNull();
+    expect(written(columns[2]!, rows[0]!, 'csv')).toBeNull();
+    expect(rendered('csv')).toBe('price (yuan),state,note\r\n-12.5,in use,\r\n3,停用,x\r\n'); // a number: no formula guard
+    expect(rendered('tsv')).toBe("price (yuan)\tstate\tnote\n'-12.50\tin use\t\n3.00\t停用\tx\n");
+    expect(JSON.parse(rendered('json'))).toEqual([
+      { priceFen: -1250, state: '在用', note: null },
+      { priceFen: 300, state: '停用', note: 'x' },
+    ]);
+    const table = memoryOut();
+    await renderTable(table, columns, rows);
+    expect(table.text()).toMatch(/-12\.50 │ in use/);
+    expect(table.text()).not.toContain('-12.5 ');
   });
 });

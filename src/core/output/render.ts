@@ -28,14 +28,30 @@ export interface Column {
   wrap?: number;
   /** A terminal too narrow for every column leaves these out first (--wide shows them). */
   spare?: boolean;
-  /** How tables, CSV and TSV show a value (e.g. a state code in the current language); JSON keeps the value. */
+  /** How tables, CSV and TSV show a value (e.g. a state code in the current language, a time as `11-27 09:30`); JSON keeps the value. */
   text?: (value: unknown) => string;
+  /**
+   * How a value is written in a format where that differs from the above: money kept in fen is
+   * `text` (yuan with two decimals) in tables and TSV, `as: { csv: yuan number }` in CSV, fen in JSON.
+   */
+  as?: Partial<Record<Format, (value: unknown) => unknown>>;
 }
 
-/** A cell as people read it. */
-export function shown(c: Column, row: Row): unknown {
+/**
+ * A cell as `format` writes it: the column's hook for that format, else `text` (JSON: the stored
+ * value). An empty value stays empty (null in JSON).
+ */
+export function written(c: Column, row: Row, format: Format): unknown {
   const v = row[c.key];
-  return c.text && v !== null && v !== undefined ? c.text(v) : v;
+  if (v === null || v === undefined) return format === 'json' ? null : v;
+  const hook = c.as?.[format];
+  if (hook) return hook(v);
+  return c.text && format !== 'json' ? c.text(v) : v;
+}
+
+/** A cell as people read it (a table, a book, `show`). */
+export function shown(c: Column, row: Row): unknown {
+  return written(c, row, 'table');
 }
 
 export type Row = Record<string, unknown>;
@@ -86,7 +102,7 @@ export function renderStream(out: Out, columns: Column[], rows: Iterable<Row>, o
     for (const row of rows) {
       if (out.closed) break;
       const obj: Row = {};
-      for (const c of columns) obj[c.key] = row[c.key] ?? null;
+      for (const c of columns) obj[c.key] = written(c, row, 'json');
       out.write((n++ ? ',\n' : '\n') + jsonText(obj));
     }
     out.write(n ? '\n]\n' : ']\n');
@@ -96,7 +112,7 @@ export function renderStream(out: Out, columns: Column[], rows: Iterable<Row>, o
     out.write(line(columns.map((c) => labelOf(c.label))));
     for (const row of rows) {
       if (out.closed) break;
-      out.write(line(columns.map((c) => shown(c, row))));
+      out.write(line(columns.map((c) => written(c, row, format))));
       n++;
     }
   }

@@ -3,19 +3,20 @@ import type { Command } from 'commander';
 import { formatDate, parseDate } from '../../core/dates.js';
 import { usageError } from '../../core/errors.js';
 import { t } from '../../core/i18n.js';
-import { formatOfExtension, renderRows, type Format, type Row } from '../../core/output/render.js';
-
+import type { Row } from '../../core/output/render.js';
 import type { Field } from '../../core/prompts.js';
 import { getSetting } from '../../core/settings.js';
-import { choiceOption, describe, intArg, periodLine, type Kit, type Session, bookOutputOption, outputOption } from '../../cli/kit.js';
+import { choiceOption, describe, intArg, periodLine, type Kit, type Session, type FileFormats } from '../../cli/kit.js';
 import { loanBookColumns, loanColumns, noticeColumns, wordText } from './columns.js';
 import { borrowItem, CONDITIONS, isDamaged, remindOverdue, renewLoan, returnLoan, overdueLoans, type Notice } from './loans.js';
 import { REGISTER, shownTitle } from './rules.js';
 import { loans, type LoanRow } from './sql.js';
 import { loanBookRow, loanJson } from './views.js';
 
-/** What `remind -o` writes for each file extension. */
-const NOTICE_EXTENSIONS: Record<string, string> = { txt: 'text', csv: 'csv', tsv: 'tsv', json: 'json' };
+/** What `remind` writes: the notices as text, or their rows; `-o` names one by its extension. */
+const NOTICE_FORMATS = ['text', 'csv', 'tsv', 'json'] as const;
+type NoticeFormat = (typeof NOTICE_FORMATS)[number];
+const NOTICE_FILES: FileFormats = { extensions: { txt: 'text', csv: 'csv', tsv: 'tsv', json: 'json' } };
 
 const classifiedRefs = (rows: LoanRow[]) => [...new Set(rows.filter((l) => l.secret_level !== null).map((l) => l.archive_no))];
 
@@ -142,25 +143,25 @@ export function loanCommands(archive: Command, kit: Kit): void {
       }),
     );
 
-  kit.withReveal(
-    kit.verb(archive, 'remind', { zh: '催还：为每笔到期未还的借阅出具催还通知（文本或供邮件合并的 CSV），每份记入日志', en: 'overdue reminders (催还): one notice per loan past due, as text or CSV for a mail merge; each is journaled' }, [
-      'wenmi archive remind --overdue',
-      'wenmi archive remind --overdue --format csv -o 催还2026-11-27.csv',
-    ]),
-  )
-    .option('--format <format>', describe({ zh: '输出格式：text（通知文本，默认）|csv|tsv|json', en: 'output format: text (the notices; default) | csv | tsv | json' }))
-    .addOption(outputOption({ zh: '写入文件（- 为标准输出）；格式按扩展名 .txt .csv .tsv .json', en: 'write to a file (- for stdout); format from the extension: .txt .csv .tsv .json' }, NOTICE_EXTENSIONS))
-    .option('--bom', describe({ zh: 'CSV 加 BOM（写文件时默认加）', en: 'start CSV with a BOM (default when writing a file)' }))
-    .option('--no-bom', describe({ zh: 'CSV 不加 BOM', en: 'no BOM in CSV' }))
-    .option('--force', describe({ zh: '覆盖已存在的输出文件', en: 'overwrite an existing output file' }))
+  kit
+    .withFormats(
+      kit.withReveal(
+        kit.verb(archive, 'remind', { zh: '催还：为每笔到期未还的借阅出具催还通知（文本或供邮件合并的 CSV），每份记入日志', en: 'overdue reminders (催还): one notice per loan past due, as text or CSV for a mail merge; each is journaled' }, [
+          'wenmi archive remind --overdue',
+          'wenmi archive remind --overdue --format csv -o 催还2026-11-27.csv',
+        ]),
+      ),
+      { zh: '输出格式：text（通知文本，默认）|csv|tsv|json', en: 'output format: text (the notices; default) | csv | tsv | json' },
+      NOTICE_FORMATS,
+      NOTICE_FILES,
+      'text',
+    )
     .option('--overdue', describe({ zh: '只催已逾期的（不加则今天到期的也提醒）', en: 'overdue loans only (without it, loans due today get a notice too)' }))
     .action(
       kit.run(async (s, o) => {
         const db = s.db();
         const today = formatDate(s.clock.now());
-        const toFile = o.output !== undefined && o.output !== '-';
-        const format: string = o.format ?? (toFile ? formatOfExtension(o.output, NOTICE_EXTENSIONS) : undefined) ?? 'text';
-        if (!['text', 'csv', 'tsv', 'json'].includes(format)) throw usageError('format.invalid', { value: format, choices: 'text|csv|tsv|json' });
+        const format = o.format as NoticeFormat;
         s.reveal(o.reveal === true, REGISTER, 'remind', () => classifiedRefs(overdueLoans(db, today, o.overdue !== true)));
         const unit = getSetting(db, kit.registry.settings, 'unit.name') ?? '';
         let count = 0;
@@ -169,7 +170,7 @@ export function loanCommands(archive: Command, kit: Kit): void {
           const notices = s.tx((ctx) => remindOverdue(ctx, { includeDueToday: o.overdue !== true, format }));
           const rows = notices.map((n) => noticeRow(n, today, o.reveal === true));
           count = rows.length;
-          if (format !== 'text') return void (await renderRows(out, s.io.stderr, noticeColumns, rows, { format: format as Format, bom: o.bom ?? (toFile && format === 'csv') }));
+          if (format !== 'text') return s.writeRows(out, noticeColumns, rows, o, format);
           out.write(rows.map((r) => noticeText(r, unit)).join('\n' + '—'.repeat(30) + '\n\n'));
           out.flush();
         });
@@ -177,16 +178,17 @@ export function loanCommands(archive: Command, kit: Kit): void {
       }),
     );
 
-  kit.withReveal(
-    kit.withPeriod(
-      kit.verb(archive, 'print-loans', { zh: '按纸质借阅登记簿的格式打印一个时期的借阅', en: 'print the loan book (借阅登记簿) for a period' }, [
-        'wenmi archive print-loans --month 2026-11',
-        'wenmi archive print-loans --from 2026-01-01 --to 2026-12-31 -o 借阅登记簿2026.txt',
-      ]),
-    ),
-  )
-    .addOption(bookOutputOption())
-    .option('--force', describe({ zh: '覆盖已存在的文件', en: 'overwrite an existing file' }))
+  kit
+    .withBook(
+      kit.withReveal(
+        kit.withPeriod(
+          kit.verb(archive, 'print-loans', { zh: '按纸质借阅登记簿的格式打印一个时期的借阅', en: 'print the loan book (借阅登记簿) for a period' }, [
+            'wenmi archive print-loans --month 2026-11',
+            'wenmi archive print-loans --from 2026-01-01 --to 2026-12-31 -o 借阅登记簿2026.txt',
+          ]),
+        ),
+      ),
+    )
     .option('--format <format>', describe({ zh: '不给时打印纸质格式；也可 csv|tsv|json', en: 'the paper book unless given; or csv|tsv|json' }))
     .action(
       kit.run(async (s, o) => {

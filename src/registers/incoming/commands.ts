@@ -7,7 +7,7 @@ import { usageError } from '../../core/errors.js';
 import type { Column, Row } from '../../core/output/render.js';
 import type { Field } from '../../core/prompts.js';
 import { parseClassification, parseCopyNo } from '../../core/secret.js';
-import { applyClear, choiceOption, collect, wordOption, withClear, describe, intArg, journalColumns, periodLine, type Kit, type Session, type CliRegister, bookOutputOption } from '../../cli/kit.js';
+import { applyClear, choiceOption, collect, wordOption, withClear, describe, intArg, journalColumns, periodLine, type Kit, type Session, type CliRegister } from '../../cli/kit.js';
 import { bookColumns, classifiedBookColumns, listColumns, STATE_LABELS, STEP_LABELS } from './columns.js';
 import { classificationOf, correctIncoming, getIncoming, handlingNote, MAX_COPIES, MAX_PAGES, receiveIncoming, REGISTER, shownTitle, URGENCIES, voidIncoming, type IncomingFields } from './rules.js';
 import { classifiedNumbers, iterateIncoming, journalOf, type IncomingFilter, type IncomingRow } from './sql.js';
@@ -265,18 +265,18 @@ export function incomingCommands(root: Command, kit: Kit, register: CliRegister)
       }),
     );
 
-  kit.withReveal(
-    kit.withPeriod(
-      kit.verb(incoming, 'print', { zh: '按纸质收文登记簿的格式打印一个时期', en: 'print the register as its paper book, for a period' }, [
-        'wenmi incoming print --month 2026-11',
-        'wenmi incoming print --from 2026-01-01 --to 2026-12-31 -o 收文登记簿2026.txt',
-        'wenmi incoming print --classified --month 2026-11',
-      ]),
-    ),
-  )
-    .option('--classified', describe({ zh: '打印涉密收文登记簿（另册）', en: 'print the classified book (kept apart)' }))
-    .addOption(bookOutputOption())
-    .option('--force', describe({ zh: '覆盖已存在的文件', en: 'overwrite an existing file' }))
+  kit
+    .withBook(
+      kit.withReveal(
+        kit.withPeriod(
+          kit.verb(incoming, 'print', { zh: '按纸质收文登记簿的格式打印一个时期', en: 'print the register as its paper book, for a period' }, [
+            'wenmi incoming print --month 2026-11',
+            'wenmi incoming print --from 2026-01-01 --to 2026-12-31 -o 收文登记簿2026.txt',
+            'wenmi incoming print --classified --month 2026-11',
+          ]),
+        ),
+      ).option('--classified', describe({ zh: '打印涉密收文登记簿（另册）', en: 'print the classified book (kept apart)' })),
+    )
     .action(
       kit.run(async (s, o) => {
         const filter = { ...filterOf(s, o), classified: o.classified === true };
@@ -295,7 +295,7 @@ export function incomingCommands(root: Command, kit: Kit, register: CliRegister)
 
   kit.withReveal(
     kit.withPeriod(
-      kit.withOutput(
+      kit.withExport(
         kit.verb(incoming, 'export', { zh: '导出登记簿（默认 CSV，可在 Excel 中打开）', en: 'export the register (CSV by default, opens in Excel)' }, [
           'wenmi incoming export --month 2026-11 -o 收文2026-11.csv',
           'wenmi incoming export --from 2026-01-01 --to 2026-12-31 --format json',
@@ -308,8 +308,7 @@ export function incomingCommands(root: Command, kit: Kit, register: CliRegister)
       kit.run(async (s, o) => {
         const filter = { ...filterOf(s, o), classified: o.classified === true };
         guardReveal(s, filter, o.reveal === true, 'export');
-        const format = o.format ?? (o.output && o.output !== '-' ? undefined : 'csv');
-        await s.output(o.classified ? classifiedBookColumns : bookColumns, bookRows(s, filter, o.reveal === true), { ...o, format });
+        await s.output(o.classified ? classifiedBookColumns : bookColumns, bookRows(s, filter, o.reveal === true), o);
       }),
     );
 

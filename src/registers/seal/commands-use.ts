@@ -4,7 +4,7 @@ import { parseDate } from '../../core/dates.js';
 import { usageError } from '../../core/errors.js';
 import { t } from '../../core/i18n.js';
 import type { Field } from '../../core/prompts.js';
-import { describe, intArg, periodLine, wordOption, type Kit, type Session, bookOutputOption } from '../../cli/kit.js';
+import { describe, intArg, periodLine, wordOption, type Kit, type Session } from '../../cli/kit.js';
 import { bookColumns, exportColumns, requestColumns, WORDS } from './columns.js';
 import { bookRows, bookTotals, requestRows } from './report.js';
 import { getSeal } from './rules.js';
@@ -142,16 +142,17 @@ export function useCommands(seal: Command, kit: Kit): void {
       }),
     );
 
-  sealOption(
-    kit.withPeriod(
-      kit.verb(seal, 'print', { zh: '按纸质印章使用登记簿的格式打印一个时期', en: 'print the seal-usage register as its paper book, for a period' }, [
-        'wenmi seal print --month 2026-11',
-        'wenmi seal print --from 2026-01-01 --to 2026-12-31 --seal S001 -o 用印登记簿2026.txt',
-      ]),
-    ),
-  )
-    .addOption(bookOutputOption())
-    .option('--force', describe({ zh: '覆盖已存在的文件', en: 'overwrite an existing file' }))
+  kit
+    .withBook(
+      sealOption(
+        kit.withPeriod(
+          kit.verb(seal, 'print', { zh: '按纸质印章使用登记簿的格式打印一个时期', en: 'print the seal-usage register as its paper book, for a period' }, [
+            'wenmi seal print --month 2026-11',
+            'wenmi seal print --from 2026-01-01 --to 2026-12-31 --seal S001 -o 用印登记簿2026.txt',
+          ]),
+        ),
+      ),
+    )
     .action(
       kit.run(async (s, o) => {
         const { from, to, seal: one } = bookFilter(s, o);
@@ -171,7 +172,7 @@ export function useCommands(seal: Command, kit: Kit): void {
 
   sealOption(
     kit.withPeriod(
-      kit.withOutput(
+      kit.withExport(
         kit.verb(seal, 'export', { zh: '导出印章使用登记簿（默认 CSV，可在 Excel 中打开）', en: 'export the seal-usage register (CSV by default, opens in Excel)' }, [
           'wenmi seal export --month 2026-11 -o 用印2026-11.csv',
           'wenmi seal export --from 2026-01-01 --to 2026-12-31 --seal S001 --format json',
@@ -181,8 +182,7 @@ export function useCommands(seal: Command, kit: Kit): void {
   ).action(
     kit.run(async (s, o) => {
       const { from, to, seal: one } = bookFilter(s, o);
-      const format = o.format ?? (o.output && o.output !== '-' ? undefined : 'csv');
-      await s.output(exportColumns, bookRows(s.db(), { from, to, sealId: one?.id }), { ...o, format });
+      await s.output(exportColumns, bookRows(s.db(), { from, to, sealId: one?.id }), o);
     }),
   );
 }

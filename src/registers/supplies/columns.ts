@@ -1,10 +1,10 @@
 /**
  * The columns of the supplies register. Money columns hold integer fen under keys ending in
  * `Fen` (JSON gives those integers); tables and TSV show yuan with two decimals; CSV gets the
- * yuan as numbers (see moneyForFormat), so a negative amount is not taken for a formula.
+ * yuan as numbers (the column's `as.csv`), so a negative amount is not taken for a formula.
  */
 import { label, wordsText, type Label } from '../../core/i18n.js';
-import type { Column, Format, Row } from '../../core/output/render.js';
+import type { Column } from '../../core/output/render.js';
 import { formatYuan } from './valuation.js';
 
 export const WORDS: Record<string, Label> = {
@@ -32,27 +32,9 @@ export const WORDS: Record<string, Label> = {
 /** A stored domain word in the current language. */
 export const word = wordsText(WORDS);
 
-const moneyColumns = new WeakSet<Column>();
-
-/** A money column: fen in the row, yuan on screen; its label says 元. */
+/** A money column: fen in the row (and in JSON), yuan as text in tables and TSV, as a number in CSV; its label says 元. */
 function money(key: string, l: Label, extra: Partial<Column> = {}): Column {
-  const c: Column = { key, label: { zh: `${l.zh}（元）`, en: `${l.en} (yuan)` }, kind: 'id', num: true, text: (v) => formatYuan(Number(v)), ...extra };
-  moneyColumns.add(c);
-  return c;
-}
-
-/** For CSV, money columns become plain numbers in yuan; other formats keep the columns as they are. */
-export function moneyForFormat(columns: Column[], rows: Row[], format: Format): { columns: Column[]; rows: Row[] } {
-  if (format !== 'csv') return { columns, rows };
-  const keys = columns.filter((c) => moneyColumns.has(c)).map((c) => c.key);
-  return {
-    columns: columns.map((c) => (moneyColumns.has(c) ? { key: c.key, label: c.label, kind: 'id', num: true } : c)),
-    rows: rows.map((r) => {
-      const out = { ...r };
-      for (const k of keys) if (typeof out[k] === 'number') out[k] = (out[k] as number) / 100;
-      return out;
-    }),
-  };
+  return { key, label: { zh: `${l.zh}（元）`, en: `${l.en} (yuan)` }, kind: 'id', num: true, text: (v) => formatYuan(Number(v)), as: { csv: (v) => (typeof v === 'number' ? v / 100 : v) }, ...extra };
 }
 
 const col = (key: string, zh: string, en: string, kind: Column['kind'], extra: Partial<Column> = {}): Column => ({ key, label: { zh, en }, kind, ...extra });

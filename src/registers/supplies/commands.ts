@@ -3,12 +3,11 @@ import type { Command } from 'commander';
 import { parseMonth } from '../../core/dates.js';
 import { t } from '../../core/i18n.js';
 import type { Field } from '../../core/prompts.js';
-import { applyClear, describe, intArg, withClear, wordOption, type Kit, type Session, type CliRegister } from '../../cli/kit.js';
+import { applyClear, dateOpt, describe, intArg, withClear, wordOption, type Kit, type Session, type CliRegister } from '../../cli/kit.js';
 import { itemColumns, movementColumns, reportColumns, stockColumns, usageColumns, word, WORDS } from './columns.js';
-import { dateOf, outputRows, qtyOf } from './present.js';
 import { planCommands } from './planCommands.js';
 import { itemRow, monthReport, movementView, stockView, usageView } from './reports.js';
-import { addItem, correctItem, findItem, issueSupplies, KINDS, MAX_QTY, receiveSupplies, retireItem, writeOffSupplies, type ItemFields, type Moved } from './rules.js';
+import { addItem, correctItem, findItem, issueSupplies, KINDS, MAX_QTY, qtyOf, receiveSupplies, retireItem, writeOffSupplies, type ItemFields, type Moved } from './rules.js';
 import { reverseMovement } from './reversals.js';
 import { listItems } from './sql.js';
 import { stocktakeCommands } from './stocktakeCommands.js';
@@ -70,7 +69,7 @@ export function suppliesCommands(root: Command, kit: Kit, register: CliRegister)
   kit
     .withOutput(kit.verb(items, 'list', { zh: '列出物品（默认只列在用的）', en: 'list items (those in use unless --all)' }, ['wenmi supplies item list --all --format json']))
     .option('--all', describe({ zh: '包括已停用的', en: 'include retired items' }))
-    .action(kit.run((s, o) => outputRows(s, itemColumns, listItems(s.db(), o.all === true).map(itemRow), o)));
+    .action(kit.run((s, o) => s.output(itemColumns, listItems(s.db(), o.all === true).map(itemRow), o)));
 
   itemArg(
     withClear(
@@ -118,7 +117,7 @@ export function suppliesCommands(root: Command, kit: Kit, register: CliRegister)
         { key: 'qty', flag: '--qty', label: { zh: '数量', en: 'quantity' }, check: qtyOf },
         { key: 'price', flag: '--price', label: { zh: '单价（元）', en: 'unit price (yuan)' }, check: parseYuan },
       ]);
-      const m = receiveSupplies(s.ctx(), ref!, { qty: qtyOf(v.qty), price: parseYuan(String(v.price)), supplier: o.supplier, plan: o.plan, date: dateOf(s, o.date) });
+      const m = receiveSupplies(s.ctx(), ref!, { qty: qtyOf(v.qty), price: parseYuan(String(v.price)), supplier: o.supplier, plan: o.plan, date: dateOpt(s, o.date) });
       reportMove(s, o, m, 'supplies.received');
     }),
   );
@@ -141,7 +140,7 @@ export function suppliesCommands(root: Command, kit: Kit, register: CliRegister)
         { key: 'dept', flag: '--dept', label: { zh: '领用部门', en: 'department' } },
         { key: 'person', flag: '--person', label: { zh: '领用人', en: 'person' } },
       ]);
-      const m = issueSupplies(s.ctx(), ref!, { qty: qtyOf(v.qty), dept: String(v.dept), person: String(v.person), approver: o.approver, date: dateOf(s, o.date) });
+      const m = issueSupplies(s.ctx(), ref!, { qty: qtyOf(v.qty), dept: String(v.dept), person: String(v.person), approver: o.approver, date: dateOpt(s, o.date) });
       reportMove(s, o, m, 'supplies.issued');
     }),
   );
@@ -157,7 +156,7 @@ export function suppliesCommands(root: Command, kit: Kit, register: CliRegister)
         { key: 'qty', flag: '--qty', label: { zh: '数量', en: 'quantity' }, check: qtyOf },
         { key: 'reason', flag: '--reason', label: { zh: '报废原因', en: 'reason' } },
       ]);
-      const m = writeOffSupplies(s.ctx(), ref!, { qty: qtyOf(v.qty), reason: String(v.reason), date: dateOf(s, o.date) });
+      const m = writeOffSupplies(s.ctx(), ref!, { qty: qtyOf(v.qty), reason: String(v.reason), date: dateOpt(s, o.date) });
       reportMove(s, o, m, 'supplies.writtenOff');
     }),
   );
@@ -180,7 +179,7 @@ export function suppliesCommands(root: Command, kit: Kit, register: CliRegister)
     kit.run(async (s, o, [ref]) => {
       const v: Record<string, unknown> = { reason: o.reason };
       await s.complete(v, [{ key: 'reason', flag: '--reason', label: { zh: '冲销原因', en: 'reason' } }]);
-      const r = reverseMovement(s.ctx(), ref!, { reason: String(v.reason), approver: o.approver, date: dateOf(s, o.date) });
+      const r = reverseMovement(s.ctx(), ref!, { reason: String(v.reason), approver: o.approver, date: dateOpt(s, o.date) });
       const { movement: mv, item, balance, original } = r;
       if (o.format === 'json')
         s.print(JSON.stringify({ id: mv.id, date: mv.moved_on, kind: mv.kind, reverses: original.id, item: item.id, qty: mv.qty, valueFen: mv.value, balance: balance.qty, balanceValueFen: balance.value }) + '\n');
@@ -193,7 +192,7 @@ export function suppliesCommands(root: Command, kit: Kit, register: CliRegister)
     .withOutput(kit.verb(supplies, 'stock', { zh: '库存：结存数量、金额、是否低于安全库存', en: 'stock on hand: quantity, value, below-reorder flag' }, ['wenmi supplies stock', 'wenmi supplies stock --below --format json']))
     .option('--below', describe({ zh: '只列低于安全库存的', en: 'only items below their reorder level' }))
     .option('--all', describe({ zh: '包括已停用的', en: 'include retired items' }))
-    .action(kit.run((s, o) => outputRows(s, stockColumns, stockView(s.db(), { all: o.all, below: o.below }), o)));
+    .action(kit.run((s, o) => s.output(stockColumns, stockView(s.db(), { all: o.all, below: o.below }), o)));
 
   kit
     .withPeriod(
@@ -212,7 +211,7 @@ export function suppliesCommands(root: Command, kit: Kit, register: CliRegister)
       const { from, to } = s.period(o);
       const db = s.db();
       const itemId = o.item === undefined ? undefined : findItem(db, o.item).id;
-      await outputRows(s, movementColumns, [...movementView(db, { from, to, itemId, dept: o.dept, kind: o.kind })], o);
+      await s.output(movementColumns, [...movementView(db, { from, to, itemId, dept: o.dept, kind: o.kind })], o);
     }),
     );
 
@@ -228,7 +227,7 @@ export function suppliesCommands(root: Command, kit: Kit, register: CliRegister)
       const p = o.month === undefined && o.from === undefined && o.to === undefined ? parseMonth('this-month', s.clock) : s.period(o);
       const from = p.from ?? '0000-01-01';
       const to = p.to ?? '9999-12-31';
-      await outputRows(s, usageColumns, usageView(s.db(), from, to, o.dept), o);
+      await s.output(usageColumns, usageView(s.db(), from, to, o.dept), o);
     }),
     );
 
@@ -246,7 +245,7 @@ export function suppliesCommands(root: Command, kit: Kit, register: CliRegister)
       const { from, to, month } = parseMonth(o.month ?? 'this-month', s.clock);
       const { items: rows, total } = monthReport(s.db(), from, to);
       s.info(t('supplies.reportTitle', { month, from, to, count: rows.length }));
-      await outputRows(s, reportColumns, [...rows, total], o);
+      await s.output(reportColumns, [...rows, total], o);
     }),
     );
 

@@ -2,12 +2,11 @@
 import type { Command } from 'commander';
 import { t } from '../../core/i18n.js';
 import type { Field } from '../../core/prompts.js';
-import { describe, intArg, wordOption, type Kit } from '../../cli/kit.js';
+import { dateOpt, describe, intArg, wordOption, type Kit } from '../../cli/kit.js';
 import { planColumns, suggestColumns, WORDS } from './columns.js';
-import { dateOf, outputRows, qtyOf } from './present.js';
 import { addPlan, approvePlan, cancelPlan, draftSuggested, PLAN_STATES, suggestPlans } from './plans.js';
 import { planView, suggestionRow } from './reports.js';
-import { findItem, MAX_QTY } from './rules.js';
+import { findItem, MAX_QTY, qtyOf } from './rules.js';
 
 export function planCommands(supplies: Command, kit: Kit): void {
   const plan = kit.verb(supplies, 'plan', { zh: '采购计划：编制、建议、批准、取消、列表', en: 'purchase plans (采购计划): add, suggest, approve, cancel, list' }, [
@@ -29,7 +28,7 @@ export function planCommands(supplies: Command, kit: Kit): void {
           { key: 'item', flag: '--item', label: { zh: '物品', en: 'item' }, check: (ref) => void findItem(s.db(), ref) },
           { key: 'qty', flag: '--qty', label: { zh: '计划数量', en: 'quantity' }, check: qtyOf },
         ] satisfies Field[]);
-        const row = addPlan(s.ctx(), { item: String(v.item), qty: qtyOf(v.qty), reason: o.reason, neededBy: dateOf(s, o.neededBy) });
+        const row = addPlan(s.ctx(), { item: String(v.item), qty: qtyOf(v.qty), reason: o.reason, neededBy: dateOpt(s, o.neededBy) });
         s.print(`${row.number}\n`);
         s.info(t('supplies.planAdded', { plan: row.number }));
       }),
@@ -45,7 +44,7 @@ export function planCommands(supplies: Command, kit: Kit): void {
     .action(
       kit.run(async (s, o) => {
         const rows = suggestPlans(s.db()).map(suggestionRow);
-        await outputRows(s, suggestColumns, rows, o);
+        await s.output(suggestColumns, rows, o);
         if (o.draft && rows.length) {
           const drafted = draftSuggested(s.ctx(), o.reason ?? t('supplies.suggestReason'));
           s.info(t('supplies.plansDrafted', { n: drafted.length, plans: drafted.map((p) => p.number).join(', ') }));
@@ -83,7 +82,7 @@ export function planCommands(supplies: Command, kit: Kit): void {
     .action(
       kit.run(async (s, o) => {
         const { from, to } = s.period(o);
-        await outputRows(s, planColumns, planView(s.db(), { state: o.state, from, to }), o);
+        await s.output(planColumns, planView(s.db(), { state: o.state, from, to }), o);
       }),
     );
 }

@@ -18,6 +18,13 @@ export const KINDS = ['入库', '领用', '报废', '盘点调整', '冲销'] as
 /** The most units one movement, plan or reorder level may name (a typo of extra zeros is refused, and values stay exact). */
 export const MAX_QTY = 1_000_000;
 
+/** A quantity of at least 1 (from an option already parsed, or a prompt's answer); anything else is a usage error. */
+export function qtyOf(v: unknown): number {
+  if (typeof v === 'number') return v;
+  if (typeof v !== 'string' || !/^\s*\d{1,9}\s*$/.test(v) || Number(v) < 1 || Number(v) > MAX_QTY) throw usageError('supplies.qty', { value: v, max: MAX_QTY });
+  return Number(v);
+}
+
 export const today = (ctx: Ctx) => formatDate(ctx.clock.now());
 
 const optional = (v: string | null | undefined) => (v === undefined || v === null || v.trim() === '' ? null : v.trim());

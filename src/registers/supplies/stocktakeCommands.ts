@@ -5,9 +5,8 @@ import { t } from '../../core/i18n.js';
 import { readTextFile } from '../../core/input.js';
 import { splitList } from '../../core/typed.js';
 import type { Field } from '../../core/prompts.js';
-import { collect, describe, type Kit } from '../../cli/kit.js';
+import { collect, dateOpt, describe, type Kit } from '../../cli/kit.js';
 import { diffColumns, sheetColumns, stocktakeColumns, word } from './columns.js';
-import { dateOf, outputRows } from './present.js';
 import { diffRow, stocktakeView } from './reports.js';
 import { cancelStocktake, closeStocktake, countedOf, diffLines, getStocktake, importCounts, recordCount, startStocktake, type DiffLine } from './stocktake.js';
 import { formatYuan } from './valuation.js';
@@ -42,7 +41,7 @@ export function stocktakeCommands(supplies: Command, kit: Kit): void {
           { key: 'witness', flag: '--witness', label: { zh: '监盘人', en: 'witness' } },
         ] satisfies Field[]);
         const items = o.items === undefined ? undefined : splitList(o.items as string[]).filter(Boolean);
-        const row = startStocktake(s.ctx(), { items, counter: String(v.counter), witness: [v.witness as string | string[]].flat(), date: dateOf(s, o.date) });
+        const row = startStocktake(s.ctx(), { items, counter: String(v.counter), witness: [v.witness as string | string[]].flat(), date: dateOpt(s, o.date) });
         s.print(`${row.number}\n`);
         s.info(t('supplies.countStarted', { count: row.number, date: row.counted_on, n: diffLines(s.db(), row).length }));
       }),
@@ -88,7 +87,7 @@ export function stocktakeCommands(supplies: Command, kit: Kit): void {
       kit.run(async (s, o, [ref]) => {
         const row = getStocktake(s.db(), ref);
         const lines = diffLines(s.db(), row);
-        await outputRows(s, diffColumns, lines.map(diffRow), o);
+        await s.output(diffColumns, lines.map(diffRow), o);
         s.info(summary(row.number, lines));
         return lines.every((l) => l.result === '相符') ? EXIT.ok : EXIT.check;
       }),
@@ -134,7 +133,7 @@ export function stocktakeCommands(supplies: Command, kit: Kit): void {
         const row = getStocktake(db, ref);
         const rows = diffLines(db, row).map((l) => ({ item: l.id, name: l.name, spec: l.spec, unit: l.unit, book: o.showBook ? l.book : null, counted: null, difference: null, note: null }));
         const toFile = o.output !== undefined && o.output !== '-';
-        if (o.format !== undefined || toFile) return outputRows(s, sheetColumns, rows, o);
+        if (o.format !== undefined || toFile) return s.output(sheetColumns, rows, o);
         await s.printBook(o, {
           title: { zh: '办公用品盘点表', en: 'Office supplies count sheet' },
           meta: [t('supplies.sheetMeta', { count: row.number, date: row.counted_on, counter: row.counter, witness: row.witness })],
@@ -148,5 +147,5 @@ export function stocktakeCommands(supplies: Command, kit: Kit): void {
 
   kit
     .withOutput(kit.verb(take, 'list', { zh: '列出全部盘点', en: 'list every count' }, ['wenmi supplies stocktake list']))
-    .action(kit.run((s, o) => outputRows(s, stocktakeColumns, stocktakeView(s.db()), o)));
+    .action(kit.run((s, o) => s.output(stocktakeColumns, stocktakeView(s.db()), o)));
 }
