@@ -15,9 +15,11 @@ export * from './session.js';
 
 /**
  * A verb's handler: the session, the verb's own options (a typed object: declare an interface
- * of the options the verb defines and write `kit.run<ListOpts>(…)`), and its arguments.
+ * of the options the verb defines and write `kit.run<ListOpts>(…)`; `NoOpts` for a verb that
+ * declares none), and its arguments. There is no default: a handler that reads options it has
+ * not declared does not compile.
  */
-export type Handler<O extends object = Record<string, any>> = (s: Session, opts: O, args: string[]) => Promise<number | void> | number | void;
+export type Handler<O extends object> = (s: Session, opts: O, args: string[]) => Promise<number | void> | number | void;
 
 /** A register as the CLI loads it: its `commands()` are built with this kit. */
 export type CliRegister = Register<Kit>;
@@ -29,7 +31,7 @@ export interface Kit {
   /** A subcommand with a description, examples, and a hint after usage errors. */
   verb(parent: Command, name: string, description: Label, examples: string[]): Command;
   /** The action: builds the session, runs the handler, records its exit code. */
-  run<O extends object = Record<string, any>>(handler: Handler<O>): (...args: any[]) => Promise<void>;
+  run<O extends object>(handler: Handler<O>): (...args: any[]) => Promise<void>;
   /** A list: --format (a table on a terminal, TSV in a pipe), the file output set (-o .csv .tsv .json .txt, --bom, --force), --wide. */
   withOutput(cmd: Command): Command;
   /** An export: as a list, but CSV unless --format or the extension of -o says otherwise. */

@@ -50,6 +50,21 @@ export interface PeriodOpts {
   to?: string;
 }
 
+/** The options of a verb that declares none. */
+export type NoOpts = Record<string, never>;
+
+/** `--reveal` (kit.withReveal). */
+export interface RevealOpts {
+  reveal?: boolean;
+}
+
+/** The options of a paper book (print verbs, kit.withBook): `-o`, `--force`, `--bom`/`--no-bom`. */
+export interface BookOpts {
+  output?: string;
+  force?: boolean;
+  bom?: boolean;
+}
+
 /** Colour only on a terminal, never under NO_COLOR, TERM=dumb or --no-color; FORCE_COLOR forces it. */
 export function useColor(argv: string[], env: IO['env'], isTTY: boolean): boolean {
   if (argv.includes('--no-color') || (env.NO_COLOR !== undefined && env.NO_COLOR !== '')) return false;

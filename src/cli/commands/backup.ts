@@ -95,6 +95,13 @@ function checkBackup(s: Session, file: string, format: string | undefined): numb
   }
 }
 
+interface BackupOpts {
+  output?: string;
+  force?: boolean;
+  check?: string;
+  format?: string;
+}
+
 export function addBackup(root: Command, kit: Kit): void {
   kit
     .verb(root, 'backup', { zh: '把数据库一致地复制到备份文件并校验；--check 校验备份并说明落后多少', en: 'copy the database consistently to a backup file and verify it; --check verifies a backup and says how far behind it is' }, [
@@ -106,13 +113,13 @@ export function addBackup(root: Command, kit: Kit): void {
     .option('--check <file>', describe({ zh: '校验一个备份文件，并与在用数据库比较', en: 'verify a backup file and compare it with the live database' }))
     .option('--format <format>', 'text|json (--check)')
     .action(
-      kit.run(async (s, opts) => {
+      kit.run<BackupOpts>(async (s, opts) => {
         if ((opts.output === undefined) === (opts.check === undefined)) throw usageError('backup.oneOf');
         if (opts.format !== undefined && opts.format !== 'text' && opts.format !== 'json') throw usageError('format.invalid', { value: opts.format, choices: 'text|json' });
         if (opts.check !== undefined) return checkBackup(s, opts.check, opts.format);
         if (String(opts.output).trim() === '') throw usageError('output.empty');
         if (opts.output === '-') throw usageError('backup.notStdout');
-        return makeBackup(s, opts.output, opts.force === true);
+        return makeBackup(s, opts.output!, opts.force === true);
       }),
     );
 }

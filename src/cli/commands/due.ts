@@ -6,7 +6,7 @@ import { label } from '../../core/i18n.js';
 import type { Column } from '../../core/output/render.js';
 import type { DeadlineSource } from '../../core/deadlines.js';
 import { loadRegister } from '../registry.js';
-import { describe, type Kit } from '../kit.js';
+import { describe, type Kit, type OutputOpts } from '../kit.js';
 
 export const dueColumns: Column[] = [
   { key: 'due', label: { zh: '期限', en: 'due' }, kind: 'id' },
@@ -25,6 +25,14 @@ export const dueColumns: Column[] = [
   { key: 'lastReminder', label: { zh: '最近催办', en: 'last reminder' }, kind: 'id', spare: true },
 ];
 
+interface DueOpts extends OutputOpts {
+  /** 7d unless given */
+  within: string;
+  all?: boolean;
+  register?: string;
+  failIfOverdue?: boolean;
+}
+
 export function addDue(root: Command, kit: Kit): void {
   kit
     .withOutput(
@@ -39,7 +47,7 @@ export function addDue(root: Command, kit: Kit): void {
     .option('--register <name>', describe({ zh: '只看一个登记簿', en: 'one register only' }))
     .option('--fail-if-overdue', describe({ zh: '有逾期事项时退出码为 3', en: 'exit 3 when anything is overdue' }))
     .action(
-      kit.run(async (s, opts) => {
+      kit.run<DueOpts>(async (s, opts) => {
         const withinDays = opts.all ? undefined : parseWithin(opts.within);
         if (withinDays === null) throw usageError('due.within', { value: opts.within });
         if (opts.register !== undefined && !kit.registry.registers.some((r) => r.name === opts.register))

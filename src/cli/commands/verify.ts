@@ -62,6 +62,11 @@ export function printReport(s: Session, report: VerifyReport, format: string | u
   if (report.pending.length > 0) s.info(t('verify.pending', { count: report.pending.length, first: report.pending[0] }));
 }
 
+interface VerifyOpts {
+  against?: string;
+  format?: string;
+}
+
 export function addVerify(root: Command, kit: Kit): void {
   kit
     .verb(root, 'verify', { zh: '校验日志哈希链、各登记簿与数据库结构；失败时退出码 3', en: 'check the journal hash chain, every register and the schema; exit 3 on failure' }, [
@@ -72,7 +77,7 @@ export function addVerify(root: Command, kit: Kit): void {
     .option('--against <head>', describe({ zh: '同时证明截至此前记下的链头（序号:哈希）历史未被改动', en: 'also prove the history up to a head recorded earlier (SEQ:HASH) is unchanged' }))
     .option('--format <format>', 'text|json')
     .action(
-      kit.run((s, opts) => {
+      kit.run<VerifyOpts>((s, opts) => {
         const against = opts.against === undefined ? undefined : parseHead(opts.against) ?? undefined;
         if (opts.against !== undefined && !against) throw usageError('verify.badHead', { value: opts.against });
         if (opts.format !== undefined && opts.format !== 'text' && opts.format !== 'json') throw usageError('format.invalid', { value: opts.format, choices: 'text|json' });

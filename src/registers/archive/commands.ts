@@ -6,7 +6,7 @@ import { t } from '../../core/i18n.js';
 import { MAX_LISTED_PROBLEMS, readTextFile } from '../../core/input.js';
 import { getSetting } from '../../core/settings.js';
 import type { Column } from '../../core/output/render.js';
-import { choiceOption, describe, intArg, journalColumns, type Kit, type Session, type CliRegister } from '../../cli/kit.js';
+import { choiceOption, describe, intArg, journalColumns, type Kit, type Session, type CliRegister, type OutputOpts, type PeriodOpts, type RevealOpts } from '../../cli/kit.js';
 import { catalogColumns, checkColumns, correctionColumns, itemColumns, JOURNAL_ACTIONS, loanColumns, wordText } from './columns.js';
 import { loanCommands } from './loanCommands.js';
 import { checkShelf, fileItem, getItem, MAX_PAGES, parseRetention, REGISTER, RETENTIONS } from './rules.js';
@@ -20,7 +20,17 @@ function yearArg(value: string): number {
   return Number(value);
 }
 
-function filterOf(s: Session, o: Record<string, any>, search?: string): ItemFilter {
+/** The options of the list verbs (listVerb) that a filter is read from. */
+interface ArchiveFilterOpts extends PeriodOpts, RevealOpts {
+  year?: string;
+  retention?: string;
+  box?: string;
+  out?: boolean;
+  shelved?: boolean;
+  limit?: number;
+}
+
+function filterOf(s: Session, o: ArchiveFilterOpts, search?: string): ItemFilter {
   const { from, to } = s.period(o);
   return {
     from,
@@ -45,7 +55,10 @@ function listVerb(kit: Kit, parent: Command, name: string, description: { zh: st
     .option('--limit <n>', describe({ zh: '最多列出条数', en: 'at most this many rows' }), intArg(1));
 }
 
-async function listItems(s: Session, o: Record<string, any>, search: string | undefined, command: string): Promise<void> {
+/** The options of list and search (listVerb). */
+interface ArchiveListOpts extends ArchiveFilterOpts, OutputOpts {}
+
+async function listItems(s: Session, o: ArchiveListOpts, search: string | undefined, command: string): Promise<void> {
   const filter = filterOf(s, o, search);
   const db = s.db();
   s.reveal(o.reveal === true, REGISTER, command, () => classifiedItemNumbers(db, filter));
@@ -63,6 +76,22 @@ export function archiveCommands(root: Command, kit: Kit, register: CliRegister):
     'wenmi archive catalog --year 2026',
   ]);
 
+  interface ArchiveFileOpts {
+    title?: string;
+    ownTitle?: boolean;
+    author?: string;
+    date?: string;
+    retention?: string;
+    docNo?: string;
+    secret?: string;
+    pages?: number;
+    org?: string;
+    box?: string;
+    location?: string;
+    note?: string;
+    fromIncoming?: string;
+    format?: string;
+  }
   kit
     .verb(archive, 'file', { zh: '归档一件文件，输出档号（DA/T 22-2015）', en: 'file one item; prints its archive number (档号, DA/T 22-2015)' }, [
       'wenmi archive file --title 关于2027年部门预算的报告 --author 市某局办公室 --date 2026-11-20 --retention Y --org BGS --doc-no 某办〔2026〕15号 --pages 8 --box 3',
@@ -84,7 +113,7 @@ export function archiveCommands(root: Command, kit: Kit, register: CliRegister):
     .option('--from-incoming <number>', describe({ zh: '从收文归档：沿用其标题、来文单位、文号、日期、密级、页数，并标记为已归档', en: 'file an incoming document: take its fields and mark it 已归档' }))
     .addOption(choiceOption('--format <format>', { zh: 'text（只输出档号）或 json（涉密题名遮蔽）', en: 'text (the number only) or json (classified titles masked)' }, ['text', 'json']))
     .action(
-      kit.run(async (s, o) => {
+      kit.run<ArchiveFileOpts>(async (s, o) => {
         const ctx = s.ctx();
         // `--from-incoming 2026-0001`, or as typed elsewhere: `收文 2026-0001`, `收文2026-0001`
         const fromIncoming = o.fromIncoming === undefined ? undefined : (await s.resolveRef(o.fromIncoming, 'incoming')).ref;
@@ -119,22 +148,28 @@ export function archiveCommands(root: Command, kit: Kit, register: CliRegister):
       }),
     );
 
+  interface ArchiveListSearchOpts extends ArchiveListOpts {
+    search?: string;
+  }
   listVerb(kit, archive, 'list', { zh: '列出档案（涉密题名默认遮蔽）', en: 'list archive items (classified titles masked)' }, [
     'wenmi archive list --year 2026 --retention Y',
     'wenmi archive list --out --format json',
   ])
     .option('--search <text>', describe({ zh: '题名、文号、责任者或档号包含此文字', en: 'title, doc no., author or archive no. contains this' }))
-    .action(kit.run((s, o) => listItems(s, o, o.search, 'list')));
+    .action(kit.run<ArchiveListSearchOpts>((s, o) => listItems(s, o, o.search, 'list')));
 
   listVerb(kit, archive, 'search', { zh: '按题名、文号、责任者、档号查找档案', en: 'find items by title, doc no., author or archive no.' }, ['wenmi archive search 预算', 'wenmi archive search 财预〔2026〕 --year 2026'])
     .argument('<text>', describe({ zh: '要找的文字', en: 'the text to find' }))
-    .action(kit.run((s, o, [text]) => listItems(s, o, text, 'search')));
+    .action(kit.run<ArchiveListOpts>((s, o, [text]) => listItems(s, o, text, 'search')));
 
+  interface ArchiveShowOpts extends RevealOpts {
+    format?: string;
+  }
   kit.withReveal(kit.verb(archive, 'show', { zh: '显示一件档案、它的借阅和全部历史', en: 'show one item, its loans and its whole history' }, ['wenmi archive show Z001-WS·2026-Y-BGS-0001', 'wenmi archive show Z001-WS.2026-Y-0003 --format json']))
     .argument('<archiveNo>', describe({ zh: '档号', en: 'the archive number (档号)' }))
     .addOption(choiceOption('--format <format>', { zh: '输出格式：table|json', en: 'output format: table|json' }, ['table', 'json']))
     .action(
-      kit.run(async (s, o, [ref]) => {
+      kit.run<ArchiveShowOpts>(async (s, o, [ref]) => {
         const db = s.db();
         const row = getItem(db, ref!);
         const reveal = o.reveal === true;
@@ -169,6 +204,10 @@ export function archiveCommands(root: Command, kit: Kit, register: CliRegister):
       }),
     );
 
+  interface ArchiveCatalogOpts extends RevealOpts, OutputOpts {
+    year?: string;
+    retention?: string;
+  }
   kit.withReveal(
     kit.withOutput(
       kit.verb(archive, 'catalog', { zh: '打印归档文件目录（一个年度，可按保管期限）', en: 'print the filing catalogue (归档文件目录) of a year, optionally one retention period' }, [
@@ -181,7 +220,7 @@ export function archiveCommands(root: Command, kit: Kit, register: CliRegister):
     .option('--year <yyyy>', describe({ zh: '年度（必填）', en: 'year (required)' }))
     .option('--retention <period>', describe({ zh: '保管期限：Y|D30|D10', en: 'retention period: Y|D30|D10' }))
     .action(
-      kit.run(async (s, o) => {
+      kit.run<ArchiveCatalogOpts>(async (s, o) => {
         if (o.year === undefined) throw usageError('input.missing', { flags: '--year' });
         const filter: ItemFilter = { year: yearArg(o.year), retention: o.retention === undefined ? undefined : parseRetention(o.retention) };
         const db = s.db();
@@ -201,6 +240,11 @@ export function archiveCommands(root: Command, kit: Kit, register: CliRegister):
       }),
     );
 
+  interface ArchiveCheckOpts extends OutputOpts {
+    found?: string;
+    /** utf-8 unless given */
+    encoding: string;
+  }
   kit
     .withOutput(
       kit.verb(archive, 'check', { zh: '清点核对：对照在架档号清单，报告差异；有差异时退出码 3', en: 'shelf check (清点核对): compare a list of the numbers found on the shelves; exit 3 on any difference' }, [
@@ -211,7 +255,7 @@ export function archiveCommands(root: Command, kit: Kit, register: CliRegister):
     .option('--found <file>', describe({ zh: '在架档号清单，每行一个（- 为标准输入）', en: 'the numbers found on the shelves, one per line (- for stdin)' }))
     .option('--encoding <enc>', describe({ zh: '清单编码：utf-8|gb18030', en: 'encoding of the list: utf-8|gb18030' }), 'utf-8')
     .action(
-      kit.run(async (s, o) => {
+      kit.run<ArchiveCheckOpts>(async (s, o) => {
         if (o.found === undefined) throw usageError('input.missing', { flags: '--found' });
         const text = readTextFile(o.found, o.encoding);
         const report = checkShelf(s.db(), text);

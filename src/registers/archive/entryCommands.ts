@@ -10,6 +10,21 @@ const CLEARABLE: Record<string, keyof Correction> = { 'doc-no': 'docNo', pages: 
 import { MAX_PAGES } from './rules.js';
 
 export function entryCommands(archive: Command, kit: Kit): void {
+  interface ArchiveCorrectOpts {
+    title?: string;
+    /** --own-title, or false for --no-own-title */
+    ownTitle?: boolean;
+    author?: string;
+    date?: string;
+    docNo?: string;
+    secret?: string;
+    pages?: number;
+    box?: string;
+    location?: string;
+    note?: string;
+    reason?: string;
+    clear?: string[];
+  }
   withClear(
     kit.verb(
       archive,
@@ -33,7 +48,7 @@ export function entryCommands(archive: Command, kit: Kit): void {
     .option('--note <text>', describe({ zh: '备注（空串为清除）', en: 'remarks ("" clears them)' }))
     .option('--reason <text>', describe({ zh: '更正原因（必填）', en: 'why (required)' }))
     .action(
-      kit.run((s, o, [ref]) => {
+      kit.run<ArchiveCorrectOpts>((s, o, [ref]) => {
         const row = correctItem(
           s.ctx(),
           ref!,
@@ -56,6 +71,9 @@ export function entryCommands(archive: Command, kit: Kit): void {
       }),
     );
 
+  interface ArchiveVoidOpts {
+    reason?: string;
+  }
   kit
     .verb(archive, 'void', { zh: '作废一件档案：档号保留在目录中并注明原因，不再借出', en: 'void an item: its number stays in the catalogue, marked void with the reason, and is not lent' }, [
       'wenmi archive void Z001-WS·2026-Y-0003 --reason 重复归档，与 Z001-WS·2026-Y-0002 为同一件',
@@ -63,7 +81,7 @@ export function entryCommands(archive: Command, kit: Kit): void {
     .argument('<archiveNo>', describe({ zh: '档号', en: 'the archive number (档号)' }))
     .option('--reason <text>', describe({ zh: '作废原因（必填）', en: 'why (required)' }))
     .action(
-      kit.run((s, o, [ref]) => {
+      kit.run<ArchiveVoidOpts>((s, o, [ref]) => {
         const row = voidItem(s.ctx(), ref!, o.reason);
         s.print(row.archive_no + '\n');
         s.info(t('archive.voided', { archiveNo: row.archive_no }));

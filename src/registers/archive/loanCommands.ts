@@ -6,7 +6,7 @@ import { t } from '../../core/i18n.js';
 import type { Row } from '../../core/output/render.js';
 import type { Field } from '../../core/prompts.js';
 import { getSetting } from '../../core/settings.js';
-import { choiceOption, describe, intArg, periodLine, type Kit, type Session, type FileFormats } from '../../cli/kit.js';
+import { choiceOption, describe, intArg, periodLine, type Kit, type Session, type FileFormats, type BookOpts, type OutputOpts, type PeriodOpts, type RevealOpts } from '../../cli/kit.js';
 import { loanBookColumns, loanColumns, noticeColumns, wordText } from './columns.js';
 import { borrowItem, CONDITIONS, isDamaged, remindOverdue, renewLoan, returnLoan, overdueLoans, type Notice } from './loans.js';
 import { REGISTER, shownTitle } from './rules.js';
@@ -20,7 +20,12 @@ const NOTICE_FILES: FileFormats = { extensions: { txt: 'text', csv: 'csv', tsv: 
 
 const classifiedRefs = (rows: LoanRow[]) => [...new Set(rows.filter((l) => l.secret_level !== null).map((l) => l.archive_no))];
 
-function dueArg(s: Session, o: Record<string, any>): string | undefined {
+/** `--due DATE` of borrow and renew. */
+interface ArchiveDueOpts {
+  due?: string;
+}
+
+function dueArg(s: Session, o: ArchiveDueOpts): string | undefined {
   return o.due === undefined ? undefined : parseDate(o.due, s.clock);
 }
 
@@ -45,6 +50,19 @@ function noticeText(r: Row, unit: string): string {
 }
 
 export function loanCommands(archive: Command, kit: Kit): void {
+  interface ArchiveBorrowOpts extends ArchiveDueOpts {
+    borrower?: string;
+    dept?: string;
+    purpose?: string;
+    approver?: string;
+    days?: number;
+    onsite?: boolean;
+    takeAway?: boolean;
+    copy?: boolean;
+    copyApprover?: string;
+    note?: string;
+    format?: string;
+  }
   kit
     .verb(archive, 'borrow', { zh: '借阅：借出一件在库档案（须审批；涉密档案须领导审批、限现场阅览）', en: 'lend an item on the shelf (approved; classified items: senior approver, on site only)' }, [
       'wenmi archive borrow Z001-WS·2026-Y-BGS-0001 --borrower 李明 --dept 财务科 --purpose 查阅预算依据 --approver 王主任',
@@ -65,7 +83,7 @@ export function loanCommands(archive: Command, kit: Kit): void {
     .option('--note <text>', describe({ zh: '备注', en: 'note' }))
     .addOption(choiceOption('--format <format>', { zh: 'text（只输出借阅编号）或 json', en: 'text (the loan number only) or json' }, ['text', 'json']))
     .action(
-      kit.run(async (s, o, [ref]) => {
+      kit.run<ArchiveBorrowOpts>(async (s, o, [ref]) => {
         if (o.onsite && o.takeAway) throw usageError('archive.onsiteAndAway');
         const values: Record<string, unknown> = { borrower: o.borrower, dept: o.dept, purpose: o.purpose, approver: o.approver };
         await s.complete(values, [
@@ -89,6 +107,11 @@ export function loanCommands(archive: Command, kit: Kit): void {
       }),
     );
 
+  interface ArchiveRenewOpts extends ArchiveDueOpts {
+    approver?: string;
+    days?: number;
+    note?: string;
+  }
   kit
     .verb(archive, 'renew', { zh: '续借：从今天起重新计算借期（须审批，不得缩短或超过最长期限）', en: 'renew a loan: a new term from today (approved; must extend it, within the longest term)' }, [
       'wenmi archive renew J2026-0001 --approver 王主任',
@@ -100,7 +123,7 @@ export function loanCommands(archive: Command, kit: Kit): void {
     .option('--due <date>', describe({ zh: '新的应还日期', en: 'the new due date' }))
     .option('--note <text>', describe({ zh: '备注', en: 'note' }))
     .action(
-      kit.run(async (s, o, [ref]) => {
+      kit.run<ArchiveRenewOpts>(async (s, o, [ref]) => {
         const values: Record<string, unknown> = { approver: o.approver };
         await s.complete(values, [{ key: 'approver', flag: '--approver', label: { zh: '审批人', en: 'approved by' } }]);
         const loan = renewLoan(s.ctx(), ref!, { approver: values.approver as string, days: o.days, due: dueArg(s, o), note: o.note });
@@ -109,6 +132,10 @@ export function loanCommands(archive: Command, kit: Kit): void {
       }),
     );
 
+  interface ArchiveReturnOpts {
+    condition?: string;
+    note?: string;
+  }
   kit
     .verb(archive, 'return', { zh: '归还：检查并记录归还情况（破损、缺页会被标记）', en: 'return a loan, recording its condition (damage is flagged)' }, [
       'wenmi archive return J2026-0001',
@@ -118,13 +145,18 @@ export function loanCommands(archive: Command, kit: Kit): void {
     .addOption(choiceOption('--condition <state>', { zh: '归还情况（默认 完好）', en: 'condition (default 完好 intact)' }, CONDITIONS))
     .option('--note <text>', describe({ zh: '情况说明', en: 'note on the condition' }))
     .action(
-      kit.run((s, o, [ref]) => {
+      kit.run<ArchiveReturnOpts>((s, o, [ref]) => {
         const loan = returnLoan(s.ctx(), ref!, { condition: o.condition, note: o.note });
         s.info(t('archive.returned', { loan: loan.loan_no, archiveNo: loan.archive_no, condition: wordText(loan.return_condition) }));
         if (isDamaged(loan)) s.info(t('archive.returnedDamaged', { archiveNo: loan.archive_no, condition: wordText(loan.return_condition) }));
       }),
     );
 
+  interface ArchiveLoansOpts extends RevealOpts, OutputOpts {
+    overdue?: boolean;
+    borrower?: string;
+    all?: boolean;
+  }
   kit.withReveal(
     kit.withOutput(
       kit.verb(archive, 'loans', { zh: '列出借阅（默认未归还的）', en: 'list loans (open ones unless --all)' }, ['wenmi archive loans', 'wenmi archive loans --overdue --format json', 'wenmi archive loans --all --borrower 李明']),
@@ -134,7 +166,7 @@ export function loanCommands(archive: Command, kit: Kit): void {
     .option('--borrower <name>', describe({ zh: '借阅人包含此文字', en: "borrower's name contains this" }))
     .option('--all', describe({ zh: '包括已归还的', en: 'include returned loans' }))
     .action(
-      kit.run(async (s, o) => {
+      kit.run<ArchiveLoansOpts>(async (s, o) => {
         const db = s.db();
         const today = formatDate(s.clock.now());
         const rows = loans(db, { open: o.all !== true, dueBefore: o.overdue ? today : undefined, borrower: o.borrower });
@@ -143,6 +175,13 @@ export function loanCommands(archive: Command, kit: Kit): void {
       }),
     );
 
+  interface ArchiveRemindOpts extends RevealOpts {
+    format?: string;
+    output?: string;
+    bom?: boolean;
+    force?: boolean;
+    overdue?: boolean;
+  }
   kit
     .withFormats(
       kit.withReveal(
@@ -158,7 +197,7 @@ export function loanCommands(archive: Command, kit: Kit): void {
     )
     .option('--overdue', describe({ zh: '只催已逾期的（不加则今天到期的也提醒）', en: 'overdue loans only (without it, loans due today get a notice too)' }))
     .action(
-      kit.run(async (s, o) => {
+      kit.run<ArchiveRemindOpts>(async (s, o) => {
         const db = s.db();
         const today = formatDate(s.clock.now());
         const format = o.format as NoticeFormat;
@@ -178,6 +217,9 @@ export function loanCommands(archive: Command, kit: Kit): void {
       }),
     );
 
+  interface ArchivePrintLoansOpts extends PeriodOpts, RevealOpts, BookOpts {
+    format?: string;
+  }
   kit
     .withBook(
       kit.withReveal(
@@ -191,7 +233,7 @@ export function loanCommands(archive: Command, kit: Kit): void {
     )
     .option('--format <format>', describe({ zh: '不给时打印纸质格式；也可 csv|tsv|json', en: 'the paper book unless given; or csv|tsv|json' }))
     .action(
-      kit.run(async (s, o) => {
+      kit.run<ArchivePrintLoansOpts>(async (s, o) => {
         const period = s.period(o);
         const db = s.db();
         const rows = loans(db, { from: period.from, to: period.to });

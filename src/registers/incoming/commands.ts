@@ -7,12 +7,29 @@ import { usageError } from '../../core/errors.js';
 import type { Column, Row } from '../../core/output/render.js';
 import type { Field } from '../../core/prompts.js';
 import { parseClassification, parseCopyNo } from '../../core/secret.js';
-import { applyClear, choiceOption, collect, wordOption, withClear, describe, intArg, journalColumns, periodLine, type Kit, type Session, type CliRegister } from '../../cli/kit.js';
+import { applyClear, choiceOption, collect, wordOption, withClear, describe, intArg, journalColumns, periodLine, type Kit, type Session, type CliRegister, type BookOpts, type OutputOpts, type PeriodOpts, type RevealOpts } from '../../cli/kit.js';
 import { bookColumns, classifiedBookColumns, listColumns, STATE_LABELS, STEP_LABELS } from './columns.js';
 import { classificationOf, correctIncoming, getIncoming, handlingNote, MAX_COPIES, MAX_PAGES, receiveIncoming, REGISTER, shownTitle, URGENCIES, voidIncoming, type IncomingFields } from './rules.js';
 import { classifiedNumbers, iterateIncoming, journalOf, type IncomingFilter, type IncomingRow } from './sql.js';
 import { workflowCommands } from './workflow-commands.js';
 import { deadlineOf, remindersOf } from './workflow.js';
+
+/** The options of the registered fields (withFields), and the --note that receive and correct add. */
+interface IncomingFieldOpts {
+  sender?: string;
+  title?: string;
+  senderNo?: string;
+  type?: string;
+  secret?: string;
+  copyNo?: string;
+  urgency?: string;
+  copies?: number;
+  pages?: number;
+  attachments?: string;
+  received?: string;
+  deadline?: string;
+  note?: string;
+}
 
 /** The registered fields, shared by receive and correct. */
 function withFields(cmd: Command): Command {
@@ -34,7 +51,7 @@ function withFields(cmd: Command): Command {
 /** The optional fields `correct --clear` may empty, by flag. */
 const CLEARABLE: Record<string, keyof IncomingFields> = { 'sender-no': 'senderNo', type: 'docType', urgency: 'urgency', pages: 'pages', attachments: 'attachments', deadline: 'deadline', note: 'note' };
 
-function fieldsOf(s: Session, o: Record<string, any>): IncomingFields {
+function fieldsOf(s: Session, o: IncomingFieldOpts): IncomingFields {
   return {
     receivedAt: o.received === undefined ? undefined : parseMoment(o.received, s.clock),
     sender: o.sender,
@@ -104,7 +121,17 @@ function listEntry(db: DB, row: IncomingRow, reveal: boolean) {
   return { ...entryJson(row, reveal), deadline: deadlineOf(db, row), ...remindersOf(db, row) };
 }
 
-function filterOf(s: Session, o: Record<string, any>): IncomingFilter {
+/** The options a filter is read from: list's, and the period, --classified and --reveal of print and export. */
+interface IncomingFilterOpts extends PeriodOpts, RevealOpts {
+  sender?: string;
+  state?: string;
+  classified?: boolean;
+  ordinary?: boolean;
+  search?: string;
+  limit?: number;
+}
+
+function filterOf(s: Session, o: IncomingFilterOpts): IncomingFilter {
   if (o.classified && o.ordinary) throw usageError('incoming.classifiedOrOrdinary');
   const { from, to } = s.period(o);
   return {
@@ -156,6 +183,10 @@ export function incomingCommands(root: Command, kit: Kit, register: CliRegister)
     'wenmi incoming print --month 2026-11',
   ]);
 
+  interface IncomingReceiveOpts extends IncomingFieldOpts {
+    circle?: string[];
+    format?: string;
+  }
   withFields(
     kit.verb(incoming, 'receive', { zh: '签收并登记一份来文，输出收文编号', en: 'sign for and register a document; prints its number' }, [
       'wenmi incoming receive --sender 市财政局 --sender-no 财预〔2026〕12号 --title 关于编报2027年部门预算的通知 --type 通知 --pages 6',
@@ -166,7 +197,7 @@ export function incomingCommands(root: Command, kit: Kit, register: CliRegister)
     .option('--circle <names>', describe({ zh: '知悉范围（涉密），可重复或逗号分隔，如 张局长,李科长', en: 'circle of knowledge (classified), repeatable or comma-separated' }), collect)
     .addOption(choiceOption('--format <format>', { zh: 'text（只输出编号）或 json（涉密标题遮蔽）', en: 'text (the number only) or json (classified title masked)' }, ['text', 'json']))
     .action(
-      kit.run(async (s, o) => {
+      kit.run<IncomingReceiveOpts>(async (s, o) => {
         const receivedAt = o.received === undefined ? formatTimestamp(s.clock.now()) : parseMoment(o.received, s.clock);
         const values: Record<string, unknown> = { sender: o.sender, title: o.title, secret: o.secret, copyNo: o.copyNo, urgency: o.urgency, deadline: o.deadline };
         await s.complete(values, receiveFields(s, receivedAt.slice(0, 10)));
@@ -178,6 +209,7 @@ export function incomingCommands(root: Command, kit: Kit, register: CliRegister)
       }),
     );
 
+  interface IncomingListOpts extends IncomingFilterOpts, OutputOpts {}
   const states = Object.keys(STATE_LABELS);
   kit.withReveal(
     kit.withPeriod(
@@ -197,7 +229,7 @@ export function incomingCommands(root: Command, kit: Kit, register: CliRegister)
     .option('--search <text>', describe({ zh: '标题包含此文字', en: 'title contains this' }))
     .option('--limit <n>', describe({ zh: '最多列出条数', en: 'at most this many rows' }), intArg(1))
     .action(
-      kit.run(async (s, o) => {
+      kit.run<IncomingListOpts>(async (s, o) => {
         const filter = filterOf(s, o);
         const db = s.db();
         guardReveal(s, filter, o.reveal === true, 'list');
@@ -208,13 +240,16 @@ export function incomingCommands(root: Command, kit: Kit, register: CliRegister)
       }),
     );
 
+  interface IncomingShowOpts extends RevealOpts {
+    format?: string;
+  }
   kit.withReveal(
     kit.verb(incoming, 'show', { zh: '显示一份来文及其全部历史', en: 'show one document and its whole history' }, ['wenmi incoming show 2026-0001', 'wenmi incoming show M2026-0002 --reveal --format json']),
   )
     .argument('<number>', describe({ zh: '收文编号', en: 'the document number' }))
     .addOption(choiceOption('--format <format>', { zh: 'table 或 json', en: 'table or json' }, ['table', 'json']))
     .action(
-      kit.run(async (s, o, [ref]) => {
+      kit.run<IncomingShowOpts>(async (s, o, [ref]) => {
         const row = getIncoming(s.db(), ref!);
         const reveal = o.reveal === true && row.secret_level !== null;
         s.reveal(reveal, REGISTER, 'show', () => [row.number]);
@@ -235,6 +270,10 @@ export function incomingCommands(root: Command, kit: Kit, register: CliRegister)
       }),
     );
 
+  interface IncomingCorrectOpts extends IncomingFieldOpts {
+    reason?: string;
+    clear?: string[];
+  }
   withClear(
     withFields(
       kit.verb(incoming, 'correct', { zh: '更正登记内容（新记录引用原记录并说明原因）', en: 'correct registered fields (a new version naming the old one, with a reason)' }, [
@@ -248,23 +287,29 @@ export function incomingCommands(root: Command, kit: Kit, register: CliRegister)
     .option('--note <text>', describe({ zh: '备注', en: 'note' }))
     .option('--reason <text>', describe({ zh: '更正原因（必填）', en: 'why (required)' }))
     .action(
-      kit.run((s, o, [ref]) => {
+      kit.run<IncomingCorrectOpts>((s, o, [ref]) => {
         const row = correctIncoming(s.ctx(), ref!, applyClear(fieldsOf(s, o), o.clear, CLEARABLE), o.reason);
         s.info(t('incoming.corrected', { number: row.number }));
       }),
     );
 
+  interface IncomingVoidOpts {
+    reason?: string;
+  }
   kit
     .verb(incoming, 'void', { zh: '作废一条登记（编号保留，标记作废）', en: 'void an entry (its number stays, marked void)' }, ['wenmi incoming void 2026-0007 --reason 重复登记'])
     .argument('<number>', describe({ zh: '收文编号', en: 'the document number' }))
     .option('--reason <text>', describe({ zh: '作废原因（必填）', en: 'why (required)' }))
     .action(
-      kit.run((s, o, [ref]) => {
+      kit.run<IncomingVoidOpts>((s, o, [ref]) => {
         const row = voidIncoming(s.ctx(), ref!, o.reason);
         s.info(t('incoming.voided', { number: row.number }));
       }),
     );
 
+  interface IncomingPrintOpts extends PeriodOpts, RevealOpts, BookOpts {
+    classified?: boolean;
+  }
   kit
     .withBook(
       kit.withReveal(
@@ -278,7 +323,7 @@ export function incomingCommands(root: Command, kit: Kit, register: CliRegister)
       ).option('--classified', describe({ zh: '打印涉密收文登记簿（另册）', en: 'print the classified book (kept apart)' })),
     )
     .action(
-      kit.run(async (s, o) => {
+      kit.run<IncomingPrintOpts>(async (s, o) => {
         const filter = { ...filterOf(s, o), classified: o.classified === true };
         guardReveal(s, filter, o.reveal === true, 'print');
         const rows = [...bookRows(s, filter, o.reveal === true)];
@@ -293,6 +338,9 @@ export function incomingCommands(root: Command, kit: Kit, register: CliRegister)
       }),
     );
 
+  interface IncomingExportOpts extends PeriodOpts, RevealOpts, OutputOpts {
+    classified?: boolean;
+  }
   kit.withReveal(
     kit.withPeriod(
       kit.withExport(
@@ -305,7 +353,7 @@ export function incomingCommands(root: Command, kit: Kit, register: CliRegister)
   )
     .option('--classified', describe({ zh: '导出涉密登记簿', en: 'the classified book' }))
     .action(
-      kit.run(async (s, o) => {
+      kit.run<IncomingExportOpts>(async (s, o) => {
         const filter = { ...filterOf(s, o), classified: o.classified === true };
         guardReveal(s, filter, o.reveal === true, 'export');
         await s.output(o.classified ? classifiedBookColumns : bookColumns, bookRows(s, filter, o.reveal === true), o);

@@ -82,33 +82,69 @@ export type Step = {
   reason: string | null;
 };
 
-type Data = Record<string, any>;
+/** A copy given back (back, retire): its number and who held it. */
+type CopyFrom = { copy: string; from: string };
+
+/** An event's data as the workflow and custody rules journal it: the fields of each kind (see eventDetail). */
+interface EventData {
+  opinion?: string;
+  leader?: string;
+  text?: string;
+  date?: string;
+  lead?: string;
+  assist?: string[];
+  deadline?: string | null;
+  from?: string | null;
+  to?: string;
+  /** hand: the copy numbers; back and retire: each copy and who gave it back. */
+  copies?: string[] | CopyFrom[];
+  how?: string;
+  witnesses?: string[];
+  add?: string[];
+  remove?: string[];
+  note?: string | null;
+  copiesOut?: { copy: string; holder: string }[];
+  archiveNo?: string;
+}
+
+/** A journal entry's content: a row of incoming_revisions (receive, correct) or incoming_events. */
+interface JournaledRow {
+  [column: string]: unknown;
+  secret_level?: string | null;
+  title?: string;
+  sender?: string;
+  copies?: number;
+  corrects?: number;
+  kind?: string;
+  data?: string | null;
+}
+
 const names = (list: string[] | undefined) => (list ?? []).join('、');
-const copiesFrom = (list: { copy: string; from: string }[]) => list.map((c) => t('incoming.step.copyFrom', c)).join('、');
+const copiesFrom = (list: CopyFrom[]) => list.map((c) => t('incoming.step.copyFrom', c)).join('、');
 
 /** One line saying what an event did, in the current language. */
-function eventDetail(kind: string, d: Data): string {
+function eventDetail(kind: string, d: EventData): string {
   switch (kind) {
     case 'propose':
-      return d.opinion;
+      return d.opinion ?? '';
     case 'instruct':
       return t('incoming.step.instruct', { leader: d.leader, text: d.text, date: d.date });
     case 'assign':
       return t('incoming.step.assign', { lead: d.lead, assist: names(d.assist) || '—', deadline: d.deadline ?? '—' });
     case 'hand':
-      return t('incoming.step.hand', { copies: names(d.copies), from: d.from, to: d.to });
+      return t('incoming.step.hand', { copies: names(d.copies as string[]), from: d.from, to: d.to });
     case 'back':
-      return t('incoming.step.back', { copies: copiesFrom(d.copies), to: d.to });
+      return t('incoming.step.back', { copies: copiesFrom(d.copies as CopyFrom[]), to: d.to });
     case 'retire':
-      return t('incoming.step.retire', { how: d.how, copies: copiesFrom(d.copies), witnesses: names(d.witnesses) });
+      return t('incoming.step.retire', { how: d.how, copies: copiesFrom(d.copies as CopyFrom[]), witnesses: names(d.witnesses) });
     case 'circle':
       return [d.add?.length ? `+ ${names(d.add)}` : '', d.remove?.length ? `− ${names(d.remove)}` : ''].filter(Boolean).join(' ');
     case 'remind':
       return t('incoming.step.remind', { to: d.to }) + (d.note ? `：${d.note}` : '');
     case 'reply':
-      return d.from ? `${d.from}：${d.text}` : d.text;
+      return d.from ? `${d.from}：${d.text}` : d.text ?? '';
     case 'close':
-      return d.copiesOut?.length ? t('incoming.step.closeOut', { copies: (d.copiesOut as { copy: string; holder: string }[]).map((c) => `${c.copy} ${c.holder}`).join('、') }) : '';
+      return d.copiesOut?.length ? t('incoming.step.closeOut', { copies: d.copiesOut.map((c) => `${c.copy} ${c.holder}`).join('、') }) : '';
     case 'file':
       return d.archiveNo ?? '';
     default:
@@ -125,7 +161,7 @@ export function historySteps(db: DB, row: IncomingRow, reveal: boolean): Step[] 
   const steps: Step[] = [];
   for (const j of journalOf(db, row.id)) {
     if (j.tbl === 'incoming_custody' || (j.tbl === 'incoming_docs')) continue;
-    const content = JSON.parse(j.content) as Data;
+    const content = JSON.parse(j.content) as JournaledRow;
     let detail = '';
     if (j.tbl === 'incoming_revisions') {
       if (j.action === 'receive') {
@@ -133,11 +169,11 @@ export function historySteps(db: DB, row: IncomingRow, reveal: boolean): Step[] 
         const title = content.secret_level && !reveal ? maskedTitle(content.secret_level) : content.title;
         detail = t('incoming.step.receive', { sender: content.sender, title, copies: content.copies });
       } else {
-        const before = revisions.get(content.corrects) as Data | undefined;
+        const before = revisions.get(content.corrects!) as JournaledRow | undefined;
         const changed = Object.keys(content).filter((k) => !['id', 'corrects'].includes(k) && before && before[k] !== content[k]);
         detail = t('incoming.step.correct', { fields: changed.join(', ') });
       }
-    } else detail = eventDetail(content.kind, content.data ? (JSON.parse(content.data) as Data) : {});
+    } else detail = eventDetail(content.kind!, content.data ? (JSON.parse(content.data) as EventData) : {});
     steps.push({ seq: j.seq, at: j.at, operator: j.operator, step: j.action, detail, reason: j.reason });
   }
   return steps;

@@ -3,7 +3,7 @@ import type { Command } from 'commander';
 import { formatDate, parseDate } from '../../core/dates.js';
 import { checkError, EXIT } from '../../core/errors.js';
 import { t } from '../../core/i18n.js';
-import { choiceOption, collect, describe, intArg, type Kit } from '../../cli/kit.js';
+import { choiceOption, collect, describe, intArg, type Kit, type OutputOpts, type PeriodOpts, type RevealOpts } from '../../cli/kit.js';
 import { checkColumns, historyColumns, reportColumns, whereColumns } from './columns.js';
 import { backIncoming, changeCircle, checkClassified, circleOf, copiesOf, handIncoming, retireIncoming, RETIRE_HOW } from './custody.js';
 import { monthReport, reportRows, historySteps } from './report.js';
@@ -17,6 +17,11 @@ export function workflowCommands(incoming: Command, kit: Kit): void {
   const verb = (name: string, description: { zh: string; en: string }, examples: string[]) =>
     kit.verb(incoming, name, description, examples).argument('<number>', describe(numberArg));
 
+  interface IncomingReviewOpts {
+    accept?: boolean;
+    return?: boolean;
+    reason?: string;
+  }
   verb('review', { zh: '初审：接收办理，或退回来文单位（须说明原因）', en: 'first review: accept for handling, or return to the sender with a reason' }, [
     'wenmi incoming review 2026-0001 --accept',
     'wenmi incoming review 2026-0002 --return --reason 不属于本单位职责',
@@ -25,16 +30,19 @@ export function workflowCommands(incoming: Command, kit: Kit): void {
     .option('--return', describe({ zh: '退回来文单位', en: 'return to the sender' }))
     .option('--reason <text>', describe({ zh: '原因（退回时必填）', en: 'why (required to return)' }))
     .action(
-      kit.run((s, o, [ref]) => {
+      kit.run<IncomingReviewOpts>((s, o, [ref]) => {
         const row = reviewIncoming(s.ctx(), ref!, { accept: o.accept === true, return: o.return === true, reason: o.reason });
         s.info(t(row.state === '退回' ? 'incoming.returned' : 'incoming.reviewed', { number: row.number }));
       }),
     );
 
+  interface IncomingProposeOpts {
+    opinion?: string;
+  }
   verb('propose', { zh: '拟办意见', en: "record the secretariat's proposal (拟办意见)" }, ['wenmi incoming propose 2026-0001 --opinion 拟请张局长阅示，财务科办理'])
     .option('--opinion <text>', describe({ zh: '拟办意见', en: 'the proposal' }))
     .action(
-      kit.run(async (s, o, [ref]) => {
+      kit.run<IncomingProposeOpts>(async (s, o, [ref]) => {
         const v: Record<string, unknown> = { opinion: o.opinion };
         await s.complete(v, [{ key: 'opinion', flag: '--opinion', label: { zh: '拟办意见', en: 'proposal' } }]);
         const row = proposeIncoming(s.ctx(), ref!, v.opinion as string);
@@ -42,6 +50,11 @@ export function workflowCommands(incoming: Command, kit: Kit): void {
       }),
     );
 
+  interface IncomingInstructOpts {
+    leader?: string;
+    text?: string;
+    date?: string;
+  }
   verb('instruct', { zh: '领导批示（可多位领导依次批示）', en: "record a leader's instruction (several leaders may instruct in turn)" }, [
     'wenmi incoming instruct 2026-0001 --leader 张局长 --text 请财务科抓紧办理',
     'wenmi incoming instruct 2026-0001 --leader 李副局长 --text 同意 --date 2026-11-26',
@@ -50,7 +63,7 @@ export function workflowCommands(incoming: Command, kit: Kit): void {
     .option('--text <text>', describe({ zh: '批示内容', en: 'the instruction' }))
     .option('--date <date>', describe({ zh: '批示日期（默认今天）', en: 'the day of the instruction (default today)' }))
     .action(
-      kit.run(async (s, o, [ref]) => {
+      kit.run<IncomingInstructOpts>(async (s, o, [ref]) => {
         const v: Record<string, unknown> = { leader: o.leader, text: o.text };
         await s.complete(v, [
           { key: 'leader', flag: '--leader', label: { zh: '批示领导', en: 'leader' } },
@@ -61,6 +74,12 @@ export function workflowCommands(incoming: Command, kit: Kit): void {
       }),
     );
 
+  interface IncomingAssignOpts {
+    lead?: string;
+    assist?: string[];
+    deadline?: string;
+    reason?: string;
+  }
   verb('assign', { zh: '承办/分转：一个主办单位，若干协办单位，办理时限', en: 'assign: exactly one lead department, assisting ones, a deadline' }, [
     'wenmi incoming assign 2026-0001 --lead 财务科 --assist 办公室 --deadline 2026-12-05',
     'wenmi incoming assign 2026-0001 --lead 人事科 --reason 职责调整，改由人事科主办',
@@ -70,7 +89,7 @@ export function workflowCommands(incoming: Command, kit: Kit): void {
     .option('--deadline <date>', describe({ zh: '办理时限（特急、加急件必须有；不给则沿用登记时的时限）', en: 'handling deadline (urgent ones must have one; default: the one registered)' }))
     .option('--reason <text>', describe({ zh: '改派原因（已在承办时必填）', en: 'why (required to re-assign)' }))
     .action(
-      kit.run(async (s, o, [ref]) => {
+      kit.run<IncomingAssignOpts>(async (s, o, [ref]) => {
         const v: Record<string, unknown> = { lead: o.lead };
         await s.complete(v, [{ key: 'lead', flag: '--lead', label: { zh: '主办单位', en: 'lead department' } }]);
         const row = assignIncoming(s.ctx(), ref!, { lead: v.lead as string, assist: o.assist, deadline: o.deadline === undefined ? undefined : parseDate(o.deadline, s.clock), reason: o.reason });
@@ -79,6 +98,12 @@ export function workflowCommands(incoming: Command, kit: Kit): void {
       }),
     );
 
+  interface IncomingHandOpts {
+    to?: string;
+    from?: string;
+    copy?: string[];
+    copies?: number;
+  }
   verb('hand', { zh: '交接/传阅一份或几份：谁交、谁收、何时', en: 'hand copies on (传阅/交接): who gives, who receives, when' }, [
     'wenmi incoming hand 2026-0001 --to 张局长',
     'wenmi incoming hand M2026-0001 --copy 000003 --to 财务科 --from 张局长',
@@ -89,7 +114,7 @@ export function workflowCommands(incoming: Command, kit: Kit): void {
     .option('--copy <no>', describe({ zh: '份号（可重复，或逗号分隔）', en: 'copy number (repeatable, or comma-separated)' }), collect)
     .option('--copies <n>', describe({ zh: '交出人手中的前 N 份（默认 1）', en: "the first N of the giver's copies (default 1)" }), intArg(1, MAX_COPIES))
     .action(
-      kit.run(async (s, o, [ref]) => {
+      kit.run<IncomingHandOpts>(async (s, o, [ref]) => {
         const v: Record<string, unknown> = { to: o.to };
         await s.complete(v, [{ key: 'to', flag: '--to', label: { zh: '接收人', en: 'receiver' } }]);
         const r = handIncoming(s.ctx(), ref!, { to: v.to as string, from: o.from, copies: o.copy, count: o.copies });
@@ -100,7 +125,7 @@ export function workflowCommands(incoming: Command, kit: Kit): void {
   kit
     .withOutput(verb('where', { zh: '每一份现在谁持有、自何时起', en: 'who holds each copy now, and since when' }, ['wenmi incoming where M2026-0001', 'wenmi incoming where 2026-0001 --format json']))
     .action(
-      kit.run(async (s, o, [ref]) => {
+      kit.run<OutputOpts>(async (s, o, [ref]) => {
         const db = s.db();
         const row = getIncoming(db, ref!);
         const circle = row.classified ? circleOf(db, row) : null;
@@ -109,16 +134,26 @@ export function workflowCommands(incoming: Command, kit: Kit): void {
       }),
     );
 
+  interface IncomingBackOpts {
+    copy?: string[];
+    all?: boolean;
+  }
   verb('back', { zh: '收回到秘书室', en: 'bring copies back to the secretariat' }, ['wenmi incoming back M2026-0001 --copy 000003', 'wenmi incoming back 2026-0001 --all'])
     .option('--copy <no>', describe({ zh: '份号（可重复，或逗号分隔）', en: 'copy number (repeatable, or comma-separated)' }), collect)
     .option('--all', describe({ zh: '收回所有在外的份', en: 'every copy out' }))
     .action(
-      kit.run((s, o, [ref]) => {
+      kit.run<IncomingBackOpts>((s, o, [ref]) => {
         const r = backIncoming(s.ctx(), ref!, { copies: o.copy, all: o.all === true });
         s.info(t('incoming.backed', { number: r.row.number, copies: r.copies.map((c) => c.copy).join('、') }));
       }),
     );
 
+  interface IncomingRetireOpts {
+    copy?: string[];
+    how?: string;
+    witness?: string[];
+    reason?: string;
+  }
   verb('retire', { zh: '涉密文件清退或销毁（两名监督人）', en: 'retire a classified copy: 清退 (back to the issuer) or 销毁 (destroy), two witnesses' }, [
     'wenmi incoming retire M2026-0001 --copy 000004 --how 销毁 --witness 王秘书 --witness 赵保密员',
   ])
@@ -127,12 +162,17 @@ export function workflowCommands(incoming: Command, kit: Kit): void {
     .option('--witness <name>', describe({ zh: '监督人（恰好两名：重复此选项，或逗号分隔）', en: 'a witness (exactly two: repeat the option, or comma-separated)' }), collect)
     .option('--reason <text>', describe({ zh: '备注或依据', en: 'note or authority' }))
     .action(
-      kit.run((s, o, [ref]) => {
+      kit.run<IncomingRetireOpts>((s, o, [ref]) => {
         const r = retireIncoming(s.ctx(), ref!, { copies: o.copy, how: o.how, witnesses: o.witness, reason: o.reason });
         s.info(t('incoming.retired', { number: r.row.number, copies: r.copies.map((c) => c.copy).join('、'), how: o.how, witnesses: r.witnesses.join('、') }));
       }),
     );
 
+  interface IncomingCircleOpts {
+    add?: string[];
+    remove?: string[];
+    reason?: string;
+  }
   verb('circle', { zh: '涉密文件的知悉范围：查看、加入、移出', en: 'the circle of knowledge of a classified document: show, add, remove' }, [
     'wenmi incoming circle M2026-0001',
     'wenmi incoming circle M2026-0001 --add 财务科,李科长',
@@ -142,7 +182,7 @@ export function workflowCommands(incoming: Command, kit: Kit): void {
     .option('--remove <names>', describe({ zh: '移出（可重复，或逗号分隔）', en: 'remove (repeatable, or comma-separated)' }), collect)
     .option('--reason <text>', describe({ zh: '原因', en: 'why' }))
     .action(
-      kit.run((s, o, [ref]) => {
+      kit.run<IncomingCircleOpts>((s, o, [ref]) => {
         if (o.add === undefined && o.remove === undefined) {
           const row = getIncoming(s.db(), ref!);
           if (!row.classified) return void s.info(t('incoming.circleOnlyClassified'));
@@ -153,19 +193,25 @@ export function workflowCommands(incoming: Command, kit: Kit): void {
       }),
     );
 
+  interface IncomingRemindOpts {
+    note?: string;
+  }
   verb('remind', { zh: '催办（记录在案）', en: 'send a reminder (催办), recorded' }, ['wenmi incoming remind 2026-0001 --note 电话催办，答复周五前报送'])
     .option('--note <text>', describe({ zh: '催办情况', en: 'note' }))
     .action(
-      kit.run((s, o, [ref]) => {
+      kit.run<IncomingRemindOpts>((s, o, [ref]) => {
         const r = remindIncoming(s.ctx(), ref!, o.note);
         s.info(t('incoming.reminded', { number: r.row.number, to: r.to, count: r.count }));
       }),
     );
 
+  interface IncomingReplyOpts {
+    text?: string;
+  }
   verb('reply', { zh: '答复：办理结果', en: 'record the reply (the result of handling)' }, ['wenmi incoming reply 2026-0001 --text 已按要求报送预算草案'])
     .option('--text <text>', describe({ zh: '答复内容', en: 'the reply' }))
     .action(
-      kit.run(async (s, o, [ref]) => {
+      kit.run<IncomingReplyOpts>(async (s, o, [ref]) => {
         const v: Record<string, unknown> = { text: o.text };
         await s.complete(v, [{ key: 'text', flag: '--text', label: { zh: '答复内容', en: 'reply' } }]);
         const row = replyIncoming(s.ctx(), ref!, v.text as string);
@@ -173,6 +219,10 @@ export function workflowCommands(incoming: Command, kit: Kit): void {
       }),
     );
 
+  interface IncomingCloseOpts {
+    force?: boolean;
+    reason?: string;
+  }
   verb('close', { zh: '办结（有份数在外时拒绝，除非 --force --reason）', en: 'close (refused while copies are out, unless --force --reason)' }, [
     'wenmi incoming close 2026-0001',
     'wenmi incoming close 2026-0003 --force --reason 张局长出差，回来后收回',
@@ -180,17 +230,18 @@ export function workflowCommands(incoming: Command, kit: Kit): void {
     .option('--force', describe({ zh: '有份数在外也办结', en: 'close even with copies out' }))
     .option('--reason <text>', describe({ zh: '原因（--force 时必填）', en: 'why (required with --force)' }))
     .action(
-      kit.run((s, o, [ref]) => {
+      kit.run<IncomingCloseOpts>((s, o, [ref]) => {
         const row = closeIncoming(s.ctx(), ref!, { force: o.force === true, reason: o.reason });
         s.info(t('incoming.closed', { number: row.number }));
       }),
     );
 
+  interface IncomingHistoryOpts extends OutputOpts, RevealOpts {}
   kit
     .withOutput(verb('history', { zh: '一份来文的每一步，按先后', en: 'every step of one document, in order' }, ['wenmi incoming history 2026-0001', 'wenmi incoming history M2026-0001 --format json']))
     .option('--reveal', describe({ zh: '显示涉密标题（记入日志）', en: 'show the classified title (journaled)' }))
     .action(
-      kit.run(async (s, o, [ref]) => {
+      kit.run<IncomingHistoryOpts>(async (s, o, [ref]) => {
         const row = getIncoming(s.db(), ref!);
         const reveal = o.reveal === true && row.classified === 1;
         s.reveal(reveal, REGISTER, 'history', () => [row.number]);
@@ -198,6 +249,7 @@ export function workflowCommands(incoming: Command, kit: Kit): void {
       }),
     );
 
+  interface IncomingReportOpts extends OutputOpts, PeriodOpts {}
   kit
     .withOutput(
       kit.withPeriod(
@@ -208,7 +260,7 @@ export function workflowCommands(incoming: Command, kit: Kit): void {
       ),
     )
     .action(
-      kit.run(async (s, o) => {
+      kit.run<IncomingReportOpts>(async (s, o) => {
         const given = o.month !== undefined || o.from !== undefined || o.to !== undefined;
         const period = s.period(given ? o : { month: 'this-month' });
         const report = monthReport(s.db(), period, formatDate(s.clock.now()));
@@ -225,7 +277,7 @@ export function workflowCommands(incoming: Command, kit: Kit): void {
       ]),
     )
     .action(
-      kit.run(async (s, o) => {
+      kit.run<OutputOpts>(async (s, o) => {
         const rows = checkClassified(s.db());
         await s.output(checkColumns, rows, o);
         const problems = rows.filter((r) => r.problem !== null).length;

@@ -3,9 +3,9 @@ import type { Command } from 'commander';
 import { formatDate, parseDate } from '../../core/dates.js';
 import { t } from '../../core/i18n.js';
 import type { Column } from '../../core/output/render.js';
-import { choiceOption, collect, describe, wordOption, type Kit, type CliRegister } from '../../cli/kit.js';
+import { choiceOption, collect, dateOpt, describe, wordOption, type Kit, type CliRegister, type OutputOpts } from '../../cli/kit.js';
 import { sealColumns, WORDS, wordText } from './columns.js';
-import { dateOpt, f, onOption, useCommands } from './commands-use.js';
+import { f, onOption, useCommands, type SealOnOpts } from './commands-use.js';
 import { historyRows, requestRows, sealRow, sealRows } from './report.js';
 import { addSeal, getSeal, handoverSeal, lendSeal, names, reportLost, retireSeal, returnSeal, RETIRE_HOW, SEAL_STATES, SEAL_TYPES } from './rules.js';
 import { eventsOf } from './sql.js';
@@ -19,6 +19,14 @@ export function sealCommands(root: Command, kit: Kit, register: CliRegister): vo
     'wenmi seal print --month this-month',
   ]);
 
+  interface SealAddOpts {
+    name?: string;
+    type?: string;
+    custodian?: string;
+    location?: string;
+    since?: string;
+    note?: string;
+  }
   kit
     .verb(seal, 'add', { zh: '启用一枚印章，输出其编号', en: 'take a seal into use; prints its code' }, [
       'wenmi seal add --name 办公室公章 --type 公章 --custodian 李保管 --location 机要室保险柜 --since 2026-01-04',
@@ -30,7 +38,7 @@ export function sealCommands(root: Command, kit: Kit, register: CliRegister): vo
     .option('--since <date>', describe({ zh: '启用日期（默认今天）', en: 'in use since (default today)' }))
     .option('--note <text>', describe({ zh: '备注', en: 'note' }))
     .action(
-      kit.run(async (s, o) => {
+      kit.run<SealAddOpts>(async (s, o) => {
         const v: Record<string, unknown> = { name: o.name, type: o.type, custodian: o.custodian };
         await s.complete(v, [f('name', '--name', '名称', 'name'), { ...f('type', '--type', '类型', 'type'), choices: SEAL_TYPES.map((value) => ({ value, label: { zh: value, en: `${wordText(value)} (${value})` } })) }, f('custodian', '--custodian', '保管人', 'custodian')]);
         const row = addSeal(s.ctx(), { ...o, ...v, since: dateOpt(s, o.since) });
@@ -39,6 +47,10 @@ export function sealCommands(root: Command, kit: Kit, register: CliRegister): vo
       }),
     );
 
+  interface SealListOpts extends OutputOpts {
+    out?: boolean;
+    state?: string;
+  }
   kit
     .withOutput(
       kit.verb(seal, 'list', { zh: '列出印章：状态、保管人、存放位置；--out 只列外借的（含逾期天数）', en: 'list seals: state, custodian, location; --out only those lent (with days overdue)' }, [
@@ -50,16 +62,19 @@ export function sealCommands(root: Command, kit: Kit, register: CliRegister): vo
     .option('--out', describe({ zh: '只列外借的印章', en: 'only seals out on loan' }))
     .addOption(wordOption('--state <state>', { zh: '状态', en: 'state' }, SEAL_STATES, WORDS))
     .action(
-      kit.run(async (s, o) => {
+      kit.run<SealListOpts>(async (s, o) => {
         const today = formatDate(s.clock.now());
         await s.output(sealColumns, sealRows(s.db(), today, { state: o.state, out: o.out === true }), o);
       }),
     );
 
+  interface SealShowOpts {
+    format?: string;
+  }
   sealArg(kit.verb(seal, 'show', { zh: '显示一枚印章及其全部历史', en: 'show one seal and its whole history' }, ['wenmi seal show S001', 'wenmi seal show 办公室公章 --format json']))
     .addOption(choiceOption('--format <format>', { zh: '输出格式：table|json', en: 'output format: table|json' }, ['table', 'json']))
     .action(
-      kit.run(async (s, o, [ref]) => {
+      kit.run<SealShowOpts>(async (s, o, [ref]) => {
         const db = s.db();
         const row = getSeal(db, ref!);
         const today = formatDate(s.clock.now());
@@ -89,6 +104,12 @@ export function sealCommands(root: Command, kit: Kit, register: CliRegister): vo
       }),
     );
 
+  interface SealHandoverOpts extends SealOnOpts {
+    to?: string;
+    witness?: string[];
+    location?: string;
+    reason?: string;
+  }
   onOption(
     sealArg(
       kit.verb(seal, 'handover', { zh: '移交：保管人交给另一人，须有见证人', en: 'hand a seal over to a new custodian, before a witness' }, [
@@ -102,7 +123,7 @@ export function sealCommands(root: Command, kit: Kit, register: CliRegister): vo
     .option('--location <place>', describe({ zh: '新的存放位置', en: 'where it will be kept' }))
     .option('--reason <text>', describe({ zh: '原因', en: 'why' }))
     .action(
-      kit.run(async (s, o, [ref]) => {
+      kit.run<SealHandoverOpts>(async (s, o, [ref]) => {
         const v: Record<string, unknown> = { to: o.to, witness: o.witness };
         await s.complete(v, [f('to', '--to', '接收人', 'receiver'), f('witness', '--witness', '见证人', 'witness')]);
         const witnesses = names([v.witness as string[] | string].flat());
@@ -112,6 +133,12 @@ export function sealCommands(root: Command, kit: Kit, register: CliRegister): vo
       }),
     );
 
+  interface SealLendOpts extends SealOnOpts {
+    to?: string;
+    due?: string;
+    approver?: string;
+    reason?: string;
+  }
   onOption(
     sealArg(
       kit.verb(seal, 'lend', { zh: '外借：须有应还日期和批准人；外借期间不能用印', en: 'lend a seal out: needs a due date and an approver; it cannot be stamped while out' }, [
@@ -124,7 +151,7 @@ export function sealCommands(root: Command, kit: Kit, register: CliRegister): vo
     .option('--approver <name>', describe({ zh: '批准人', en: 'who approved it' }))
     .option('--reason <text>', describe({ zh: '事由', en: 'what for' }))
     .action(
-      kit.run(async (s, o, [ref]) => {
+      kit.run<SealLendOpts>(async (s, o, [ref]) => {
         const v: Record<string, unknown> = { to: o.to, due: o.due, approver: o.approver };
         await s.complete(v, [f('to', '--to', '借用人', 'borrower'), f('due', '--due', '应还日期', 'due back on', (d) => void parseDate(d, s.clock)), f('approver', '--approver', '批准人', 'approver')]);
         const row = lendSeal(s.ctx(), ref!, { ...o, ...v, due: parseDate(String(v.due), s.clock), on: dateOpt(s, o.on) });
@@ -132,19 +159,25 @@ export function sealCommands(root: Command, kit: Kit, register: CliRegister): vo
       }),
     );
 
+  interface SealReturnOpts extends SealOnOpts {
+    note?: string;
+  }
   onOption(sealArg(kit.verb(seal, 'return', { zh: '外借的印章归还', en: 'a lent seal comes back' }, ['wenmi seal return S002', 'wenmi seal return S002 --note 完好'])))
     .option('--note <text>', describe({ zh: '归还时的情况', en: 'its condition on return' }))
     .action(
-      kit.run((s, o, [ref]) => {
+      kit.run<SealReturnOpts>((s, o, [ref]) => {
         const row = returnSeal(s.ctx(), ref!, { on: dateOpt(s, o.on), note: o.note });
         s.info(t('seal.returned', { code: row.code, name: row.name }));
       }),
     );
 
+  interface SealLostOpts extends SealOnOpts {
+    reason?: string;
+  }
   onOption(sealArg(kit.verb(seal, 'lost', { zh: '遗失/被盗：立即登记，声明作废；此后不能用印', en: 'lost or stolen: recorded at once and declared void; never stamped again' }, ['wenmi seal lost S003 --reason 出差途中被盗，已报警'])))
     .option('--reason <text>', describe({ zh: '经过（必填）', en: 'what happened (required)' }))
     .action(
-      kit.run(async (s, o, [ref]) => {
+      kit.run<SealLostOpts>(async (s, o, [ref]) => {
         const v: Record<string, unknown> = { reason: o.reason };
         await s.complete(v, [f('reason', '--reason', '经过', 'what happened')]);
         const row = reportLost(s.ctx(), ref!, { reason: String(v.reason), on: dateOpt(s, o.on) });
@@ -152,6 +185,11 @@ export function sealCommands(root: Command, kit: Kit, register: CliRegister): vo
       }),
     );
 
+  interface SealRetireOpts extends SealOnOpts {
+    how?: string;
+    witness?: string[];
+    reason?: string;
+  }
   onOption(
     sealArg(
       kit.verb(seal, 'retire', { zh: '停用、封存或销毁，须有两名不同的见证人', en: 'stop, seal away or destroy a seal, before two different witnesses' }, [
@@ -163,11 +201,11 @@ export function sealCommands(root: Command, kit: Kit, register: CliRegister): vo
     .option('--witness <name>', describe({ zh: '见证人（两名：写两次，或逗号分隔）', en: 'a witness (two: give the option twice, or comma-separated)' }), collect)
     .option('--reason <text>', describe({ zh: '原因（遗失的印章必填）', en: 'why (required for a lost seal)' }))
     .action(
-      kit.run(async (s, o, [ref]) => {
+      kit.run<SealRetireOpts>(async (s, o, [ref]) => {
         const v: Record<string, unknown> = { how: o.how };
         await s.complete(v, [{ ...f('how', '--how', '处置方式', 'how'), choices: RETIRE_HOW.map((value) => ({ value, label: { zh: value, en: `${wordText(value)} (${value})` } })) }]);
         const row = retireSeal(s.ctx(), ref!, { how: String(v.how), witnesses: o.witness, reason: o.reason, on: dateOpt(s, o.on) });
-        s.info(t('seal.retired', { code: row.code, name: row.name, how: wordText(row.state), witnesses: names(o.witness as string[]).join('、') }));
+        s.info(t('seal.retired', { code: row.code, name: row.name, how: wordText(row.state), witnesses: names(o.witness).join('、') }));
       }),
     );
 

@@ -3,7 +3,7 @@ import type { Command } from 'commander';
 import { parseMonth } from '../../core/dates.js';
 import { t } from '../../core/i18n.js';
 import type { Field } from '../../core/prompts.js';
-import { applyClear, dateOpt, describe, intArg, withClear, wordOption, type Kit, type Session, type CliRegister } from '../../cli/kit.js';
+import { applyClear, dateOpt, describe, intArg, withClear, wordOption, type Kit, type Session, type CliRegister, type OutputOpts, type PeriodOpts } from '../../cli/kit.js';
 import { itemColumns, movementColumns, reportColumns, stockColumns, usageColumns, word, WORDS } from './columns.js';
 import { planCommands } from './planCommands.js';
 import { itemRow, monthReport, movementView, stockView, usageView } from './reports.js';
@@ -14,11 +14,27 @@ import { stocktakeCommands } from './stocktakeCommands.js';
 import { formatYuan, parseYuan } from './valuation.js';
 
 const itemArg = (cmd: Command) => cmd.argument('<item>', describe({ zh: '物品：编号，或唯一的名称（或“名称 规格”）', en: 'the item: its number, or a name (or "name spec") only one item has' }));
+/** The options of moveTail. */
+interface SuppliesMoveOpts {
+  date?: string;
+  format?: string;
+}
+
 /** The options every movement ends with: its date and the output format. */
 const moveTail = (cmd: Command) =>
   cmd
     .option('--date <date>', describe({ zh: '日期（默认今天；不得早于该物品上一笔记录）', en: "the date (default today; not before the item's last entry)" }))
     .option('--format <format>', describe({ zh: 'text（只输出序号）或 json', en: 'text (the number only) or json' }));
+
+/** The options of an item card (cardOptions), shared by item add and item correct. */
+interface SuppliesCardOpts {
+  name?: string;
+  spec?: string;
+  unit?: string;
+  category?: string;
+  price?: string;
+  reorder?: number;
+}
 
 function cardOptions(cmd: Command): Command {
   return cmd
@@ -30,10 +46,10 @@ function cardOptions(cmd: Command): Command {
     .option('--reorder <n>', describe({ zh: '安全库存（低于此数提示采购）', en: 'reorder level (安全库存)' }), intArg(0, MAX_QTY));
 }
 
-const cardOf = (o: Record<string, any>): ItemFields => ({ name: o.name, spec: o.spec, unit: o.unit, category: o.category, price: o.price === undefined ? undefined : parseYuan(o.price), reorder: o.reorder });
+const cardOf = (o: SuppliesCardOpts): ItemFields => ({ name: o.name, spec: o.spec, unit: o.unit, category: o.category, price: o.price === undefined ? undefined : parseYuan(o.price), reorder: o.reorder });
 
 /** After a movement: its number on stdout (or JSON), a sentence on stderr. */
-function reportMove(s: Session, o: Record<string, any>, m: Moved, key: string): void {
+function reportMove(s: Session, o: SuppliesMoveOpts, m: Moved, key: string): void {
   const { movement: mv, item, balance } = m;
   if (o.format === 'json')
     s.print(JSON.stringify({ id: mv.id, date: mv.moved_on, kind: mv.kind, item: item.id, qty: mv.qty, valueFen: mv.value, balance: balance.qty, balanceValueFen: balance.value }) + '\n');
@@ -53,7 +69,7 @@ export function suppliesCommands(root: Command, kit: Kit, register: CliRegister)
 
   cardOptions(kit.verb(items, 'add', { zh: '新增物品，输出其编号', en: 'add an item; prints its number' }, ['wenmi supplies item add --name 签字笔 --spec "0.5mm 黑" --unit 支 --category 书写工具 --price 1.50 --reorder 20']))
     .action(
-      kit.run(async (s, o) => {
+      kit.run<SuppliesCardOpts>(async (s, o) => {
         const values: Record<string, unknown> = { name: o.name, spec: o.spec, unit: o.unit };
         await s.complete(values, [
           { key: 'name', flag: '--name', label: { zh: '物品名称', en: 'name' } },
@@ -66,11 +82,18 @@ export function suppliesCommands(root: Command, kit: Kit, register: CliRegister)
       }),
     );
 
+  interface SuppliesItemListOpts extends OutputOpts {
+    all?: boolean;
+  }
   kit
     .withOutput(kit.verb(items, 'list', { zh: '列出物品（默认只列在用的）', en: 'list items (those in use unless --all)' }, ['wenmi supplies item list --all --format json']))
     .option('--all', describe({ zh: '包括已停用的', en: 'include retired items' }))
-    .action(kit.run((s, o) => s.output(itemColumns, listItems(s.db(), o.all === true).map(itemRow), o)));
+    .action(kit.run<SuppliesItemListOpts>((s, o) => s.output(itemColumns, listItems(s.db(), o.all === true).map(itemRow), o)));
 
+  interface SuppliesItemCorrectOpts extends SuppliesCardOpts {
+    clear?: string[];
+    reason?: string;
+  }
   itemArg(
     withClear(
       cardOptions(
@@ -84,21 +107,30 @@ export function suppliesCommands(root: Command, kit: Kit, register: CliRegister)
   )
     .option('--reason <text>', describe({ zh: '更正原因（必填）', en: 'why (required)' }))
     .action(
-      kit.run((s, o, [ref]) => {
+      kit.run<SuppliesItemCorrectOpts>((s, o, [ref]) => {
         const row = correctItem(s.ctx(), ref!, applyClear(cardOf(o), o.clear, { category: 'category', price: 'price' }), o.reason);
         s.info(t('supplies.itemCorrected', { id: row.id, name: row.name, spec: row.spec }));
       }),
     );
 
+  interface SuppliesItemRetireOpts {
+    reason?: string;
+  }
   itemArg(kit.verb(items, 'retire', { zh: '停用物品（保留历史，不再收发；结存须为零）', en: 'retire an item (kept in history, no new movements; its balance must be zero)' }, ['wenmi supplies item retire 7 --reason 不再采购']))
     .option('--reason <text>', describe({ zh: '停用原因（必填）', en: 'why (required)' }))
     .action(
-      kit.run((s, o, [ref]) => {
+      kit.run<SuppliesItemRetireOpts>((s, o, [ref]) => {
         const row = retireItem(s.ctx(), ref!, o.reason);
         s.info(t('supplies.itemRetiredDone', { id: row.id, name: row.name, spec: row.spec }));
       }),
     );
 
+  interface SuppliesReceiveOpts extends SuppliesMoveOpts {
+    qty?: number;
+    price?: string;
+    supplier?: string;
+    plan?: string;
+  }
   moveTail(
     itemArg(
       kit.verb(supplies, 'receive', { zh: '入库：数量、单价，可注明供应商和所执行的采购计划', en: 'receive (入库): quantity and unit price, optionally the supplier and the purchase plan it fulfils' }, [
@@ -111,7 +143,7 @@ export function suppliesCommands(root: Command, kit: Kit, register: CliRegister)
       .option('--supplier <name>', describe({ zh: '供应商', en: 'supplier' }))
       .option('--plan <number>', describe({ zh: '所执行的采购计划编号', en: 'the purchase plan it fulfils' })),
   ).action(
-    kit.run(async (s, o, [ref]) => {
+    kit.run<SuppliesReceiveOpts>(async (s, o, [ref]) => {
       const v: Record<string, unknown> = { qty: o.qty, price: o.price };
       await s.complete(v, [
         { key: 'qty', flag: '--qty', label: { zh: '数量', en: 'quantity' }, check: qtyOf },
@@ -122,6 +154,12 @@ export function suppliesCommands(root: Command, kit: Kit, register: CliRegister)
     }),
   );
 
+  interface SuppliesIssueOpts extends SuppliesMoveOpts {
+    qty?: number;
+    dept?: string;
+    person?: string;
+    approver?: string;
+  }
   moveTail(
     itemArg(
       kit.verb(supplies, 'issue', { zh: '领用：超过结存即拒绝，决不出现负库存', en: 'issue (领用); refused when it exceeds the balance — stock never goes negative' }, [
@@ -133,7 +171,7 @@ export function suppliesCommands(root: Command, kit: Kit, register: CliRegister)
       .option('--person <name>', describe({ zh: '领用人', en: 'person' }))
       .option('--approver <name>', describe({ zh: '批准人', en: 'approver' })),
   ).action(
-    kit.run(async (s, o, [ref]) => {
+    kit.run<SuppliesIssueOpts>(async (s, o, [ref]) => {
       const v: Record<string, unknown> = { qty: o.qty, dept: o.dept, person: o.person };
       await s.complete(v, [
         { key: 'qty', flag: '--qty', label: { zh: '数量', en: 'quantity' }, check: qtyOf },
@@ -145,12 +183,16 @@ export function suppliesCommands(root: Command, kit: Kit, register: CliRegister)
     }),
   );
 
+  interface SuppliesWriteOffOpts extends SuppliesMoveOpts {
+    qty?: number;
+    reason?: string;
+  }
   moveTail(
     itemArg(kit.verb(supplies, 'writeoff', { zh: '报废（须说明原因）', en: 'write off (报废), with a reason' }, ['wenmi supplies writeoff 签字笔 --qty 3 --reason 漏墨']))
       .option('--qty <n>', describe({ zh: '数量', en: 'quantity' }), intArg(1, MAX_QTY))
       .option('--reason <text>', describe({ zh: '报废原因（必填）', en: 'why (required)' })),
   ).action(
-    kit.run(async (s, o, [ref]) => {
+    kit.run<SuppliesWriteOffOpts>(async (s, o, [ref]) => {
       const v: Record<string, unknown> = { qty: o.qty, reason: o.reason };
       await s.complete(v, [
         { key: 'qty', flag: '--qty', label: { zh: '数量', en: 'quantity' }, check: qtyOf },
@@ -161,6 +203,10 @@ export function suppliesCommands(root: Command, kit: Kit, register: CliRegister)
     }),
   );
 
+  interface SuppliesReverseOpts extends SuppliesMoveOpts {
+    reason?: string;
+    approver?: string;
+  }
   moveTail(
     kit
       .verb(
@@ -176,7 +222,7 @@ export function suppliesCommands(root: Command, kit: Kit, register: CliRegister)
       .option('--reason <text>', describe({ zh: '冲销原因（必填）', en: 'why (required)' }))
       .option('--approver <name>', describe({ zh: '批准人', en: 'approver' })),
   ).action(
-    kit.run(async (s, o, [ref]) => {
+    kit.run<SuppliesReverseOpts>(async (s, o, [ref]) => {
       const v: Record<string, unknown> = { reason: o.reason };
       await s.complete(v, [{ key: 'reason', flag: '--reason', label: { zh: '冲销原因', en: 'reason' } }]);
       const r = reverseMovement(s.ctx(), ref!, { reason: String(v.reason), approver: o.approver, date: dateOpt(s, o.date) });
@@ -188,12 +234,21 @@ export function suppliesCommands(root: Command, kit: Kit, register: CliRegister)
     }),
   );
 
+  interface SuppliesStockOpts extends OutputOpts {
+    below?: boolean;
+    all?: boolean;
+  }
   kit
     .withOutput(kit.verb(supplies, 'stock', { zh: '库存：结存数量、金额、是否低于安全库存', en: 'stock on hand: quantity, value, below-reorder flag' }, ['wenmi supplies stock', 'wenmi supplies stock --below --format json']))
     .option('--below', describe({ zh: '只列低于安全库存的', en: 'only items below their reorder level' }))
     .option('--all', describe({ zh: '包括已停用的', en: 'include retired items' }))
-    .action(kit.run((s, o) => s.output(stockColumns, stockView(s.db(), { all: o.all, below: o.below }), o)));
+    .action(kit.run<SuppliesStockOpts>((s, o) => s.output(stockColumns, stockView(s.db(), { all: o.all, below: o.below }), o)));
 
+  interface SuppliesMovementsOpts extends OutputOpts, PeriodOpts {
+    item?: string;
+    dept?: string;
+    kind?: string;
+  }
   kit
     .withPeriod(
     kit.withOutput(
@@ -207,7 +262,7 @@ export function suppliesCommands(root: Command, kit: Kit, register: CliRegister)
     .option('--dept <name>', describe({ zh: '部门', en: 'department' }))
     .addOption(wordOption('--kind <kind>', { zh: '类别', en: 'kind' }, KINDS, WORDS))
     .action(
-    kit.run(async (s, o) => {
+    kit.run<SuppliesMovementsOpts>(async (s, o) => {
       const { from, to } = s.period(o);
       const db = s.db();
       const itemId = o.item === undefined ? undefined : findItem(db, o.item).id;
@@ -215,6 +270,9 @@ export function suppliesCommands(root: Command, kit: Kit, register: CliRegister)
     }),
     );
 
+  interface SuppliesUsageOpts extends OutputOpts, PeriodOpts {
+    dept?: string;
+  }
   kit
     .withPeriod(
     kit.withOutput(
@@ -223,7 +281,7 @@ export function suppliesCommands(root: Command, kit: Kit, register: CliRegister)
     )
     .option('--dept <name>', describe({ zh: '只看一个部门', en: 'one department only' }))
     .action(
-    kit.run(async (s, o) => {
+    kit.run<SuppliesUsageOpts>(async (s, o) => {
       const p = o.month === undefined && o.from === undefined && o.to === undefined ? parseMonth('this-month', s.clock) : s.period(o);
       const from = p.from ?? '0000-01-01';
       const to = p.to ?? '9999-12-31';
@@ -231,6 +289,9 @@ export function suppliesCommands(root: Command, kit: Kit, register: CliRegister)
     }),
     );
 
+  interface SuppliesReportOpts extends OutputOpts {
+    month?: string;
+  }
   kit
     .withOutput(
     kit.verb(supplies, 'report', { zh: '月末收发存汇总表：期初、入库、领用、报废、盘点调整、期末（数量和金额），附合计；冲销以负数计入所冲销记录的那一栏', en: 'month-end summary per item: opening, received, issued, written off, adjusted, closing (quantity and value), with totals; a reversal (冲销) counts, negative, in the column of what it reverses' }, [
@@ -241,7 +302,7 @@ export function suppliesCommands(root: Command, kit: Kit, register: CliRegister)
     )
     .option('--month <month>', describe({ zh: '月份，如 2026-11（默认本月）', en: 'the month, e.g. 2026-11 (default this month)' }))
     .action(
-    kit.run(async (s, o) => {
+    kit.run<SuppliesReportOpts>(async (s, o) => {
       const { from, to, month } = parseMonth(o.month ?? 'this-month', s.clock);
       const { items: rows, total } = monthReport(s.db(), from, to);
       s.info(t('supplies.reportTitle', { month, from, to, count: rows.length }));
