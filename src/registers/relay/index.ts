@@ -1,0 +1,15 @@
+/** 信息上传下达 — the relay register: instructions passed down, reports sent up, confirmations. */
+import type { CliRegister } from '../../cli/kit.js';
+import { migrations, tables } from './schema.js';
+import { settingMessages, settings } from './settings.js';
+
+export const relay: CliRegister = {
+  name: 'relay',
+  label: { zh: '信息传达', en: 'relay' },
+  summary: { zh: '信息上传下达：下达登记、接收人确认、上报与报送；列表、打印、导出、月报', en: 'passing information down and up (信息上传下达): pass on, confirm, report up, send; list, print, export, report' },
+  migrations,
+  tables,
+  settings,
+  settingMessages,
+  load: () => import('./module.js'),
+};
