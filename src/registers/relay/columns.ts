@@ -6,9 +6,9 @@ import type { Column } from '../../core/output/render.js';
 /** States and directions are stored (or computed) as the register's own words; English shows a translation. */
 export const STATE_LABELS: Record<string, { zh: string; en: string }> = {
   已传达: { zh: '已传达', en: 'passed on' },
-  待确认: { zh: '待确认', en: 'awaiting confirmation' },
+  待确认: { zh: '待确认', en: 'unconfirmed' },
   已确认: { zh: '已确认', en: 'confirmed' },
-  待报送: { zh: '待报送', en: 'to be sent' },
+  待报送: { zh: '待报送', en: 'to send' },
   已报送: { zh: '已报送', en: 'sent' },
   作废: { zh: '作废', en: 'void' },
 };
@@ -50,7 +50,7 @@ export const listColumns: Column[] = [
   { key: 'party', label: { zh: '来源/去向', en: 'from/to' }, kind: 'text', wrap: 14 },
   { key: 'channel', label: { zh: '渠道', en: 'channel' }, kind: 'id', text: channelText, spare: true },
   { key: 'summary', label: { zh: '内容要点', en: 'main points' }, kind: 'text', wrap: 30 },
-  { key: 'recipients', label: { zh: '传达范围', en: 'passed on to' }, kind: 'text', wrap: 20 },
+  { key: 'recipients', label: { zh: '传达范围', en: 'passed on to' }, kind: 'text', wrap: 20, spare: true },
   { key: 'confirmed', label: { zh: '确认', en: 'confirmed' }, kind: 'id' },
   { key: 'late', label: { zh: '逾期确认', en: 'late' }, kind: 'id', num: true, spare: true },
   { key: 'due', label: { zh: '期限', en: 'due' }, kind: 'id', spare: true },

@@ -107,7 +107,8 @@ function listEntry(row: RelayRow, reveal: boolean): Row {
     channel: row.channel,
     summary: shownSummary(row, reveal),
     recipients: row.direction === '下达' ? recipientsOf(row).join('、') : null,
-    confirmed: row.direction === '下达' ? `${row.confirmed}/${recipientsOf(row).length}` : null,
+    // n/m where confirmation is asked for or was given
+    confirmed: row.direction === '下达' && (row.important === 1 || row.confirmed > 0) ? `${row.confirmed}/${recipientsOf(row).length}` : null,
     late: row.direction === '下达' ? row.late : null,
     due: row.direction === '下达' ? row.confirm_by : row.deadline,
     state: stateOf(row),

@@ -121,8 +121,13 @@ describe('list, show, print, export, report', () => {
     await ok(['relay', 'up', '--to', '市委办公室', '--summary', '本周信访情况', '--channel', '文件']);
     const up = JSON.parse((await ok(['relay', 'list', '--direction', 'up', '--format', 'json'])).stdout);
     expect(up).toEqual([{ number: 'SB2026-0001', on: '2026-11-27', direction: '上报', party: '市委办公室', channel: '文件', summary: '本周信访情况', recipients: null, confirmed: null, late: null, due: null, state: '已报送' }]);
-    expect((await ok(['relay', 'list', '--state', '待确认'])).stdout.split('\n')[1]).toMatch(/^CD2026-0001\t2026-11-27\tdown\t市委办公室\tphone\t明早8点全体干部大会\t李局长、办公室、人事科\t0\/3\t0\t2026-11-28\tawaiting confirmation$/);
+    expect((await ok(['relay', 'list', '--state', '待确认'])).stdout.split('\n')[1]).toMatch(/^CD2026-0001\t2026-11-27\tdown\t市委办公室\tphone\t明早8点全体干部大会\t李局长、办公室、人事科\t0\/3\t0\t2026-11-28\tunconfirmed$/);
     expect((await ok(['relay', 'list', '--state', 'confirmed'])).stdout.split('\n').length).toBe(2);
+    // confirmation is counted where it is asked for (or was given anyway)
+    await ok(['relay', 'down', '--source', '省政府办公厅', '--summary', '通知', '--to', '李局长,后勤科', '--channel', '文件']);
+    expect(JSON.parse((await ok(['relay', 'list', '--direction', '下达', '--format', 'json'])).stdout).map((r: { confirmed: string | null }) => r.confirmed)).toEqual(['0/3', null]);
+    await ok(['relay', 'confirm', 'CD2026-0002', '--person', '后勤科']);
+    expect(JSON.parse((await ok(['relay', 'list', '--direction', 'down', '--format', 'json'])).stdout)[1].confirmed).toBe('1/2');
   });
 
   it('shows the confirmations and the history, with the stored words in JSON', async () => {
