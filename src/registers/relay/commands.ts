@@ -109,7 +109,7 @@ function listEntry(row: RelayRow, reveal: boolean): Row {
     recipients: row.direction === '下达' ? recipientsOf(row).join('、') : null,
     // n/m where confirmation is asked for or was given
     confirmed: row.direction === '下达' && (row.important === 1 || row.confirmed > 0) ? `${row.confirmed}/${recipientsOf(row).length}` : null,
-    late: row.direction === '下达' ? row.late : null,
+    late: row.confirm_by !== null ? row.late : null,
     due: row.direction === '下达' ? row.confirm_by : row.deadline,
     state: stateOf(row),
   };
