@@ -1,22 +1,18 @@
 /**
  * The relay register's face: the only file another register may import from relay/
- * (test/architecture.test.ts). How other registers name a relay entry in links and typed
- * references, and the one line their `show` gives it.
+ * (test/architecture.test.ts). How links and typed references name a relay entry.
  */
-import type { DB } from '../../core/db.js';
-import { entryNumber } from '../../core/typed.js';
-import { SERIES, shownSummary, stateOf } from './rules.js';
-import { findByNumber } from './sql.js';
+import { label } from '../../core/i18n.js';
+import type { EntryFace } from '../../core/register.js';
+import { STATE_LABELS } from './columns.js';
+import { getRelay, shownSummary, stateOf } from './rules.js';
 
-/** The canonical number a typed reference names (`cd2026-1` → `CD2026-0001`), or undefined when there is none. */
-export function find(db: DB, typed: string): string | undefined {
-  const number = entryNumber(typed, SERIES);
-  return number === null ? undefined : findByNumber(db, number)?.number;
-}
-
-/** One line naming the entry: its main points (classified ones masked), its day, its state. */
-export function summary(db: DB, ref: string): string {
-  const row = findByNumber(db, ref);
-  if (!row) return ref;
-  return `${shownSummary(row, false)}（${row.on_date}，${stateOf(row)}）`;
-}
+export const face: EntryFace = {
+  find: (db, typed) => getRelay(db, typed).number,
+  /** Its main points (a classified one masked), where it came from or went, its day, its state. */
+  summary(db, ref) {
+    const row = getRelay(db, ref);
+    const state = stateOf(row);
+    return [shownSummary(row, false), row.party, row.on_date, label(STATE_LABELS[state] ?? { zh: state, en: state })].join(' · ');
+  },
+};

@@ -23,6 +23,7 @@ interface DownOpts {
   secret?: string;
   circle?: string[];
   caller?: string;
+  fromIncoming?: string;
   note?: string;
 }
 interface UpOpts {
@@ -155,6 +156,7 @@ export function relayCommands(root: Command, kit: Kit, register: CliRegister): v
     .verb(relay, 'down', { zh: '登记一次下达（上级的指示、通知、来电），输出编号', en: 'log an instruction or notice from above passed on (a call, a document, a meeting); prints its number' }, [
       'wenmi relay down --channel 电话 --caller 张处长 --source 市委办公室 --summary 明早8点全体干部大会 --to 李局长,办公室',
       'wenmi relay down --source 省政府办公厅 --summary 防汛工作部署 --to 李局长,王副局长 --important --confirm-by +2d',
+      'wenmi relay down --from-incoming 2026-0001 --source 市财政局 --summary 编报2027年部门预算 --channel 文件 --to 财务科',
       'wenmi relay down --source 市委机要局 --summary 某项部署 --secret 机密★10年 --channel 机要 --circle 李局长,王副局长 --to 李局长',
     ])
     .option('--source <from>', describe({ zh: '来源：上级单位或领导', en: 'where it came from (来源): the unit or leader above' }))
@@ -167,9 +169,12 @@ export function relayCommands(root: Command, kit: Kit, register: CliRegister): v
     .option('--confirm-by <date>', describe({ zh: '确认期限（默认收到后 relay.confirm-days 天）', en: 'confirm by (default: relay.confirm-days days after it came)' }))
     .option('--secret <class>', describe({ zh: '密级★期限，如 秘密★5年', en: 'classification, e.g. 秘密★5年' }))
     .option('--circle <names>', describe({ zh: '知悉范围（涉密必填），--to 须在其中', en: 'circle of knowledge (classified; --to must stay within it)' }), collect)
+    .option('--from-incoming <number>', describe({ zh: '传达的收文（收文编号），两边的 show 都列出这一关联', en: 'the incoming document passed on (its number); both ends list the link in show' }))
     .option('--note <text>', describe({ zh: '备注', en: 'note' }))
     .action(
       kit.run<DownOpts>(async (s, o) => {
+        // `--from-incoming 2026-0001`, or as typed elsewhere: `收文 2026-0001`
+        const fromIncoming = o.fromIncoming === undefined ? undefined : (await s.resolveRef(o.fromIncoming, 'incoming')).ref;
         const values: Record<string, unknown> = { source: o.source, summary: o.summary, to: o.to, channel: o.channel };
         await s.complete(values, downFields);
         const row = relayDown(s.ctx(), {
@@ -183,6 +188,7 @@ export function relayCommands(root: Command, kit: Kit, register: CliRegister): v
           confirmBy: o.confirmBy === undefined ? undefined : parseDate(o.confirmBy, s.clock),
           secret: o.secret,
           circle: o.circle,
+          fromIncoming,
           note: o.note,
         });
         s.print(row.number + '\n');
@@ -302,16 +308,19 @@ export function relayCommands(root: Command, kit: Kit, register: CliRegister): v
           note: row.note,
           voidReason: row.void_reason,
         };
-        const confirmations = confirmationsOf(db, row);
-        const history = journalOf(db, row.id);
-        if (o.format === 'json') return s.print(JSON.stringify({ entry, confirmations, history }, null, 2) + '\n');
-        await s.showFields([...listColumns.filter((c) => c.key !== 'late' && c.key !== 'due'), ...moreColumns], entry, { skipEmpty: true });
-        if (confirmations.length) {
-          s.print('\n');
-          await s.output(confirmationColumns, confirmations, { format: 'table' });
-        }
-        s.print('\n');
-        await s.output(journalColumns(ACTION_LABELS), history, { format: 'table' });
+        await s.show(
+          {
+            fields: [...listColumns.filter((c) => c.key !== 'late' && c.key !== 'due'), ...moreColumns],
+            entry,
+            skipEmpty: true,
+            sections: [
+              { key: 'confirmations', columns: confirmationColumns, rows: confirmationsOf(db, row) },
+              { key: 'history', columns: journalColumns(ACTION_LABELS), rows: journalOf(db, row.id) },
+            ],
+            links: { register: REGISTER, ref: row.number },
+          },
+          o.format,
+        );
       }),
     );
 

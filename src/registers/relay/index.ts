@@ -11,5 +11,9 @@ export const relay: CliRegister = {
   tables,
   settings,
   settingMessages,
+  // --from-incoming reads the document's classification through incoming's face (incoming/api.ts).
+  requires: ['incoming'],
+  linkKinds: { 'relayed-from': { forward: { zh: '传达自', en: 'passed on from' }, backward: { zh: '传达为', en: 'passed on as' } } },
+  face: () => import('./api.js').then((m) => m.face),
   load: () => import('./module.js'),
 };

@@ -25,7 +25,9 @@ import type { DueItem } from '../../core/deadlines.js';
 import { dataError, requireReason, usageError } from '../../core/errors.js';
 import { post, type Ctx } from '../../core/journal.js';
 import { formatClassification, maskedTitle, parseClassification } from '../../core/secret.js';
+import { addLink } from '../../core/links.js';
 import { getSetting } from '../../core/settings.js';
+import { findIncoming } from '../incoming/api.js';
 import { entryNumber, splitList } from '../../core/typed.js';
 import { settings } from './settings.js';
 import { eventsOf, findByNumber, nextSerial, openEntries, type RelayRow } from './sql.js';
@@ -67,6 +69,8 @@ export interface DownInput extends EntryInput {
   /** yyyy-MM-dd; important entries only; default: the entry's day + relay.confirm-days. */
   confirmBy?: string | null;
   circle?: string[];
+  /** The 收文编号 (canonical) of the incoming document passed on: the entry links to it (`relayed-from`). */
+  fromIncoming?: string;
 }
 
 export interface UpInput extends EntryInput {
@@ -131,9 +135,14 @@ export function relayDown(ctx: Ctx, input: DownInput): RelayRow {
   let confirmBy = blankToNull(input.confirmBy);
   if (confirmBy !== null && !important) throw usageError('relay.confirmByOnlyImportant');
   return writeTx(ctx.db, () => {
+    // a classified document is passed on as classified information: by a secure channel, to its circle
+    if (input.fromIncoming !== undefined) {
+      const doc = findIncoming(ctx.db, input.fromIncoming);
+      if (doc.secretLevel !== null && secrecy.level === null) throw dataError('relay.incomingClassified', { ref: doc.number, level: doc.secretLevel });
+    }
     if (important && confirmBy === null) confirmBy = formatDate(addDays(dateOf(at), confirmDays(ctx.db)));
     if (confirmBy !== null && confirmBy < at.slice(0, 10)) throw usageError('relay.confirmByBeforeEntry', { date: confirmBy, on: at.slice(0, 10) });
-    return postEntry(ctx, '下达', secrecy.level !== null, {
+    const row = postEntry(ctx, '下达', secrecy.level !== null, {
       at,
       party: input.source.trim(),
       caller,
@@ -147,6 +156,8 @@ export function relayDown(ctx: Ctx, input: DownInput): RelayRow {
       circle: secrecy.level !== null ? JSON.stringify(circle) : null,
       note: blankToNull(input.note),
     });
+    if (input.fromIncoming !== undefined) addLink(ctx, 'relayed-from', { register: REGISTER, ref: row.number }, { register: 'incoming', ref: input.fromIncoming });
+    return row;
   });
 }
 

@@ -168,3 +168,23 @@ describe('list, show, print, export, report', () => {
     expect((await run(['verify'])).code).toBe(0);
   });
 });
+
+describe('--from-incoming: the entry links to the incoming document it passes on', () => {
+  it('links both ways (both shows list it), through typed references; refusals write nothing', async () => {
+    await ok(['incoming', 'receive', '--sender', '市财政局', '--title', '关于编报2027年部门预算的通知'], '2026-11-27T08:00');
+    await ok(['incoming', 'receive', '--sender', '市委办公室', '--title', '涉密通知', '--secret', '秘密', '--copy-no', '1'], '2026-11-27T08:01');
+    await refused(['relay', 'down', '--from-incoming', '2026-0009', '--source', '市财政局', '--summary', '编报预算', '--to', '财务科'], 1, /no incoming document numbered 2026-0009/);
+    await refused(['relay', 'down', '--from-incoming', '档案 2026-0001', '--source', '市财政局', '--summary', '编报预算', '--to', '财务科'], 2, /is not a number of the incoming register/);
+    await refused(['relay', 'down', '--from-incoming', 'M2026-0001', '--source', '市委办公室', '--summary', '传达', '--channel', '文件', '--to', '财务科'], 1, /M2026-0001 is 秘密/);
+    await ok(['relay', 'down', '--from-incoming', '收文 2026-1', '--source', '市财政局', '--summary', '编报预算', '--channel', '文件', '--to', '财务科']);
+    await ok(['relay', 'down', '--from-incoming', 'm2026-1', '--source', '市委办公室', '--summary', '传达涉密通知', '--secret', '秘密', '--channel', '会议', '--circle', '李局长', '--to', '李局长']);
+    const relay = JSON.parse((await ok(['relay', 'show', 'CD2026-0001', '--format', 'json'])).stdout);
+    expect(relay.links).toEqual([{ kind: 'relayed-from', direction: 'to', register: 'incoming', ref: '2026-0001', summary: expect.stringContaining('关于编报2027年部门预算的通知') }]);
+    const doc = JSON.parse((await ok(['incoming', 'show', '2026-0001', '--format', 'json'])).stdout);
+    expect(doc.links).toEqual([{ kind: 'relayed-from', direction: 'from', register: 'relay', ref: 'CD2026-0001', summary: '编报预算 · 市财政局 · 2026-11-27 · passed on' }]);
+    const secretDoc = (await run(['incoming', 'show', 'M2026-0001'], undefined, 'zh')).stdout;
+    expect(secretDoc).toMatch(/传达为 +│ 信息传达 │ MCD2026-0001 │ 【秘密】 · 市委办公室 · 2026-11-27 · 已传达/);
+    expect(secretDoc).not.toContain('传达涉密通知');
+    expect((await run(['verify'])).code).toBe(0);
+  });
+});
