@@ -19,6 +19,7 @@ export const TEXT_LIMITS: Readonly<Record<string, number>> = {
   title: 500,
   reason: 500,
   purpose: 500,
+  summary: 500,
   attachments: 500,
   search: 500,
   value: 500,

@@ -1,7 +1,7 @@
 /**
  * Environments that fail: a read-only database file or folder, a full disk. Runs the built
  * binary. Root ignores file permissions, so as root the read-only cases run as `nobody` through
- * setpriv; the full disk is a 1 MB tmpfs, which needs root and a kernel that allows the mount.
+ * setpriv; the full disk is a 4 MB tmpfs (room for a fresh database of every register and its WAL), which needs root and a kernel that allows the mount.
  */
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -81,11 +81,11 @@ describe.skipIf(!canDropRoot)('a read-only database (as root this needs setpriv,
   });
 });
 
-/** A 1 MB tmpfs, or the reason it cannot be had here. */
+/** A 4 MB tmpfs, or the reason it cannot be had here. */
 function smallDisk(): { dir?: string; why?: string } {
   if (!isRoot) return { why: 'mounting a tmpfs needs root' };
   const dir = tempDir();
-  const r = spawnSync('mount', ['-t', 'tmpfs', '-o', 'size=1m,mode=0700', 'tmpfs', dir], { encoding: 'utf8' });
+  const r = spawnSync('mount', ['-t', 'tmpfs', '-o', 'size=4m,mode=0700', 'tmpfs', dir], { encoding: 'utf8' });
   if (r.status !== 0) return { why: `mount -t tmpfs failed here: ${(r.stderr || String(r.error)).trim()}` };
   return { dir };
 }
