@@ -6,7 +6,7 @@ import { usageError } from '../../core/errors.js';
 import { label, t } from '../../core/i18n.js';
 import type { Row } from '../../core/output/render.js';
 import type { Field } from '../../core/prompts.js';
-import { bookOutputOption, choiceOption, collect, describe, intArg, journalColumns, periodLine, wordOption, type CliRegister, type Kit, type OutputOpts, type PeriodOpts, type Session } from '../../cli/kit.js';
+import { choiceOption, collect, describe, intArg, journalColumns, periodLine, wordOption, type CliRegister, type Kit, type BookOpts, type OutputOpts, type PeriodOpts, type Session } from '../../cli/kit.js';
 import { ACTION_LABELS, bookColumns, CHANNEL_LABELS, classifiedBookColumns, confirmationColumns, DIRECTION_LABELS, lateColumns, listColumns, moreColumns, reportColumns, STATE_LABELS } from './columns.js';
 import { relayReport } from './report.js';
 import { CHANNELS, circleOf, classificationOf, confirmationsOf, confirmRelay, getRelay, markSent, recipientsOf, REGISTER, relayDown, relayUp, sentLate, shownSummary, stateOf, unconfirmed, voidRelay, type Direction } from './rules.js';
@@ -46,19 +46,20 @@ interface VoidOpts {
   reason?: string;
 }
 interface FilterOpts extends PeriodOpts {
-  direction?: Direction;
+  /** checked by its choices: a Direction */
+  direction?: string;
   state?: string;
   classified?: boolean;
   ordinary?: boolean;
   reveal?: boolean;
-  limit?: number;
 }
-type ListOpts = FilterOpts & OutputOpts;
+type ListOpts = FilterOpts & OutputOpts & { limit?: number };
+type ExportOpts = FilterOpts & OutputOpts;
 interface ShowOpts {
   reveal?: boolean;
-  format?: 'table' | 'json';
+  format?: string;
 }
-type PrintOpts = FilterOpts & OutputOpts;
+type PrintOpts = FilterOpts & BookOpts;
 type ReportOpts = PeriodOpts & OutputOpts;
 
 const numberArg = (cmd: Command) => cmd.argument('<number>', describe({ zh: '编号，如 CD2026-0001', en: 'the entry number, e.g. CD2026-0001' }));
@@ -119,11 +120,11 @@ function listEntry(row: RelayRow, reveal: boolean): Row {
 function filterOf(s: Session, o: FilterOpts): RelayFilter {
   if (o.classified && o.ordinary) throw usageError('relay.classifiedOrOrdinary');
   const { from, to } = s.period(o);
-  return { from, to, direction: o.direction, classified: o.classified ? true : o.ordinary ? false : undefined };
+  return { from, to, direction: o.direction as Direction | undefined, classified: o.classified ? true : o.ordinary ? false : undefined };
 }
 
 /** The rows a filter selects, the state filter and limit applied; a reveal of the classified ones among them is recorded first. */
-function selected(s: Session, o: FilterOpts, command: string, filter: RelayFilter = filterOf(s, o)): RelayRow[] {
+function selected(s: Session, o: FilterOpts & { limit?: number }, command: string, filter: RelayFilter = filterOf(s, o)): RelayRow[] {
   let rows = listRelay(s.db(), filter);
   if (o.state !== undefined) rows = rows.filter((r) => stateOf(r) === o.state);
   if (o.limit !== undefined) rows = rows.slice(0, o.limit);
@@ -324,19 +325,20 @@ export function relayCommands(root: Command, kit: Kit, register: CliRegister): v
       }),
     );
 
-  withFilters(
-    kit.withReveal(
-      kit.withPeriod(
-        kit.verb(relay, 'print', { zh: '按纸质信息传达登记簿的格式打印一个时期', en: 'print the register as its paper book (信息传达登记簿), for a period' }, [
-          'wenmi relay print --month 2026-11',
-          'wenmi relay print --month 2026-11 -o 信息传达登记簿2026-11.txt',
-          'wenmi relay print --classified --month 2026-11',
-        ]),
+  kit
+    .withBook(
+      withFilters(
+        kit.withReveal(
+          kit.withPeriod(
+            kit.verb(relay, 'print', { zh: '按纸质信息传达登记簿的格式打印一个时期', en: 'print the register as its paper book (信息传达登记簿), for a period' }, [
+              'wenmi relay print --month 2026-11',
+              'wenmi relay print --month 2026-11 -o 信息传达登记簿2026-11.txt',
+              'wenmi relay print --classified --month 2026-11',
+            ]),
+          ),
+        ),
       ),
-    ),
-  )
-    .addOption(bookOutputOption())
-    .option('--force', describe({ zh: '覆盖已存在的文件', en: 'overwrite an existing file' }))
+    )
     .action(
       kit.run<PrintOpts>(async (s, o) => {
         const filter = filterOf(s, o);
@@ -356,7 +358,7 @@ export function relayCommands(root: Command, kit: Kit, register: CliRegister): v
   withFilters(
     kit.withReveal(
       kit.withPeriod(
-        kit.withOutput(
+        kit.withExport(
           kit.verb(relay, 'export', { zh: '导出登记簿（默认 CSV，可在 Excel 中打开）', en: 'export the register (CSV by default, opens in Excel)' }, [
             'wenmi relay export --month 2026-11 -o 信息传达2026-11.csv',
             'wenmi relay export --format json',
@@ -365,11 +367,10 @@ export function relayCommands(root: Command, kit: Kit, register: CliRegister): v
       ),
     ),
   ).action(
-    kit.run<ListOpts>(async (s, o) => {
+    kit.run<ExportOpts>(async (s, o) => {
       const db = s.db();
       const rows = selected(s, o, 'export').map((r) => bookRow(db, r, o.reveal === true));
-      const format = o.format ?? (o.output && o.output !== '-' ? undefined : 'csv');
-      await s.output(o.classified ? classifiedBookColumns : bookColumns, rows, { ...o, format });
+      await s.output(o.classified ? classifiedBookColumns : bookColumns, rows, o);
     }),
   );
 
