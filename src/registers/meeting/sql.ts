@@ -1,0 +1,140 @@
+/** Every query of the meeting register. */
+import { cached as stmt, type DB } from '../../core/db.js';
+
+export interface MeetingRow {
+  id: number;
+  number: string;
+  year: number;
+  serial: number;
+  title: string;
+  starts_at: string;
+  ends_at: string;
+  room: string;
+  host: string;
+  agenda: string | null;
+  materials: string | null;
+  /** JSON list of names. */
+  equipment: string | null;
+  /** Fen. */
+  budget: number | null;
+  arrangements: string | null;
+  secret_level: string | null;
+  secret_period: string | null;
+  planner: string;
+  state: string;
+  notified_on: string | null;
+}
+
+export interface AttendeeRow {
+  id: number;
+  meeting_id: number;
+  name: string;
+  unit: string | null;
+}
+
+export interface ReplyRow {
+  person: string;
+  answer: string;
+  proxy: string | null;
+  via: string | null;
+}
+
+export interface SigninRow {
+  person: string;
+  at: string;
+  proxy: string | null;
+  late: number;
+}
+
+export interface PrepRow {
+  item: string;
+  done: number;
+}
+
+export interface DecisionRow {
+  id: number;
+  meeting_id: number;
+  seq: number;
+  number: string;
+  item: string;
+  owner: string;
+  due: string;
+  meeting_number: string;
+  meeting_title: string;
+  secret_level: string | null;
+  done_on: string | null;
+  done_note: string | null;
+  reminders: number;
+  last_reminder: string | null;
+}
+
+export function nextSerial(db: DB, year: number): number {
+  return ((stmt(db, 'SELECT max(serial) FROM meetings WHERE year = ?').pluck().get(year) as number | null) ?? 0) + 1;
+}
+
+export function meetingByNumber(db: DB, number: string): MeetingRow | undefined {
+  return stmt(db, 'SELECT * FROM meeting_current WHERE number = ?').get(number) as MeetingRow | undefined;
+}
+
+/** The meetings that hold a room (awaiting approval or approved) in it, for the clash check. */
+export function bookingsOfRoom(db: DB, room: string): MeetingRow[] {
+  return stmt(db, "SELECT * FROM meeting_current WHERE room = ? AND state IN ('待审批', '已批准') ORDER BY starts_at, id").all(room) as MeetingRow[];
+}
+
+/** Every meeting that starts on one day (yyyy-MM-dd), by room and time. */
+export function meetingsOn(db: DB, day: string): MeetingRow[] {
+  return stmt(db, 'SELECT * FROM meeting_current WHERE substr(starts_at, 1, 10) = ? ORDER BY room, starts_at, id').all(day) as MeetingRow[];
+}
+
+/** Meetings in a state, oldest first. */
+export function meetingsIn(db: DB, states: readonly string[]): MeetingRow[] {
+  const all = stmt(db, 'SELECT * FROM meeting_current ORDER BY starts_at, id').all() as MeetingRow[];
+  return all.filter((m) => states.includes(m.state));
+}
+
+export function attendeesOf(db: DB, meetingId: number): AttendeeRow[] {
+  return stmt(db, 'SELECT * FROM meeting_attendees WHERE meeting_id = ? ORDER BY id').all(meetingId) as AttendeeRow[];
+}
+
+/** Each person's latest answer to the notice. */
+export function repliesOf(db: DB, meetingId: number): Map<string, ReplyRow> {
+  const rows = stmt(db, 'SELECT person, answer, proxy, via FROM meeting_replies WHERE meeting_id = ? ORDER BY id').all(meetingId) as ReplyRow[];
+  return new Map(rows.map((r) => [r.person, r]));
+}
+
+export function signinsOf(db: DB, meetingId: number): Map<string, SigninRow> {
+  const rows = stmt(db, 'SELECT person, at, proxy, late FROM meeting_signins WHERE meeting_id = ? ORDER BY id').all(meetingId) as SigninRow[];
+  return new Map(rows.map((r) => [r.person, r]));
+}
+
+/** The checklist: each item once, as its latest row says, in the order first written. */
+export function prepOf(db: DB, meetingId: number): PrepRow[] {
+  const rows = stmt(db, 'SELECT item, done FROM meeting_prep WHERE meeting_id = ? ORDER BY id').all(meetingId) as PrepRow[];
+  const items = new Map<string, PrepRow>();
+  for (const r of rows) items.set(r.item, r);
+  return [...items.values()];
+}
+
+export function decisionByNumber(db: DB, number: string): DecisionRow | undefined {
+  return stmt(db, 'SELECT * FROM meeting_decision_current WHERE number = ?').get(number) as DecisionRow | undefined;
+}
+
+export function nextDecisionSeq(db: DB, meetingId: number): number {
+  return ((stmt(db, 'SELECT max(seq) FROM meeting_decisions WHERE meeting_id = ?').pluck().get(meetingId) as number | null) ?? 0) + 1;
+}
+
+export function decisions(db: DB, f: { meetingId?: number; open?: boolean; owner?: string } = {}): DecisionRow[] {
+  const parts: string[] = [];
+  const params: Record<string, unknown> = {};
+  if (f.meetingId !== undefined) parts.push('meeting_id = @meeting'), (params.meeting = f.meetingId);
+  if (f.open) parts.push('done_on IS NULL');
+  if (f.owner !== undefined) parts.push('owner = @owner'), (params.owner = f.owner);
+  const where = parts.length ? `WHERE ${parts.join(' AND ')}` : '';
+  return db.prepare(`SELECT * FROM meeting_decision_current ${where} ORDER BY due, meeting_id, seq`).all(params) as DecisionRow[];
+}
+
+export function lastEventOf(db: DB, meetingId: number, kind: string): { on_date: string; data: string | null; reason: string | null } | undefined {
+  return stmt(db, 'SELECT on_date, data, reason FROM meeting_events WHERE meeting_id = ? AND kind = ? ORDER BY id DESC LIMIT 1').get(meetingId, kind) as
+    | { on_date: string; data: string | null; reason: string | null }
+    | undefined;
+}
