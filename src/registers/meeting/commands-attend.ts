@@ -5,7 +5,7 @@ import { t } from '../../core/i18n.js';
 import { bookOutputOption, choiceOption, describe, type Kit, type OutputOpts } from '../../cli/kit.js';
 import { ANSWERS, attendanceOf, CHANNELS, confirmAttendance, notifyMeeting, signIn, unconfirmed } from './attendance.js';
 import { attendanceColumns, attendeeColumns, sheetColumns, wordText } from './columns.js';
-import { dayOf, field, meetingArg } from './commands.js';
+import { dayOf, field, meetingArg } from './present.js';
 import { classificationOf, getMeeting, shownTitle } from './rules.js';
 import { attendeesOf, repliesOf } from './sql.js';
 

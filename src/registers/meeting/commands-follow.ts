@@ -5,7 +5,7 @@ import { t } from '../../core/i18n.js';
 import { maskedTitle } from '../../core/secret.js';
 import { describe, type Kit, type OutputOpts } from '../../cli/kit.js';
 import { decisionColumns, prepColumns } from './columns.js';
-import { field, meetingArg } from './commands.js';
+import { field, meetingArg } from './present.js';
 import { decide, decisions, finishDecision, prepareItem, remindDecision } from './followup.js';
 import { getMeeting } from './rules.js';
 import { prepOf, type DecisionRow } from './sql.js';
@@ -32,7 +32,7 @@ interface DecisionsOpts extends OutputOpts {
 }
 
 const decisionRow = (d: DecisionRow) => ({ number: d.number, item: d.item, owner: d.owner, due: d.due, doneOn: d.done_on, reminders: d.reminders, note: d.done_note });
-const decisionArg = (cmd: Command) => cmd.argument('<decision>', describe({ zh: '决议事项编号，如 HY2026-0001.1', en: 'the decision number, e.g. HY2026-0001.1' }));
+const decisionArg = (cmd: Command) => cmd.argument('<decision>', describe({ zh: '决议事项编号，如 HY2026-0001-1', en: 'the decision number, e.g. HY2026-0001-1' }));
 
 export function followupCommands(meeting: Command, kit: Kit): void {
   meetingArg(
@@ -75,14 +75,14 @@ export function followupCommands(meeting: Command, kit: Kit): void {
       }),
     );
 
-  decisionArg(kit.verb(meeting, 'done', { zh: '决议事项办结，写明办理情况', en: 'a decision is carried out: say how' }, ['wenmi meeting done HY2026-0001.1 --note 已完成并报送'])).option('--note <text>', describe({ zh: '办理情况', en: 'how it went' })).action(
+  decisionArg(kit.verb(meeting, 'done', { zh: '决议事项办结，写明办理情况', en: 'a decision is carried out: say how' }, ['wenmi meeting done HY2026-0001-1 --note 已完成并报送'])).option('--note <text>', describe({ zh: '办理情况', en: 'how it went' })).action(
     kit.run<NoteOpts>((s, o, [ref]) => {
       const d = finishDecision(s.ctx(), ref!, o.note);
       s.info(t('meeting.decisionFinished', { number: d.number }));
     }),
   );
 
-  decisionArg(kit.verb(meeting, 'remind', { zh: '督办：催促未办结的决议事项', en: 'chase an open decision (督办)' }, ['wenmi meeting remind HY2026-0001.1 --note 电话催办，答复本周内完成'])).option('--note <text>', describe({ zh: '督办情况', en: 'what was said' })).action(
+  decisionArg(kit.verb(meeting, 'remind', { zh: '督办：催促未办结的决议事项', en: 'chase an open decision (督办)' }, ['wenmi meeting remind HY2026-0001-1 --note 电话催办，答复本周内完成'])).option('--note <text>', describe({ zh: '督办情况', en: 'what was said' })).action(
     kit.run<NoteOpts>((s, o, [ref]) => {
       const d = remindDecision(s.ctx(), ref!, o.note);
       s.info(t('meeting.reminded', { number: d.number, owner: d.owner, count: d.reminders }));

@@ -1,23 +1,18 @@
 /** `wenmi meeting …`: parse, call the rules, render. Plan, approval and rooms here; attendance and follow-up in their own files. */
 import type { Command } from 'commander';
-import { formatDate, parseDate, parseMoment, shortMoment } from '../../core/dates.js';
+import { formatDate, parseMoment, shortMoment } from '../../core/dates.js';
 import { usageError } from '../../core/errors.js';
 import { t } from '../../core/i18n.js';
 import { readTextFile } from '../../core/input.js';
 import { formatYuan, yuanToFen } from '../../core/money.js';
-import type { Field } from '../../core/prompts.js';
-import { collect, describe, type CliRegister, type Kit, type OutputOpts, type Session } from '../../cli/kit.js';
+import { collect, describe, type CliRegister, type Kit, type OutputOpts } from '../../cli/kit.js';
 import { parseAttendees } from './attendees.js';
 import { attendanceCommands } from './commands-attend.js';
 import { followupCommands } from './commands-follow.js';
+import { dayOf, field, meetingArg } from './present.js';
 import { roomColumns } from './columns.js';
 import { approveMeeting, attendeesFromList, planMeeting, returnMeeting, shownTitle } from './rules.js';
 import { meetingsOn } from './sql.js';
-
-export const meetingArg = (cmd: Command) => cmd.argument('<meeting>', describe({ zh: '会议编号，如 HY2026-0001', en: 'the meeting number, e.g. HY2026-0001' }));
-/** A field that `s.complete` asks for on a terminal, or names as missing. */
-export const field = (key: string, flag: string, zh: string, en: string, check?: (v: string) => void): Field => ({ key, flag, label: { zh, en }, check });
-export const dayOf = (s: Session, v: string | undefined) => (v === undefined ? undefined : parseDate(v, s.clock));
 
 interface PlanOpts {
   title?: string;

@@ -14,7 +14,7 @@ import { t } from '../../core/i18n.js';
 import { post, type Ctx } from '../../core/journal.js';
 import type { DueItem } from '../../core/deadlines.js';
 import { maskedTitle } from '../../core/secret.js';
-import { entryNumber } from '../../core/typed.js';
+import { entryNumber, foldTyped } from '../../core/typed.js';
 import { unconfirmed } from './attendance.js';
 import { getMeeting, REGISTER, requireApproved, shownTitle } from './rules.js';
 import { decisionByNumber, decisions, meetingsIn, nextDecisionSeq, prepOf, type DecisionRow, type MeetingRow } from './sql.js';
@@ -34,14 +34,14 @@ export function prepareItem(ctx: Ctx, ref: string, f: { item?: string; done?: bo
   });
 }
 
-/** A decision's number: the meeting's, a dot, its place in the meeting (HY2026-0001.2). */
+/** A decision's number: the meeting's, a dash, its place in the meeting (HY2026-0001-2). */
 export function formatDecision(meeting: string, seq: number): string {
-  return `${meeting}.${seq}`;
+  return `${meeting}-${seq}`;
 }
 
-/** Finds a decision by its number: HY2026-0001.2, hy2026-1.2. */
+/** Finds a decision by its number: HY2026-0001-2, hy2026-1.2. */
 export function getDecision(db: DB, ref: string): DecisionRow {
-  const m = /^(.+)[.．。](\d{1,4})$/.exec(ref.trim());
+  const m = /^(HY\d{4}[-_\s]+\d{1,9})[-_.](\d{1,4})$/i.exec(foldTyped(ref));
   const meeting = m ? entryNumber(m[1]!, ['HY']) : null;
   const row = meeting === null ? undefined : decisionByNumber(db, formatDecision(meeting, Number(m![2])));
   if (!row) throw dataError('meeting.decisionNotFound', { ref: ref.trim() });

@@ -7,7 +7,7 @@
  * - meeting_replies: answers to the notice (回执): 参加, 请假, 代参 (with the proxy); the latest counts;
  * - meeting_signins: 签到, one per attendee, late when after the start;
  * - meeting_prep: the 会前 checklist; an item's latest row says whether it is done;
- * - meeting_decisions: 决议事项 (owner, due), numbered HY2026-0001.1 within the meeting;
+ * - meeting_decisions: 决议事项 (owner, due), numbered HY2026-0001-1 within the meeting;
  * - meeting_decision_events: 办结 (done) and 督办 (remind) notes on a decision.
  */
 import { appendOnly, type Migration } from '../../core/db.js';
