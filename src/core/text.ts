@@ -35,6 +35,7 @@ export const TEXT_LIMITS: Readonly<Record<string, number>> = {
   materials: 500,
   equipment: 500,
   item: 500,
+  summary: 2000,
   db: 4096,
   output: 4096,
   found: 4096,

@@ -7,6 +7,7 @@ import { readTextFile } from '../../core/input.js';
 import { formatYuan, yuanToFen } from '../../core/money.js';
 import { collect, describe, type CliRegister, type Kit, type OutputOpts } from '../../cli/kit.js';
 import { parseAttendees } from './attendees.js';
+import { afterCommands } from './commands-after.js';
 import { attendanceCommands } from './commands-attend.js';
 import { followupCommands } from './commands-follow.js';
 import { dayOf, field, meetingArg } from './present.js';
@@ -132,4 +133,5 @@ export function meetingCommands(root: Command, kit: Kit, register: CliRegister):
 
   attendanceCommands(meeting, kit);
   followupCommands(meeting, kit);
+  afterCommands(meeting, kit);
 }

@@ -8,6 +8,7 @@
  *
  *   plan ─► 待审批 ─ approve --approver (not the planner) ─► 已批准
  *              └──── approve --return --reason ─► 已退回                       (final)
+ *   已批准 ─ close (after.ts: over, copies back, minutes approved, expenses settled) ─► 已结束 (final)
  *
  * Every verb after approval (notify, confirm, signin, prepare, decide) needs 已批准, and a
  * refusal names the step that must come first. confirm needs the notice (notify) too.
@@ -23,7 +24,7 @@ import { entryNumber, splitList } from '../../core/typed.js';
 import { attendeesOf, bookingsOfRoom, meetingByNumber, nextSerial, type MeetingRow } from './sql.js';
 
 export const REGISTER = 'meeting';
-export const STATES = ['待审批', '已批准', '已退回'] as const;
+export const STATES = ['待审批', '已批准', '已退回', '已结束'] as const;
 /** The longest a meeting may run: a plan that ends days after it starts is a typing mistake. */
 export const MAX_HOURS = 24 * 7;
 

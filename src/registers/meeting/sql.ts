@@ -138,3 +138,39 @@ export function lastEventOf(db: DB, meetingId: number, kind: string): { on_date:
     | { on_date: string; data: string | null; reason: string | null }
     | undefined;
 }
+
+export interface MinutesRow {
+  id: number;
+  year: number;
+  serial: number;
+  drafter: string;
+  summary: string;
+}
+
+/** The latest draft of a meeting's minutes. */
+export function minutesOf(db: DB, meetingId: number): MinutesRow | undefined {
+  return stmt(db, 'SELECT id, year, serial, drafter, summary FROM meeting_minutes WHERE meeting_id = ? ORDER BY id DESC LIMIT 1').get(meetingId) as MinutesRow | undefined;
+}
+
+export function nextMinutesSerial(db: DB, year: number): number {
+  return ((stmt(db, 'SELECT max(serial) FROM meeting_minutes WHERE year = ?').pluck().get(year) as number | null) ?? 0) + 1;
+}
+
+/** Numbered copies issued and recovered. */
+export function materialsOf(db: DB, meetingId: number): { issued: number; recovered: number } {
+  return stmt(db, "SELECT COALESCE(sum(CASE WHEN kind = 'issued' THEN copies END), 0) AS issued, COALESCE(sum(CASE WHEN kind = 'recovered' THEN copies END), 0) AS recovered FROM meeting_materials WHERE meeting_id = ?").get(meetingId) as {
+    issued: number;
+    recovered: number;
+  };
+}
+
+export interface ExpenseRow {
+  id: number;
+  item: string;
+  amount: number;
+  invoice: string | null;
+}
+
+export function expensesOf(db: DB, meetingId: number): ExpenseRow[] {
+  return stmt(db, 'SELECT id, item, amount, invoice FROM meeting_expenses WHERE meeting_id = ? ORDER BY id').all(meetingId) as ExpenseRow[];
+}

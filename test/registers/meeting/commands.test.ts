@@ -177,3 +177,28 @@ describe('decisions and wenmi due', () => {
     expect((await run(['meeting', 'prepare', 'HY2026-0001'], { now: '2026-12-03T08:20' })).stdout).toBe('item\tdone\n音响调试\tdone\n');
   });
 });
+
+describe('after the meeting on the command line', () => {
+  it('minutes from a file, expenses in yuan, settlement against the budget, and a close refused until the step it names', async () => {
+    const { run } = await office();
+    const file = path.join(tempDir(), '纪要.txt');
+    fs.writeFileSync(file, '一、会议听取了四季度工作汇报。\n二、会议决定修订值班制度。\n');
+    const early = await run(['meeting', 'minutes', 'HY2026-0001', '--drafter', '王秘书', '--file', file], { now: '2026-12-02T09:00' });
+    expect(early.code).toBe(1);
+    expect((await ok(run, ['meeting', 'minutes', 'HY2026-0001', '--drafter', '王秘书', '--file', file], '2026-12-03T11:10')).stderr).toContain('minutes 〔2026〕1号 drafted');
+    expect((await run(['meeting', 'expense', 'HY2026-0001', '--item', '茶歇', '--amount', '四百'], { now: '2026-12-03T11:20' })).code).toBe(2);
+    await ok(run, ['meeting', 'expense', 'HY2026-0001', '--item', '茶歇', '--amount', '480', '--invoice', '04451234'], '2026-12-03T11:20');
+    const close = await run(['meeting', 'close', 'HY2026-0001'], { now: '2026-12-03T11:30', lang: 'zh' });
+    expect(close.code).toBe(1);
+    expect(close.stderr).toContain('先运行 wenmi meeting minutes-approve HY2026-0001');
+    await ok(run, ['meeting', 'minutes-approve', 'HY2026-0001', '--approver', '吴局长'], '2026-12-03T11:40');
+    await ok(run, ['meeting', 'minutes-send', 'HY2026-0001', '--to', '办公室,财务科'], '2026-12-03T11:45');
+    expect((await run(['meeting', 'close', 'HY2026-0001'], { now: '2026-12-03T11:50' })).stderr).toContain('First run wenmi meeting settle HY2026-0001');
+    const settle = await ok(run, ['meeting', 'settle', 'HY2026-0001', '--approver', '财务科长'], '2026-12-03T12:00');
+    expect(settle.stdout).toBe('480.00\n');
+    expect(settle.stderr).toContain('spent 480.00 yuan of a budget of 3000.00 yuan; 2520.00 yuan left');
+    expect((await ok(run, ['meeting', 'close', 'HY2026-0001'], '2026-12-03T12:10')).stderr).toContain('HY2026-0001 closed');
+    expect((await run(['meeting', 'materials', 'HY2026-0001', '--issued', '3'], { now: '2026-12-03T12:20' })).code).toBe(1);
+    expect((await run(['verify'], { now: '2026-12-03T12:20' })).code).toBe(0);
+  });
+});
