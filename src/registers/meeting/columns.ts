@@ -1,5 +1,6 @@
 /** The columns of the meeting register: rooms, replies, attendance, the sign-in sheet (签到表), decisions. */
 import { label, wordsText, type Label } from '../../core/i18n.js';
+import { formatYuan } from '../../core/money.js';
 import type { Column } from '../../core/output/render.js';
 
 /** Stored words (states, answers) and their English. */
@@ -68,4 +69,56 @@ export const decisionColumns: Column[] = [
   col('doneOn', '办结日期', 'done on', 'id'),
   col('reminders', '督办次数', 'reminders', 'id', { num: true, spare: true }),
   col('note', '办理情况', 'how it went', 'text', { wrap: 24, spare: true }),
+];
+
+const yuan = (v: unknown) => formatYuan(Number(v));
+
+/** 会议登记簿, in the paper order. */
+export const bookColumns: Column[] = [
+  col('date', '日期', 'date', 'id'),
+  col('time', '时间', 'time', 'id'),
+  col('title', '会议名称', 'meeting', 'text', { wrap: 20 }),
+  col('room', '地点', 'room', 'text', { wrap: 10 }),
+  col('host', '主持人', 'chair', 'text'),
+  col('expected', '应到', 'expected', 'id', { num: true }),
+  col('present', '实到', 'present', 'id', { num: true }),
+  col('minutes', '纪要', 'minutes', 'id'),
+  col('decisions', '决议事项数', 'decisions', 'id', { num: true }),
+  col('open', '未办结', 'open', 'id', { num: true }),
+];
+
+/** `list` and `export`: the number and state first, the book's columns, then the money. */
+export const listColumns: Column[] = [
+  col('number', '会议编号', 'number', 'id'),
+  ...bookColumns.filter((c) => !['minutes'].includes(c.key)).map((c) => (['room', 'host', 'expected', 'present', 'decisions'].includes(c.key) ? { ...c, spare: true } : c)),
+  col('state', '状态', 'state', 'id', { text: wordText }),
+];
+
+export const exportColumns: Column[] = [
+  col('number', '会议编号', 'number', 'id'),
+  ...bookColumns,
+  col('state', '状态', 'state', 'id', { text: wordText }),
+  col('budgetFen', '预算（元）', 'budget (yuan)', 'id', { num: true, text: yuan }),
+  col('spentFen', '支出（元）', 'spent (yuan)', 'id', { num: true, text: yuan }),
+];
+
+export const REPORT_ITEMS: Record<string, Label> = {
+  meetings: { zh: '会议次数', en: 'meetings' },
+  closed: { zh: '已结束', en: 'closed' },
+  expected: { zh: '应到人次', en: 'expected (person-times)' },
+  present: { zh: '实到人次', en: 'present' },
+  excused: { zh: '请假人次', en: 'excused' },
+  absent: { zh: '缺席人次', en: 'absent' },
+  late: { zh: '迟到人次', en: 'late' },
+  decisions: { zh: '决议事项', en: 'decisions' },
+  decisionsDone: { zh: '已办结', en: 'decisions done' },
+  decisionsOpen: { zh: '未办结', en: 'decisions open' },
+  decisionsOverdue: { zh: '逾期未办结', en: 'decisions overdue' },
+  budget: { zh: '预算（元）', en: 'budget (yuan)' },
+  spent: { zh: '支出（元）', en: 'spent (yuan)' },
+};
+
+export const reportColumns: Column[] = [
+  col('item', '项目', 'item', 'id', { text: (v) => label(REPORT_ITEMS[String(v)]!) }),
+  col('value', '数值', 'value', 'id', { num: true }),
 ];

@@ -9,6 +9,7 @@ import { collect, describe, type CliRegister, type Kit, type OutputOpts } from '
 import { parseAttendees } from './attendees.js';
 import { afterCommands } from './commands-after.js';
 import { attendanceCommands } from './commands-attend.js';
+import { bookCommands } from './commands-book.js';
 import { followupCommands } from './commands-follow.js';
 import { dayOf, field, meetingArg } from './present.js';
 import { roomColumns } from './columns.js';
@@ -134,4 +135,5 @@ export function meetingCommands(root: Command, kit: Kit, register: CliRegister):
   attendanceCommands(meeting, kit);
   followupCommands(meeting, kit);
   afterCommands(meeting, kit);
+  bookCommands(meeting, kit);
 }
