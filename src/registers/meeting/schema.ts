@@ -9,7 +9,7 @@
  * - meeting_prep: the 会前 checklist; an item's latest row says whether it is done;
  * - meeting_decisions: 决议事项 (owner, due), numbered HY2026-0001-1 within the meeting;
  * - meeting_decision_events: 办结 (done) and 督办 (remind) notes on a decision.
- * Migration 002, after the meeting:
+ * After the meeting:
  * - meeting_minutes: 纪要 drafts (the latest counts), numbered per year when first drafted;
  *   approval (领导审签) and sending (分发) are meeting_events;
  * - meeting_materials: numbered classified materials issued and recovered (counts);
@@ -18,9 +18,7 @@
  */
 import { appendOnly, type Migration } from '../../core/db.js';
 
-const FIRST = ['meetings', 'meeting_attendees', 'meeting_events', 'meeting_replies', 'meeting_signins', 'meeting_prep', 'meeting_decisions', 'meeting_decision_events'];
-const AFTER = ['meeting_minutes', 'meeting_materials', 'meeting_expenses'];
-export const tables = [...FIRST, ...AFTER];
+export const tables = ['meetings', 'meeting_attendees', 'meeting_events', 'meeting_replies', 'meeting_signins', 'meeting_prep', 'meeting_decisions', 'meeting_decision_events', 'meeting_minutes', 'meeting_materials', 'meeting_expenses'];
 
 export const migrations: Migration[] = [
   {
@@ -122,13 +120,6 @@ SELECT d.*, m.number AS meeting_number, m.title AS meeting_title, m.secret_level
        (SELECT max(x.on_date) FROM meeting_decision_events x WHERE x.decision_id = d.id AND x.kind = 'remind') AS last_reminder
 FROM meeting_decisions d
 JOIN meetings m ON m.id = d.meeting_id;
-${FIRST.map(appendOnly).join('\n')}`);
-    },
-  },
-  {
-    id: 'meeting:002-after',
-    up(db) {
-      db.exec(`
 CREATE TABLE meeting_minutes (
   id INTEGER PRIMARY KEY,
   meeting_id INTEGER NOT NULL REFERENCES meetings (id),
@@ -152,7 +143,7 @@ CREATE TABLE meeting_expenses (
   amount INTEGER NOT NULL CHECK (amount >= 1),
   invoice TEXT
 );
-${AFTER.map(appendOnly).join('\n')}`);
+${tables.map(appendOnly).join('\n')}`);
     },
   },
 ];
