@@ -10,6 +10,7 @@ import { parseAttendees } from './attendees.js';
 import { afterCommands } from './commands-after.js';
 import { attendanceCommands } from './commands-attend.js';
 import { bookCommands } from './commands-book.js';
+import { showCommand } from './commands-show.js';
 import { followupCommands } from './commands-follow.js';
 import { dayOf, field, meetingArg } from './present.js';
 import { roomColumns } from './columns.js';
@@ -136,4 +137,5 @@ export function meetingCommands(root: Command, kit: Kit, register: CliRegister):
   followupCommands(meeting, kit);
   afterCommands(meeting, kit);
   bookCommands(meeting, kit);
+  showCommand(meeting, kit);
 }

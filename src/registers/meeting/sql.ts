@@ -174,3 +174,17 @@ export interface ExpenseRow {
 export function expensesOf(db: DB, meetingId: number): ExpenseRow[] {
   return stmt(db, 'SELECT id, item, amount, invoice FROM meeting_expenses WHERE meeting_id = ? ORDER BY id').all(meetingId) as ExpenseRow[];
 }
+
+/** Every journal entry about one meeting (its plan, attendees, events, replies, sign-ins, checklist, decisions, minutes, materials, expenses), oldest first. */
+export function journalOf(db: DB, meetingId: number): { seq: number; at: string; operator: string; action: string; reason: string | null }[] {
+  const child = (table: string) => `(j.tbl = '${table}' AND j.row_id IN (SELECT id FROM ${table} WHERE meeting_id = @id))`;
+  const tables = ['meeting_attendees', 'meeting_events', 'meeting_replies', 'meeting_signins', 'meeting_prep', 'meeting_decisions', 'meeting_minutes', 'meeting_materials', 'meeting_expenses'];
+  return db
+    .prepare(
+      `SELECT j.seq, j.at, j.operator, j.action, j.reason FROM journal j
+       WHERE (j.tbl = 'meetings' AND j.row_id = @id) OR ${tables.map(child).join(' OR ')}
+          OR (j.tbl = 'meeting_decision_events' AND j.row_id IN (SELECT e.id FROM meeting_decision_events e JOIN meeting_decisions d ON d.id = e.decision_id WHERE d.meeting_id = @id))
+       ORDER BY j.seq`,
+    )
+    .all({ id: meetingId }) as { seq: number; at: string; operator: string; action: string; reason: string | null }[];
+}

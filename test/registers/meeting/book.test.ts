@@ -83,3 +83,33 @@ describe('the meeting book', () => {
     });
   });
 });
+
+describe('meeting show and the face', () => {
+  it('shows one meeting with its attendees, decisions, expenses and history; a classified one masked unless revealed', async () => {
+    const { run } = await month();
+    const r = await run(['meeting', 'show', 'HY2026-0001', '--format', 'json'], { now: '2026-12-05T09:00' });
+    expect(r.code).toBe(0);
+    const j = JSON.parse(r.stdout);
+    expect(j.entry).toMatchObject({ number: 'HY2026-0001', title: '季度工作会', state: '已批准', approver: '吴局长', budgetFen: 300000, spentFen: 48050 });
+    expect(j.attendees.map((a: { name: string; answer: string | null; signedIn: string | null; late: boolean }) => [a.name, a.answer, a.signedIn, a.late])).toEqual([
+      ['张三', '参加', '08:55', false],
+      ['李四', '请假', null, false],
+      ['王五', '代参', '09:10', true],
+      ['赵六', null, null, false],
+    ]);
+    expect(j.decisions.map((d: { number: string }) => d.number)).toEqual(['HY2026-0001-1']);
+    expect(j.expenses).toEqual([{ item: '茶歇', amountFen: 48050, invoice: null }]);
+    expect(j.links).toEqual([]);
+    expect(j.history.length).toBeGreaterThan(5);
+    const table = await run(['meeting', 'show', 'HY2026-0001'], { lang: 'zh', now: '2026-12-05T09:00' });
+    expect(table.stdout).toContain('预算（元）');
+    expect(table.stdout).toContain('3000.00');
+    const secret = JSON.parse((await run(['meeting', 'show', 'HY2026-0002', '--format', 'json'], { now: '2026-12-05T09:00' })).stdout);
+    expect(secret.entry.title).toBe('【秘密】');
+    const before = (await run(['verify'], { now: '2026-12-05T09:00' })).stdout;
+    const shown = JSON.parse((await run(['meeting', 'show', 'hy2026-2', '--reveal', '--format', 'json'], { now: '2026-12-05T09:01' })).stdout);
+    expect(shown.entry.title).toBe('绝密事项专题会');
+    expect((await run(['verify'], { now: '2026-12-05T09:02' })).stdout).not.toBe(before);
+    expect((await run(['meeting', 'show', 'HY2026-0009'])).code).toBe(1);
+  });
+});
