@@ -137,7 +137,12 @@ export function migrate(db: DB, migrations: Migration[], file: string): void {
       db.pragma(`application_id = ${APPLICATION_ID}`);
       db.pragma(`user_version = ${db.prepare('SELECT count(*) FROM schema_migrations').pluck().get() as number}`);
     }).immediate();
+    db.pragma('wal_checkpoint(PASSIVE)');
   });
+  // each migration's pages go into the file as it is applied (the next one reuses the WAL) and the WAL
+  // is emptied at the end: a new database (init) neither needs nor keeps a WAL as large as every
+  // register's schema, which grows with the number of registers
+  if (count > 0) db.pragma('wal_checkpoint(TRUNCATE)');
   appliedCounts.set(db, (appliedCounts.get(db) ?? 0) + count);
 }
 

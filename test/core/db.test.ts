@@ -23,6 +23,14 @@ describe('opening the database', () => {
     db.close();
   });
 
+  it('leaves no write-ahead log of the migrations behind: a new database is in its file', () => {
+    const file = path.join(tempDir(), 'w.db');
+    const db = openDatabase(file, { create: true, migrations });
+    expect(fs.statSync(`${file}-wal`).size).toBe(0);
+    expect(db.prepare("SELECT count(*) FROM sqlite_schema WHERE name = 'journal'").pluck().get()).toBe(1);
+    db.close();
+  });
+
   it('refuses a missing file unless asked to create it', () => {
     expect(() => openDatabase(path.join(tempDir(), 'nope.db'), { create: false, migrations })).toThrow(/db.notFound/);
   });

@@ -13,7 +13,7 @@
  * receipt price, else its card price, else 0.
  */
 import { usageError } from '../../core/errors.js';
-import { foldTyped } from '../../core/typed.js';
+import { formatYuan, yuanToFen } from '../../core/money.js';
 
 /**
  * The largest unit price, in fen (9 999 999.99 yuan). With at most MAX_QTY units a movement,
@@ -21,22 +21,14 @@ import { foldTyped } from '../../core/typed.js';
  */
 export const MAX_PRICE_FEN = 999_999_999;
 
-/**
- * Parses a price in yuan (`12`, `12.5`, `12.50`, `¥0.05`, full-width `２５．５０`, at most 9999999.99)
- * to integer fen, without floats.
- */
+/** Parses a price in yuan (see core/money.ts) to integer fen; anything else is refused naming the value. */
 export function parseYuan(text: string): number {
-  const m = /^[¥￥]?\s*(\d{1,7})(?:\.(\d{1,2}))?\s*(?:元)?$/.exec(foldTyped(text));
-  if (!m) throw usageError('supplies.price', { value: text });
-  return Number(m[1]) * 100 + Number((m[2] ?? '0').padEnd(2, '0'));
+  const fen = yuanToFen(text);
+  if (fen === null) throw usageError('supplies.price', { value: text });
+  return fen;
 }
 
-/** Fen as yuan text with two decimals: 123456 → `1234.56`, -5 → `-0.05`. */
-export function formatYuan(fen: number): string {
-  const sign = fen < 0 ? '-' : '';
-  const abs = Math.abs(fen);
-  return `${sign}${Math.trunc(abs / 100)}.${String(abs % 100).padStart(2, '0')}`;
-}
+export { formatYuan };
 
 /** round(a × b / c) half up, for a, b ≥ 0 and c > 0, in BigInt so no product loses precision. */
 function mulDivRound(a: number, b: number, c: number): number {
