@@ -31,6 +31,7 @@ export function useCommands(seal: Command, kit: Kit): void {
   onOption(
     kit.verb(seal, 'request', { zh: '用印申请：写明文件名称、用印单位、事由、份数；输出申请编号', en: 'ask to use a seal: document, unit, purpose, copies; prints the request number' }, [
       'wenmi seal request --seal S001 --doc 关于采购办公设备的合同 --unit 办公室 --purpose 签订合同 --count 2 --requester 陈经办',
+      'wenmi seal request --seal S001 --doc 年度工作报告 --unit 办公室 --purpose 报送上级 --count 1 --requester 陈经办 --important',
     ]),
   )
     .option('--seal <seal>', describe({ zh: '印章编号或名称', en: 'the seal: code or name' }))
@@ -39,6 +40,7 @@ export function useCommands(seal: Command, kit: Kit): void {
     .option('--purpose <text>', describe({ zh: '事由', en: 'purpose (事由)' }))
     .option('--count <n>', describe({ zh: '用印份数', en: 'copies to stamp' }), intArg(1, MAX_COUNT))
     .option('--requester <name>', describe({ zh: '申请人', en: 'who asks' }))
+    .option('--important', describe({ zh: '重要文件：须由 seal.leaders 中的领导批准', en: 'an important document: approved only by a leader in seal.leaders' }))
     .option('--note <text>', describe({ zh: '备注', en: 'note' }))
     .action(
       kit.run(async (s, o) => {

@@ -166,4 +166,11 @@ LEFT JOIN seal_request_events a ON a.request_id = r.id AND a.kind = '批准';
 ${appendOnly('seal_stamp_voids')}`);
     },
   },
+  {
+    // 重要文件: a request marked important is approved only by a leader (seal.leaders)
+    id: 'seal:003-important',
+    up(db) {
+      db.exec(`ALTER TABLE seal_requests ADD COLUMN important INTEGER NOT NULL DEFAULT 0 CHECK (important IN (0, 1));`);
+    },
+  },
 ];

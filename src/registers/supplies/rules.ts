@@ -6,11 +6,13 @@
  */
 import { formatDate } from '../../core/dates.js';
 import { writeTx, type DB } from '../../core/db.js';
+import { checkApprover } from '../../core/approval.js';
 import { dataError, requireReason, usageError } from '../../core/errors.js';
 import { post, type Ctx } from '../../core/journal.js';
 import { foldTyped } from '../../core/typed.js';
 import { word } from './columns.js';
 import { activeItemLike, balanceOf, itemById, itemsNamed, lastDateOf, listItems, movementById, nextMovementId, openCountOf, planByNumber, type ItemRow, type MovementRow } from './sql.js';
+import { suppliesApprovers } from './settings.js';
 import { MAX_PRICE_FEN, outflowValue } from './valuation.js';
 
 export const REGISTER = 'supplies';
@@ -239,12 +241,27 @@ export interface IssueInput {
   date?: string;
 }
 
+/**
+ * Who approves an issue: never the recipient nor the operator recording it; when supplies.approvers
+ * is set, an approver is required and must be on the list.
+ */
+function checkIssueApprover(ctx: Ctx, r: IssueInput): void {
+  const names = suppliesApprovers(ctx.db);
+  const approver = optional(r.approver);
+  if (approver === null) {
+    if (names.length > 0) throw usageError('input.missing', { flags: '--approver' });
+    return;
+  }
+  checkApprover({ approver, askers: [r.person, ctx.operator], listKey: 'supplies.approvers', names });
+}
+
 /** 领用: refused when it exceeds the balance, checked inside the write transaction. Valued at the moving average. */
 export function issueSupplies(ctx: Ctx, ref: string, r: IssueInput): Moved {
   checkQty(r.qty);
   const missing = [!r.dept?.trim() && '--dept', !r.person?.trim() && '--person'].filter(Boolean);
   if (missing.length) throw usageError('input.missing', { flags: missing.join(' ') });
   return writeTx(ctx.db, () => {
+    checkIssueApprover(ctx, r);
     const item = findItem(ctx.db, ref);
     const date = r.date ?? today(ctx);
     checkMovable(ctx, item, date);
