@@ -111,7 +111,7 @@ describe('archive loan approval', () => {
 function suppliesOffice() {
   const ctx = testCtx();
   addItem(ctx, { name: 'A4纸', spec: '70g', unit: '包', price: 2500 });
-  receiveSupplies(ctx, 'A4纸', { qty: 10, price: 2500 });
+  receiveSupplies(ctx, 'A4纸', { unplanned: true, reason: '期初', qty: 10, price: 2500 });
   return ctx;
 }
 

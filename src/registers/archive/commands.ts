@@ -68,6 +68,7 @@ export function archiveCommands(root: Command, kit: Kit, register: CliRegister):
       'wenmi archive file --title 关于2027年部门预算的报告 --author 市某局办公室 --date 2026-11-20 --retention Y --org BGS --doc-no 某办〔2026〕15号 --pages 8 --box 3',
       'wenmi archive file --from-incoming 2026-0001 --retention D30',
       'wenmi archive file --from-incoming 2026-0002 --retention D10 --title 市财政局关于预算编报的通知 --own-title',
+      'wenmi archive file --from-incoming 2026-0003 --retention D10 --unfinished --reason 承办科室已撤销，材料移交档案室',
     ])
     .option('--title <text>', describe({ zh: '题名', en: 'title (题名)' }))
     .option('--own-title', describe({ zh: '题名由归档人拟写（著录时加 [ ]）', en: 'the title was written by the archivist (shown in [ ])' }))
@@ -82,6 +83,8 @@ export function archiveCommands(root: Command, kit: Kit, register: CliRegister):
     .option('--location <text>', describe({ zh: '存放位置', en: 'location (存放位置)' }))
     .option('--note <text>', describe({ zh: '备注', en: 'remarks (备注)' }))
     .option('--from-incoming <number>', describe({ zh: '从收文归档：沿用其标题、来文单位、文号、日期、密级、页数，并标记为已归档', en: 'file an incoming document: take its fields and mark it 已归档' }))
+    .option('--unfinished', describe({ zh: '收文尚未办结也归档（须 --reason，记入日志）', en: 'file the incoming document before it is closed (needs --reason, journaled)' }))
+    .option('--reason <text>', describe({ zh: '未办结先归档的原因', en: 'why it is filed unfinished' }))
     .addOption(choiceOption('--format <format>', { zh: 'text（只输出档号）或 json（涉密题名遮蔽）', en: 'text (the number only) or json (classified titles masked)' }, ['text', 'json']))
     .action(
       kit.run(async (s, o) => {
@@ -108,6 +111,8 @@ export function archiveCommands(root: Command, kit: Kit, register: CliRegister):
           location: o.location,
           note: o.note,
           fromIncoming: o.fromIncoming,
+          unfinished: o.unfinished === true,
+          reason: o.reason,
         });
         if (o.format === 'json') s.print(JSON.stringify(itemJson(row, false)) + '\n');
         else s.print(row.archive_no + '\n');

@@ -7,6 +7,7 @@ import { formatClassification, maskedTitle, parseClassification } from '../../co
 import { getSetting } from '../../core/settings.js';
 import { findIncoming, incomingCopies, markIncomingFiled } from '../incoming/api.js';
 import { canonicalArchiveNo, normalizeArchiveNo } from './normalize.js';
+import { requireReadyToFile, requireUnfinishedFromIncoming } from './readiness.js';
 import { archiveSettings } from './settings.js';
 
 export { canonicalArchiveNo, normalizeArchiveNo };
@@ -81,6 +82,9 @@ export interface FileFields {
   note?: string | null;
   /** 收文编号 of the incoming document filed as this item. */
   fromIncoming?: string;
+  /** Filed before the incoming document was closed, and why (readiness.ts). */
+  unfinished?: boolean;
+  reason?: string;
 }
 
 /** More pages than this is a typing slip (and past 2^53 it would be stored as a float). */
@@ -130,10 +134,13 @@ export function fileItem(ctx: Ctx, fields: FileFields): ItemRow {
     const { fonds, category } = fondsAndCategory(ctx.db);
     let f = fields;
     let incomingNo: string | null = null;
+    let unfinishedReason: string | null = null;
+    requireUnfinishedFromIncoming(fields.fromIncoming, fields);
     if (fields.fromIncoming !== undefined) {
       const inc = findIncoming(ctx.db, fields.fromIncoming);
       const already = findItemByIncoming(ctx.db, inc.number);
       if (already) throw dataError('archive.incomingFiled', { ref: inc.number, archiveNo: already.archive_no });
+      unfinishedReason = requireReadyToFile(inc, incomingCopies(ctx.db, inc.number), fields);
       // The item goes on the shelf: a copy must be back at the secretariat (none still with a reader, 清退 or 销毁).
       const copies = incomingCopies(ctx.db, inc.number);
       if (!copies.some((c) => c.status === '在秘书室'))
@@ -162,6 +169,7 @@ export function fileItem(ctx: Ctx, fields: FileFields): ItemRow {
       action: 'file',
       table: 'archive_items',
       values: { archive_no: archiveNo, fonds, category, year, retention, org, serial, ...values, incoming_no: incomingNo, filed_on: formatDate(ctx.clock.now()) },
+      reason: unfinishedReason,
     });
     if (incomingNo) markIncomingFiled(ctx, incomingNo, archiveNo);
     return findItem(ctx.db, archiveNo)!;

@@ -119,6 +119,7 @@ export const reportColumns: Column[] = [
   ...pair('writtenOff', '报废', 'written off'),
   ...pair('adjusted', '盘点调整', 'adjusted'),
   ...pair('closing', '期末', 'closing'),
+  col('unplanned', '计划外入库笔数', 'received unplanned', 'id', { num: true, spare: true }),
 ];
 
 export const planColumns: Column[] = [

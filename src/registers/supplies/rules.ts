@@ -207,13 +207,28 @@ export interface ReceiveInput {
   supplier?: string;
   /** The purchase plan it fulfils (采购计划编号). */
   plan?: string;
+  /** Bought without an approved plan (--unplanned): needs a reason, recorded and counted in the month report. */
+  unplanned?: boolean;
+  reason?: string;
   date?: string;
 }
 
-/** 入库: adds qty at its unit price; a named plan must be approved, for this item, with that much still to come. */
+/** A receipt follows an approved plan, or says why not (--unplanned --reason); returns the reason to record. */
+function unplannedReason(r: ReceiveInput): string | null {
+  if (r.plan !== undefined && r.unplanned) throw usageError('supplies.planAndUnplanned');
+  if (r.plan !== undefined) return null;
+  if (!r.unplanned) throw dataError('supplies.needsPlan');
+  return requireReason(r.reason);
+}
+
+/**
+ * 入库: adds qty at its unit price; a named plan must be approved, for this item, with that much still to come.
+ * Without a plan the receipt needs --unplanned and a reason (the SOP: purchases follow an approved plan).
+ */
 export function receiveSupplies(ctx: Ctx, ref: string, r: ReceiveInput): Moved {
   checkQty(r.qty);
   checkPrice(r.price);
+  const reason = unplannedReason(r);
   return writeTx(ctx.db, () => {
     const item = findItem(ctx.db, ref);
     const date = r.date ?? today(ctx);
@@ -228,7 +243,7 @@ export function receiveSupplies(ctx: Ctx, ref: string, r: ReceiveInput): Moved {
       planId = plan.id;
     }
     checkFits(item, balanceOf(ctx.db, item.id), r.qty, r.qty * r.price);
-    const p = postMovement(ctx, 'receive', { item_id: item.id, kind: '入库', moved_on: date, qty: r.qty, value: r.qty * r.price, unit_price: r.price, supplier: optional(r.supplier), plan_id: planId });
+    const p = postMovement(ctx, 'receive', { item_id: item.id, kind: '入库', moved_on: date, qty: r.qty, value: r.qty * r.price, unit_price: r.price, supplier: optional(r.supplier), plan_id: planId, reason }, reason);
     return moved(ctx, p.id, item);
   });
 }
