@@ -45,10 +45,12 @@ export function workflowCommands(incoming: Command, kit: Kit): void {
   verb('instruct', { zh: '领导批示（可多位领导依次批示）', en: "record a leader's instruction (several leaders may instruct in turn)" }, [
     'wenmi incoming instruct 2026-0001 --leader 张局长 --text 请财务科抓紧办理',
     'wenmi incoming instruct 2026-0001 --leader 李副局长 --text 同意 --date 2026-11-26',
+    'wenmi incoming instruct 2026-0001 --leader 张局长 --text 请于月底前报结果 --deadline 2026-11-30',
   ])
     .option('--leader <name>', describe({ zh: '批示领导', en: 'the leader' }))
     .option('--text <text>', describe({ zh: '批示内容', en: 'the instruction' }))
     .option('--date <date>', describe({ zh: '批示日期（默认今天）', en: 'the day of the instruction (default today)' }))
+    .option('--deadline <date>', describe({ zh: '批示的办理时限（取代此前的时限）', en: 'the handling deadline the instruction sets (replaces the earlier one)' }))
     .action(
       kit.run(async (s, o, [ref]) => {
         const v: Record<string, unknown> = { leader: o.leader, text: o.text };
@@ -56,7 +58,7 @@ export function workflowCommands(incoming: Command, kit: Kit): void {
           { key: 'leader', flag: '--leader', label: { zh: '批示领导', en: 'leader' } },
           { key: 'text', flag: '--text', label: { zh: '批示内容', en: 'instruction' } },
         ]);
-        const row = instructIncoming(s.ctx(), ref!, { leader: v.leader as string, text: v.text as string, date: o.date === undefined ? undefined : parseDate(o.date, s.clock) });
+        const row = instructIncoming(s.ctx(), ref!, { leader: v.leader as string, text: v.text as string, date: o.date === undefined ? undefined : parseDate(o.date, s.clock), deadline: o.deadline === undefined ? undefined : parseDate(o.deadline, s.clock) });
         s.info(t('incoming.instructed', { number: row.number, leader: v.leader }));
       }),
     );
