@@ -1,12 +1,13 @@
 /** `wenmi archive …` (归档, 目录, 清点): parse, call the rules, render. The loan verbs are in loanCommands.ts. */
 import type { Command } from 'commander';
 import { formatDate, parseDate } from '../../core/dates.js';
+import { checkRecordColumns, checkRecordRows, checksOf, recordCheck } from '../../core/checks.js';
 import { checkError, EXIT, usageError } from '../../core/errors.js';
 import { t } from '../../core/i18n.js';
 import { MAX_LISTED_PROBLEMS, readTextFile } from '../../core/input.js';
 import { getSetting } from '../../core/settings.js';
 import type { Column } from '../../core/output/render.js';
-import { choiceOption, describe, intArg, journalColumns, type Kit, type Session, type CliRegister } from '../../cli/kit.js';
+import { choiceOption, describe, intArg, journalColumns, type Kit, type OutputOpts, type Session, type CliRegister } from '../../cli/kit.js';
 import { catalogColumns, checkColumns, correctionColumns, itemColumns, JOURNAL_ACTIONS, loanColumns, wordText } from './columns.js';
 import { loanCommands } from './loanCommands.js';
 import { checkShelf, fileItem, getItem, MAX_PAGES, parseRetention, REGISTER, RETENTIONS } from './rules.js';
@@ -211,15 +212,23 @@ export function archiveCommands(root: Command, kit: Kit, register: CliRegister):
       kit.verb(archive, 'check', { zh: '清点核对：对照在架档号清单，报告差异；有差异时退出码 3', en: 'shelf check (清点核对): compare a list of the numbers found on the shelves; exit 3 on any difference' }, [
         'wenmi archive check --found 在架清单.txt',
         'scan-shelves | wenmi archive check --found - --format json',
+        'wenmi archive check --found 在架清单.txt --dry-run',
       ]),
     )
     .option('--found <file>', describe({ zh: '在架档号清单，每行一个（- 为标准输入）', en: 'the numbers found on the shelves, one per line (- for stdin)' }))
     .option('--encoding <enc>', describe({ zh: '清单编码：utf-8|gb18030', en: 'encoding of the list: utf-8|gb18030' }), 'utf-8')
+    .option('--dry-run', describe({ zh: '只看结果，不记录本次核对', en: 'look only: do not record this check' }))
     .action(
       kit.run(async (s, o) => {
         if (o.found === undefined) throw usageError('input.missing', { flags: '--found' });
         const text = readTextFile(o.found, o.encoding);
         const report = checkShelf(s.db(), text);
+        // every check is kept (清点核对记录), also one that found differences; --dry-run keeps nothing and says so
+        if (o.dryRun === true) s.info(t('check.dryRun'));
+        else {
+          recordCheck(s.ctx(), { register: REGISTER, examined: report.items, findings: report.findings.map((f) => `${f.archiveNo} ${f.finding}`) });
+          s.info(t('check.recorded', { count: checksOf(s.db(), REGISTER).length, verb: 'archive checks' }));
+        }
         await s.output(checkColumns, report.findings as unknown as Record<string, unknown>[], o);
         for (const d of report.duplicates.slice(0, MAX_LISTED_PROBLEMS)) {
           const more = d.lines.length - MAX_LISTED_PROBLEMS;
@@ -233,6 +242,10 @@ export function archiveCommands(root: Command, kit: Kit, register: CliRegister):
         throw checkError('archive.checkDiff', { count: report.findings.length, items: report.items, found: report.found });
       }),
     );
+
+  kit
+    .withOutput(kit.verb(archive, 'checks', { zh: '清点核对记录：每次核对的日期、核对人、核对数、差异', en: 'the record of shelf checks: date, who, items examined, differences' }, ['wenmi archive checks', 'wenmi archive checks --format csv -o 清点核对记录.csv']))
+    .action(kit.run<OutputOpts>(async (s, o) => s.output(checkRecordColumns, checkRecordRows(s.db(), REGISTER), o)));
 
   entryCommands(archive, kit);
   loanCommands(archive, kit);

@@ -1,9 +1,10 @@
 /** `wenmi incoming review|propose|instruct|assign|hand|where|back|retire|circle|remind|reply|close|history|report|check`. */
+import { checkRecordColumns, checkRecordRows, checksOf, recordCheck } from '../../core/checks.js';
 import type { Command } from 'commander';
 import { formatDate, parseDate } from '../../core/dates.js';
 import { checkError, EXIT } from '../../core/errors.js';
 import { t } from '../../core/i18n.js';
-import { choiceOption, collect, describe, intArg, type Kit } from '../../cli/kit.js';
+import { choiceOption, collect, describe, intArg, type Kit, type OutputOpts } from '../../cli/kit.js';
 import { checkColumns, historyColumns, reportColumns, whereColumns } from './columns.js';
 import { backIncoming, changeCircle, checkClassified, circleOf, copiesOf, handIncoming, retireIncoming, RETIRE_HOW } from './custody.js';
 import { monthReport, reportRows, historySteps } from './report.js';
@@ -224,11 +225,20 @@ export function workflowCommands(incoming: Command, kit: Kit): void {
       kit.verb(incoming, 'check', { zh: '清点核对：每一份涉密文件在谁手中、已收回或已清退/销毁；有去向不明的退出码为 3', en: 'the 清点核对 list: every classified copy held, back, or retired; exit 3 if any is unaccounted for' }, [
         'wenmi incoming check',
         'wenmi incoming check --format json || echo 有涉密文件去向不明',
+        'wenmi incoming check --dry-run',
       ]),
     )
+    .option('--dry-run', describe({ zh: '只看结果，不记录本次核对', en: 'look only: do not record this check' }))
     .action(
       kit.run(async (s, o) => {
         const rows = checkClassified(s.db());
+        // every check is kept (清点核对记录); --dry-run keeps nothing and says so
+        if (o.dryRun === true) s.info(t('check.dryRun'));
+        else {
+          const findings = rows.filter((r) => r.problem !== null).map((r) => `${r.number} ${r.copy} ${r.holder ?? ''} ${r.problem}`);
+          recordCheck(s.ctx(), { register: REGISTER, examined: rows.length, findings });
+          s.info(t('check.recorded', { count: checksOf(s.db(), REGISTER).length, verb: 'incoming checks' }));
+        }
         await s.output(checkColumns, rows, o);
         const problems = rows.filter((r) => r.problem !== null).length;
         if (problems > 0) throw checkError('incoming.check.problems', { problems });
@@ -236,4 +246,8 @@ export function workflowCommands(incoming: Command, kit: Kit): void {
         return EXIT.ok;
       }),
     );
+
+  kit
+    .withOutput(kit.verb(incoming, 'checks', { zh: '涉密文件清点核对记录：每次核对的日期、核对人、份数、差异', en: 'the record of classified-copy checks: date, who, copies examined, differences' }, ['wenmi incoming checks', 'wenmi incoming checks --format json']))
+    .action(kit.run<OutputOpts>(async (s, o) => s.output(checkRecordColumns, checkRecordRows(s.db(), REGISTER), o)));
 }
