@@ -160,10 +160,13 @@ export function incomingCommands(root: Command, kit: Kit, register: CliRegister)
     kit.verb(incoming, 'receive', { zh: '签收并登记一份来文，输出收文编号', en: 'sign for and register a document; prints its number' }, [
       'wenmi incoming receive --sender 市财政局 --sender-no 财预〔2026〕12号 --title 关于编报2027年部门预算的通知 --type 通知 --pages 6',
       'wenmi incoming receive --sender 市委办公室 --title 某文件 --secret 机密★10年 --copy-no 000003 --urgency 加急 --deadline +3d',
+      'wenmi incoming receive --sender 市财政局 --sender-no 财预〔2026〕12号 --title 关于编报2027年部门预算的通知 --again --reason 另收到一份纸质件',
     ]),
   )
     .option('--note <text>', describe({ zh: '备注', en: 'note' }))
     .option('--circle <names>', describe({ zh: '知悉范围（涉密），可重复或逗号分隔，如 张局长,李科长', en: 'circle of knowledge (classified), repeatable or comma-separated' }), collect)
+    .option('--again', describe({ zh: '同一来文单位、同一文号再次收到（须 --reason）', en: 'the same sender and number received a second time (needs --reason)' }))
+    .option('--reason <text>', describe({ zh: '再次登记的原因', en: 'why it is registered again' }))
     .addOption(choiceOption('--format <format>', { zh: 'text（只输出编号）或 json（涉密标题遮蔽）', en: 'text (the number only) or json (classified title masked)' }, ['text', 'json']))
     .action(
       kit.run(async (s, o) => {
@@ -171,7 +174,7 @@ export function incomingCommands(root: Command, kit: Kit, register: CliRegister)
         const values: Record<string, unknown> = { sender: o.sender, title: o.title, secret: o.secret, copyNo: o.copyNo, urgency: o.urgency, deadline: o.deadline };
         await s.complete(values, receiveFields(s, receivedAt.slice(0, 10)));
         const fields = { ...fieldsOf(s, { ...o, ...values }), receivedAt };
-        const row = receiveIncoming(s.ctx(), fields, { circle: o.circle });
+        const row = receiveIncoming(s.ctx(), fields, { circle: o.circle, again: o.again === true, reason: o.reason });
         if (o.format === 'json') s.print(JSON.stringify(entryJson(row, false)) + '\n');
         else s.print(row.number + '\n');
         s.info(t('incoming.received', { number: row.number }));

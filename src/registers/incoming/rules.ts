@@ -42,7 +42,7 @@ import { formatClassification, maskedTitle, parseClassification, parseCopyNo } f
 import { getSetting } from '../../core/settings.js';
 import { entryNumber, SEPARATOR, splitList } from '../../core/typed.js';
 import { settings } from './settings.js';
-import { eventsOf, findByNumber, hasCustody, journalOf, lastEvent, nextSerial, type IncomingRow } from './sql.js';
+import { eventsOf, findByNumber, firstWithSenderNo, hasCustody, journalOf, lastEvent, nextSerial, type IncomingRow } from './sql.js';
 import type { DB } from '../../core/db.js';
 
 export const REGISTER = 'incoming';
@@ -154,16 +154,20 @@ export function formatNumber(year: number, classified: boolean, serial: number):
  * 签收 + 登记: registers a document and gives it the next number of its series (ordinary or classified) for the year.
  * A classified document may name its circle of knowledge (知悉范围) at once; it is journaled as a `circle` event.
  */
-export function receiveIncoming(ctx: Ctx, fields: IncomingFields, opts: { circle?: string[] } = {}): IncomingRow {
+export function receiveIncoming(ctx: Ctx, fields: IncomingFields, opts: { circle?: string[]; again?: boolean; reason?: string } = {}): IncomingRow {
+  const again = opts.again === true ? requireReason(opts.reason) : null;
   return writeTx(ctx.db, () => {
     const values = revisionOf(ctx, null, fields);
     const classified = values.secret_level !== null;
     const circle = parseNames(opts.circle);
     if (circle.length > 0 && !classified) throw usageError('incoming.circleOnlyClassified');
+    // the same sender's 文号 twice is a duplicate receipt, unless a second copy really arrived (--again --reason, journaled)
+    const first = values.sender_no === null ? undefined : firstWithSenderNo(ctx.db, values.sender, values.sender_no);
+    if (first && again === null) throw dataError('incoming.duplicate', { sender: values.sender, senderNo: values.sender_no, first: first.number, received: first.received_on });
     const year = Number(values.received_on.slice(0, 4));
     const serial = nextSerial(ctx.db, year, classified);
     const number = formatNumber(year, classified, serial);
-    const doc = post(ctx, { register: REGISTER, action: 'receive', table: 'incoming_docs', values: { number, year, classified, serial } });
+    const doc = post(ctx, { register: REGISTER, action: 'receive', table: 'incoming_docs', values: { number, year, classified, serial }, reason: again });
     post(ctx, { register: REGISTER, action: 'receive', table: 'incoming_revisions', values: { doc_id: doc.id, ...values } });
     const row = findByNumber(ctx.db, number)!;
     if (circle.length > 0) postEvent(ctx, row, 'circle', { data: { add: circle, remove: [] } });

@@ -48,6 +48,11 @@ export function findByNumber(db: DB, number: string): IncomingRow | undefined {
   return cached(db, 'SELECT * FROM incoming_current WHERE number = ?').get(number) as IncomingRow | undefined;
 }
 
+/** The first registration (not void) of a sender's 文号, if any: a second one is a duplicate receipt. */
+export function firstWithSenderNo(db: DB, sender: string, senderNo: string): IncomingRow | undefined {
+  return cached(db, "SELECT * FROM incoming_current WHERE sender = ? AND sender_no = ? AND state <> '作废' ORDER BY id LIMIT 1").get(sender, senderNo) as IncomingRow | undefined;
+}
+
 /** The WHERE clause and parameters of a filter. */
 function where(f: IncomingFilter): { sql: string; params: Record<string, unknown> } {
   const parts: string[] = [];
