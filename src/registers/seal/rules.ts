@@ -184,7 +184,7 @@ export function returnSeal(ctx: Ctx, ref: string, f: { on?: string; note?: strin
 }
 
 /** 遗失/被盗: reported at once and declared void; the seal can never be used again. */
-export function reportLost(ctx: Ctx, ref: string, f: { reason?: string; on?: string }): SealRow {
+export function reportLost(ctx: Ctx, ref: string, f: { reason?: string; on?: string; reportedTo?: string; notice?: string }): SealRow {
   const reason = text(f.reason);
   requireReason(reason);
   return custodyEvent(
@@ -193,7 +193,8 @@ export function reportLost(ctx: Ctx, ref: string, f: { reason?: string; on?: str
     (seal) => {
       if (GONE_STATES.includes(seal.state)) throw dataError('seal.cannotLose', { code: seal.code, name: seal.name, state: seal.state });
       const on = custodyDate(ctx, seal, f.on);
-      return { action: 'lost', kind: '遗失', state: '遗失', on_date: on, counterpart: seal.holder ?? seal.custodian, reason };
+      const report = { reported_to: text(f.reportedTo), notice: text(f.notice) };
+      return { action: 'lost', kind: '遗失', state: '遗失', on_date: on, counterpart: seal.holder ?? seal.custodian, reason, ...report };
     },
     reason,
   );
