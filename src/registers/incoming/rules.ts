@@ -94,10 +94,17 @@ export interface IncomingFields {
   attachments?: string | null;
   deadline?: string | null;
   note?: string | null;
+  /** 载体: 纸质 (default) | 电子. */
+  medium?: string;
+  /** Where a classified document is kept (存放柜). */
+  cabinet?: string | null;
 }
 
+/** 载体 of an incoming document. */
+export const MEDIA = ['纸质', '电子'] as const;
+
 /** The fields of one revision: those of the row the list shows, less its number, state and counters. */
-type RevisionValues = Pick<IncomingRow, 'received_at' | 'received_on' | 'sender' | 'sender_no' | 'title' | 'doc_type' | 'secret_level' | 'secret_period' | 'copy_no' | 'urgency' | 'copies' | 'pages' | 'attachments' | 'deadline' | 'note'>;
+type RevisionValues = Pick<IncomingRow, 'received_at' | 'received_on' | 'sender' | 'sender_no' | 'title' | 'doc_type' | 'secret_level' | 'secret_period' | 'copy_no' | 'urgency' | 'copies' | 'pages' | 'attachments' | 'deadline' | 'note' | 'medium' | 'cabinet'>;
 
 const blankToNull = (v: string | null | undefined) => (v === undefined ? undefined : v === null || v.trim() === '' ? null : v.trim());
 const trimmed = (v: string | undefined) => (v === undefined ? undefined : v.trim());
@@ -131,7 +138,11 @@ function revisionOf(ctx: Ctx, base: RevisionValues | null, f: IncomingFields): R
     attachments: pick('attachments', blankToNull(f.attachments), null),
     deadline: pick('deadline', f.deadline, null),
     note: pick('note', blankToNull(f.note), null),
+    medium: pick('medium', trimmed(f.medium), '纸质'),
+    cabinet: pick('cabinet', blankToNull(f.cabinet), null),
   };
+  if (!(MEDIA as readonly string[]).includes(v.medium)) throw usageError('incoming.medium', { value: v.medium, choices: MEDIA.join('、') });
+  if (v.secret_level === null && v.cabinet !== null) throw usageError('incoming.cabinetOnlyClassified');
   const missing = [v.sender === '' && '--sender', v.title === '' && '--title'].filter(Boolean);
   if (missing.length) throw usageError('input.missing', { flags: missing.join(' ') });
   if (v.urgency !== null && !(URGENCIES as readonly string[]).includes(v.urgency)) throw usageError('incoming.urgency', { value: v.urgency });
@@ -184,8 +195,8 @@ export function getIncoming(db: DB, ref: string): IncomingRow {
 }
 
 function revisionValues(row: IncomingRow): RevisionValues {
-  const { received_at, received_on, sender, sender_no, title, doc_type, secret_level, secret_period, copy_no, urgency, copies, pages, attachments, deadline, note } = row;
-  return { received_at, received_on, sender, sender_no, title, doc_type, secret_level, secret_period, copy_no, urgency, copies, pages, attachments, deadline, note };
+  const { received_at, received_on, sender, sender_no, title, doc_type, secret_level, secret_period, copy_no, urgency, copies, pages, attachments, deadline, note, medium, cabinet } = row;
+  return { received_at, received_on, sender, sender_no, title, doc_type, secret_level, secret_period, copy_no, urgency, copies, pages, attachments, deadline, note, medium, cabinet };
 }
 
 /** 更正: a new revision naming the one it corrects, with a reason. The old one stays in the history. */

@@ -22,6 +22,10 @@ export interface IncomingRow {
   pages: number | null;
   attachments: string | null;
   deadline: string | null;
+  /** 载体: 纸质 | 电子 (incoming:003). */
+  medium: string;
+  /** Where a classified document is kept (存放柜), or null. */
+  cabinet: string | null;
   note: string | null;
   state: string;
 }

@@ -40,6 +40,21 @@ describe('receiving and registering', () => {
   });
 });
 
+describe('carrier and cabinet', () => {
+  it('records 纸质 by default or 电子, and where a classified document is kept; refuses others', () => {
+    const ctx = testCtx();
+    expect(receiveIncoming(ctx, { receivedAt: at, sender: 'A', title: 'T' }).medium).toBe('纸质');
+    expect(receiveIncoming(ctx, { receivedAt: at, sender: 'A', title: 'U', medium: '电子' }).medium).toBe('电子');
+    expectRefused(ctx, () => receiveIncoming(ctx, { receivedAt: at, sender: 'A', title: 'V', medium: '光盘' }), 'incoming.medium', 'usage');
+    expectRefused(ctx, () => receiveIncoming(ctx, { receivedAt: at, sender: 'A', title: 'V', cabinet: '2号柜' }), 'incoming.cabinetOnlyClassified', 'usage');
+    const m = receiveIncoming(ctx, { receivedAt: at, sender: 'B', title: 'S', secret: '秘密', copyNo: '1', cabinet: '机要室2号柜' });
+    expect([m.medium, m.cabinet]).toEqual(['纸质', '机要室2号柜']);
+    // a correction keeps them unless it changes them
+    expect(correctIncoming(ctx, m.number, { title: 'S2' }, '笔误').cabinet).toBe('机要室2号柜');
+    expect(verifyDatabase(ctx.db, tables()).ok).toBe(true);
+  });
+});
+
 describe('duplicate receipts', () => {
   it('refuses the same sender and 文号 twice, naming the first, unless --again --reason (journaled); a void entry does not count', () => {
     const ctx = testCtx();
