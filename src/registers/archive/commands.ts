@@ -10,7 +10,7 @@ import type { Column } from '../../core/output/render.js';
 import { choiceOption, describe, intArg, journalColumns, type Kit, type OutputOpts, type Session, type CliRegister } from '../../cli/kit.js';
 import { catalogColumns, checkColumns, correctionColumns, itemColumns, JOURNAL_ACTIONS, loanColumns, wordText } from './columns.js';
 import { loanCommands } from './loanCommands.js';
-import { checkShelf, fileItem, getItem, MAX_PAGES, parseRetention, REGISTER, RETENTIONS } from './rules.js';
+import { checkShelf, fileItem, getItem, MAX_PAGES, MEDIA, parseRetention, REGISTER, RETENTIONS } from './rules.js';
 import type { Field } from '../../core/prompts.js';
 import { classifiedItemNumbers, iterateItems, journalOfItem, loans, type ItemFilter } from './sql.js';
 import { catalogRow, correctionRows, everClassified, itemJson, loanJson } from './views.js';
@@ -69,6 +69,7 @@ export function archiveCommands(root: Command, kit: Kit, register: CliRegister):
       'wenmi archive file --title 关于2027年部门预算的报告 --author 市某局办公室 --date 2026-11-20 --retention Y --org BGS --doc-no 某办〔2026〕15号 --pages 8 --box 3',
       'wenmi archive file --from-incoming 2026-0001 --retention D30',
       'wenmi archive file --from-incoming 2026-0002 --retention D10 --title 市财政局关于预算编报的通知 --own-title',
+      'wenmi archive file --title 年度工作照片 --author 办公室 --date 2026-12-20 --retention Y --medium 照片 --attachments 底片12张',
       'wenmi archive file --from-incoming 2026-0003 --retention D10 --unfinished --reason 承办科室已撤销，材料移交档案室',
     ])
     .option('--title <text>', describe({ zh: '题名', en: 'title (题名)' }))
@@ -84,6 +85,8 @@ export function archiveCommands(root: Command, kit: Kit, register: CliRegister):
     .option('--location <text>', describe({ zh: '存放位置', en: 'location (存放位置)' }))
     .option('--note <text>', describe({ zh: '备注', en: 'remarks (备注)' }))
     .option('--from-incoming <number>', describe({ zh: '从收文归档：沿用其标题、来文单位、文号、日期、密级、页数，并标记为已归档', en: 'file an incoming document: take its fields and mark it 已归档' }))
+    .option('--attachments <text>', describe({ zh: '附件', en: 'attachments (附件)' }))
+    .addOption(choiceOption('--medium <medium>', { zh: '载体（默认纸质）', en: 'carrier (载体; default 纸质)' }, MEDIA))
     .option('--unfinished', describe({ zh: '收文尚未办结也归档（须 --reason，记入日志）', en: 'file the incoming document before it is closed (needs --reason, journaled)' }))
     .option('--reason <text>', describe({ zh: '未办结先归档的原因', en: 'why it is filed unfinished' }))
     .addOption(choiceOption('--format <format>', { zh: 'text（只输出档号）或 json（涉密题名遮蔽）', en: 'text (the number only) or json (classified titles masked)' }, ['text', 'json']))
@@ -117,6 +120,8 @@ export function archiveCommands(root: Command, kit: Kit, register: CliRegister):
           fromIncoming,
           unfinished: o.unfinished === true,
           reason: o.reason,
+          attachments: o.attachments,
+          medium: o.medium,
         });
         if (o.format === 'json') s.print(JSON.stringify(itemJson(row, false)) + '\n');
         else s.print(row.archive_no + '\n');
@@ -153,6 +158,9 @@ export function archiveCommands(root: Command, kit: Kit, register: CliRegister):
         const extra: Column[] = [
           { key: 'retention', label: { zh: '保管期限', en: 'retention' }, kind: 'id', text: wordText },
           { key: 'note', label: { zh: '备注', en: 'remarks' }, kind: 'text' },
+          { key: 'attachments', label: { zh: '附件', en: 'attachments' }, kind: 'text' },
+          { key: 'medium', label: { zh: '载体', en: 'carrier' }, kind: 'id' },
+          { key: 'instruction', label: { zh: '领导批示', en: "leaders' instructions" }, kind: 'text' },
           { key: 'incomingNo', label: { zh: '收文编号', en: 'incoming no.' }, kind: 'id' },
           { key: 'filedOn', label: { zh: '归档日期', en: 'filed on' }, kind: 'id' },
           { key: 'lastCondition', label: { zh: '最近归还情况', en: 'last return' }, kind: 'id', text: wordText },

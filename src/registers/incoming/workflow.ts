@@ -63,6 +63,12 @@ export function instructIncoming(ctx: Ctx, ref: string, input: { leader?: string
   });
 }
 
+/** The leaders' instructions (批示) in order, as one line: `张局长：同意（2026-11-21）；…`, or null when none. */
+export function instructionsOf(db: DB, row: IncomingRow): string | null {
+  const all = eventsOf(db, row.id, 'instruct').map((e) => JSON.parse(e.data!) as { leader: string; text: string; date: string });
+  return all.length === 0 ? null : all.map((i) => `${i.leader}：${i.text}（${i.date}）`).join('；');
+}
+
 export interface Assignment {
   lead: string;
   assist: string[];

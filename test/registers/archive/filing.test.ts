@@ -4,7 +4,7 @@ import { setSetting } from '../../../src/core/settings.js';
 import { verifyDatabase } from '../../../src/core/verify.js';
 import { backIncoming, handIncoming } from '../../../src/registers/incoming/custody.js';
 import { getIncoming, receiveIncoming, voidIncoming } from '../../../src/registers/incoming/rules.js';
-import { closeIncoming, reviewIncoming } from '../../../src/registers/incoming/workflow.js';
+import { closeIncoming, instructIncoming, reviewIncoming } from '../../../src/registers/incoming/workflow.js';
 import type { Ctx } from '../../../src/core/journal.js';
 import { historyOf } from '../../../src/core/journal.js';
 import { checkShelf, fileItem, formatArchiveNo, getItem, normalizeArchiveNo, shownTitle } from '../../../src/registers/archive/rules.js';
@@ -156,6 +156,22 @@ describe('filing from an incoming document', () => {
     closed(ctx, '2026-0002');
     expectRefused(ctx, () => fileItem(ctx, { fromIncoming: '2026-0002', retention: 'D10', unfinished: true, reason: 'x' }), 'archive.alreadyClosed', 'usage');
     expect(historyOf(ctx.db, 'archive_items', fileItem(ctx, { fromIncoming: '2026-0002', retention: 'D10' }).id)[0]!.reason).toBeNull();
+    expect(verifyDatabase(ctx.db, tables()).ok).toBe(true);
+  });
+
+  it('records attachments and the carrier, and carries the leaders\' instructions over from the incoming document', () => {
+    const ctx = archiveCtx();
+    expectRefused(ctx, () => fileItem(ctx, { ...item, medium: '胶片' }), 'archive.medium', 'usage');
+    const photo = fileItem(ctx, { ...item, medium: '照片', attachments: '底片12张' });
+    expect([photo.medium, photo.attachments, photo.instruction]).toEqual(['照片', '底片12张', null]);
+    expect(fileItem(ctx, { ...item, title: '另一件' }).medium).toBe('纸质');
+    receiveIncoming(ctx, { receivedAt: at, sender: '市财政局', title: '关于编报预算的通知' });
+    reviewIncoming(ctx, '2026-0001', { accept: true });
+    instructIncoming(ctx, '2026-0001', { leader: '张局长', text: '请财务科办理', date: '2026-11-21' });
+    instructIncoming(ctx, '2026-0001', { leader: '李副局长', text: '同意', date: '2026-11-22' });
+    closeIncoming(ctx, '2026-0001');
+    const row = fileItem(ctx, { fromIncoming: '2026-0001', retention: 'D10' });
+    expect(row.instruction).toBe('张局长：请财务科办理（2026-11-21）；李副局长：同意（2026-11-22）');
     expect(verifyDatabase(ctx.db, tables()).ok).toBe(true);
   });
 
