@@ -10,5 +10,9 @@ export const seal: CliRegister = {
   migrations,
   tables,
   settings: sealSettings,
+  // a request may name the incoming document it stamps (seal request --incoming), through incoming's face
+  requires: ['incoming'],
+  linkKinds: { 'stamps-for': { forward: { zh: '用印文件', en: 'stamps' }, backward: { zh: '用印申请', en: 'stamped by' } } },
+  face: () => import('./api.js').then((m) => m.face),
   load: () => import('./module.js'),
 };

@@ -5,6 +5,8 @@
  */
 import { checkApprover, onList, registeredBy } from '../../core/approval.js';
 import type { DB } from '../../core/db.js';
+import { addLink } from '../../core/links.js';
+import { findIncoming } from '../incoming/api.js';
 import { writeTx } from '../../core/db.js';
 import { dataError, requireFlags, requireReason, usageError } from '../../core/errors.js';
 import { post, type Ctx } from '../../core/journal.js';
@@ -66,13 +68,15 @@ export interface NewRequest {
   requester?: string;
   /** 重要文件: only a leader (seal.leaders) approves it. */
   important?: boolean;
+  /** The incoming document it stamps (收文编号, canonical): linked, and its title is the 文件名称 unless --doc is given. */
+  incoming?: string;
   on?: string;
   note?: string;
 }
 
 /** 用印申请: gives the request the next number of its year, Y2026-0001, without gaps. */
 export function requestUse(ctx: Ctx, f: NewRequest): RequestRow {
-  const doc = text(f.doc);
+  const doc = text(f.doc) ?? (f.incoming === undefined ? undefined : documentName(ctx.db, f.incoming));
   requireFlags({ '--seal': text(f.seal), '--doc': doc, '--unit': text(f.unit), '--purpose': text(f.purpose), '--count': f.count });
   if (looksBlank(doc!)) throw usageError('seal.blankDocument', { doc });
   checkCount(f.count, '--count');
@@ -89,8 +93,17 @@ export function requestUse(ctx: Ctx, f: NewRequest): RequestRow {
       table: 'seal_requests',
       values: { number, year, serial, seal_id: seal.id, requested_on: on, doc, unit: text(f.unit), purpose: text(f.purpose), count: f.count, requester: text(f.requester) ?? null, note: text(f.note) ?? null, important: f.important ? 1 : 0 },
     });
+    if (f.incoming !== undefined) addLink(ctx, STAMPS_FOR, { register: REGISTER, ref: number }, { register: 'incoming', ref: findIncoming(ctx.db, f.incoming).number });
     return requestByNumber(ctx.db, number)!;
   });
+}
+
+export const STAMPS_FOR = 'stamps-for';
+
+/** The 文件名称 of an incoming document: its title, or for a classified one its number and level (never the title). */
+function documentName(db: DB, ref: string): string {
+  const inc = findIncoming(db, ref);
+  return inc.secretLevel === null ? inc.title : `收文 ${inc.number}（${inc.secretLevel}）`;
 }
 
 function pending(row: RequestRow): void {
