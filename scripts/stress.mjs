@@ -132,7 +132,7 @@ async function concurrency() {
     { register: 'incoming', args: (k, i) => receive(`x${k}-${i}`) },
     { register: 'seal', args: (k, i) => ['seal', 'request', '--seal', 'S001', '--doc', `合同${k}-${i}`, '--unit', '办公室', '--purpose', '签订合同', '--count', '1', '--requester', '陈经办'] },
     { register: 'archive', args: (k, i) => ['archive', 'file', '--title', `报告${k}-${i}`, '--author', '某局办公室', '--date', '2026-11-20', '--retention', 'Y'] },
-    { register: 'supplies', args: () => ['supplies', 'receive', 'A4纸', '--qty', '2', '--price', '25'] },
+    { register: 'supplies', args: () => ['supplies', 'receive', 'A4纸', '--qty', '2', '--price', '25', '--unplanned', '--reason', '零星采购'] },
   ];
   const results = await writers(across, Array.from({ length: WRITERS }, (_, k) => kinds[k % kinds.length]));
   report(`${WRITERS} writers × ${PER}, across four registers`, across, results, ['incoming', 'seal', 'archive']);
@@ -166,7 +166,7 @@ async function tamperSuite() {
   await must(base, ['seal', 'add', '--name', '办公室公章', '--type', '公章', '--custodian', '李保管', '--since', '2026-01-04']);
   await must(base, ['seal', 'request', '--seal', 'S001', '--doc', '合同', '--unit', '办公室', '--purpose', '签订合同', '--count', '2', '--requester', '陈经办']);
   await must(base, ['supplies', 'item', 'add', '--name', 'A4纸', '--spec', '70g', '--unit', '包', '--price', '25']);
-  await must(base, ['supplies', 'receive', 'A4纸', '--qty', '10', '--price', '25']);
+  await must(base, ['supplies', 'receive', 'A4纸', '--qty', '10', '--price', '25', '--unplanned', '--reason', '零星采购']);
   await must(base, ['archive', 'file', '--title', '年度报告', '--author', '某局办公室', '--date', '2026-11-20', '--retention', 'Y']);
   await must(base, receive('最后一份'));
   const head = (await must(base, ['verify'])).stdout.trim();

@@ -1,4 +1,5 @@
 /** Everything the program knows: the core's tables and settings plus each register's. */
+import { checksMigration } from '../core/checks.js';
 import { addMessages } from '../core/i18n.js';
 import { journalClockMigration, journalMigration } from '../core/journal.js';
 import { linksMigration } from '../core/links.js';
@@ -14,8 +15,8 @@ export function buildRegistry(list: CliRegister[] = registers): CliRegistry {
   return {
     registers: list,
     // core's migrations first: a register's migration may post (core:004's clock column) or link (core:005)
-    migrations: [journalMigration, settingsMigration, revealsMigration, journalClockMigration, linksMigration, ...list.flatMap((r) => r.migrations)],
-    tables: ['settings', 'reveals', 'links', ...list.flatMap((r) => r.tables)],
+    migrations: [journalMigration, settingsMigration, revealsMigration, journalClockMigration, linksMigration, checksMigration, ...list.flatMap((r) => r.migrations)],
+    tables: ['settings', 'reveals', 'links', 'checks', ...list.flatMap((r) => r.tables)],
     settings: [...coreSettings, ...list.flatMap((r) => r.settings ?? [])],
     linkKinds: Object.assign({}, ...list.map((r) => r.linkKinds ?? {})),
     async face(name) {

@@ -1,4 +1,6 @@
 /** Money as integer fen (分), typed and shown in yuan (元): one way for every register that keeps amounts. */
+import type { Label } from './i18n.js';
+import type { Column } from './output/render.js';
 import { foldTyped } from './typed.js';
 
 /**
@@ -16,4 +18,9 @@ export function formatYuan(fen: number): string {
   const sign = fen < 0 ? '-' : '';
   const abs = Math.abs(fen);
   return `${sign}${Math.trunc(abs / 100)}.${String(abs % 100).padStart(2, '0')}`;
+}
+
+/** A money column: fen in the row (and in JSON), yuan as text in tables and TSV, as a number in CSV; its label says 元. */
+export function moneyColumn(key: string, l: Label, extra: Partial<Column> = {}): Column {
+  return { key, label: { zh: `${l.zh}（元）`, en: `${l.en} (yuan)` }, kind: 'id', num: true, text: (v) => formatYuan(Number(v)), as: { csv: (v) => (typeof v === 'number' ? v / 100 : v) }, ...extra };
 }

@@ -50,6 +50,24 @@ function defOf(defs: SettingDef[], key: string): SettingDef {
   return def;
 }
 
+/** Splits a list of names written with commas (also ，、;). */
+export function splitNames(v: string): string[] {
+  return v
+    .split(/[,，、;；]/)
+    .map((n) => n.trim())
+    .filter((n) => n !== '');
+}
+
+/** A setting that holds a list of names: stored comma-separated, each name trimmed; empty means none. */
+export const namesSetting = (v: string): string => splitNames(v).join(',');
+
+/** A setting that holds a number of days, 1 to 999. */
+export const daysSetting = (key: string) => (v: string): string => {
+  const t = v.trim().normalize('NFKC');
+  if (!/^\d{1,3}$/.test(t) || Number(t) < 1) throw usageError('settings.days', { key, value: v });
+  return String(Number(t));
+};
+
 /** The current value: the latest one set, else the default, else undefined. */
 export function getSetting(db: DB, defs: SettingDef[], key: string): string | undefined {
   const def = defOf(defs, key);

@@ -40,7 +40,7 @@ beforeAll(async () => {
   await ok(['seal', 'approve', 'Y2026-0001', '--approver', '周主任'], at);
   await ok(['seal', 'stamp', 'Y2026-0001', '--count', '2', '--note', '第一批'], at);
   await ok(['supplies', 'item', 'add', '--name', '彩色激光打印机硒鼓（青色，大容量）', '--spec', 'CF401X 2300页', '--unit', '个', '--price', '689.50'], at);
-  await ok(['supplies', 'receive', '1', '--qty', '20', '--price', '689.50', '--supplier', '某某市办公用品政府采购定点供应商有限公司'], at);
+  await ok(['supplies', 'receive', '1', '--qty', '20', '--price', '689.50', '--unplanned', '--reason', '零星采购', '--supplier', '某某市办公用品政府采购定点供应商有限公司'], at);
   await ok(['supplies', 'issue', '1', '--qty', '2', '--dept', '市政府办公室综合科', '--person', '张三丰', '--approver', '办公室主任欧阳明华'], at);
 });
 

@@ -75,7 +75,7 @@ describe('entry numbers with full-width digits and dash look-alikes', () => {
 
   it('supplies plans and stocktakes, and prices with full-width digits', async () => {
     await ok(['supplies', 'item', 'add', '--name', 'A4纸', '--spec', '70g', '--unit', '包', '--price', '２５．５０']);
-    await ok(['supplies', 'receive', 'A4纸', '--qty', '２', '--price', '￥２６．５']);
+    await ok(['supplies', 'receive', 'A4纸', '--qty', '２', '--price', '￥２６．５', '--unplanned', '--reason', '零星采购']);
     const items = JSON.parse((await ok(['supplies', 'item', 'list', '--format', 'json'])).stdout) as { priceFen: number }[];
     expect(items[0]!.priceFen).toBe(2550);
     const moves = JSON.parse((await ok(['supplies', 'movements', '--format', 'json'])).stdout) as { unitPriceFen: number }[];
@@ -122,7 +122,7 @@ describe('state and kind filters take the stored word or its English, in either 
     await ok(['seal', 'request', '--seal', 'S001', '--doc', '合同', '--unit', '办公室', '--purpose', '签约', '--count', '1']);
     expect((await ok(['seal', 'requests', '--state', 'awaiting-approval', '--format', 'json'])).stdout).toContain('Y2026-0001');
     await ok(['supplies', 'item', 'add', '--name', 'A4纸', '--spec', '70g', '--unit', '包']);
-    await ok(['supplies', 'receive', 'A4纸', '--qty', '2', '--price', '25']);
+    await ok(['supplies', 'receive', 'A4纸', '--qty', '2', '--price', '25', '--unplanned', '--reason', '零星采购']);
     expect(JSON.parse((await ok(['supplies', 'movements', '--kind', 'receipt', '--format', 'json'])).stdout)).toHaveLength(1);
     expect(JSON.parse((await ok(['supplies', 'movements', '--kind', 'issue', '--format', 'json'])).stdout)).toHaveLength(0);
     await ok(['supplies', 'plan', 'add', '--item', 'A4纸', '--qty', '5']);

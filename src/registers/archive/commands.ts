@@ -1,6 +1,7 @@
 /** `wenmi archive …` (归档, 目录, 清点): parse, call the rules, render. The loan verbs are in loanCommands.ts. */
 import type { Command } from 'commander';
 import { formatDate, parseDate } from '../../core/dates.js';
+import { checkRecordColumns, checkRecordRows, checksOf, recordCheck } from '../../core/checks.js';
 import { checkError, EXIT, usageError } from '../../core/errors.js';
 import { t } from '../../core/i18n.js';
 import { MAX_LISTED_PROBLEMS, readTextFile } from '../../core/input.js';
@@ -9,7 +10,7 @@ import type { Column } from '../../core/output/render.js';
 import { choiceOption, describe, intArg, journalColumns, type Kit, type Session, type CliRegister, type OutputOpts, type PeriodOpts, type RevealOpts } from '../../cli/kit.js';
 import { catalogColumns, checkColumns, correctionColumns, itemColumns, JOURNAL_ACTIONS, loanColumns, wordText } from './columns.js';
 import { loanCommands } from './loanCommands.js';
-import { checkShelf, fileItem, getItem, MAX_PAGES, parseRetention, REGISTER, RETENTIONS } from './rules.js';
+import { checkShelf, fileItem, getItem, MAX_PAGES, MEDIA, parseRetention, REGISTER, RETENTIONS } from './rules.js';
 import type { Field } from '../../core/prompts.js';
 import { classifiedItemNumbers, iterateItems, journalOfItem, loans, type ItemFilter } from './sql.js';
 import { catalogRow, correctionRows, everClassified, itemJson, loanJson } from './views.js';
@@ -77,6 +78,10 @@ export function archiveCommands(root: Command, kit: Kit, register: CliRegister):
   ]);
 
   interface ArchiveFileOpts {
+    attachments?: string;
+    medium?: string;
+    unfinished?: boolean;
+    reason?: string;
     title?: string;
     ownTitle?: boolean;
     author?: string;
@@ -97,6 +102,8 @@ export function archiveCommands(root: Command, kit: Kit, register: CliRegister):
       'wenmi archive file --title 关于2027年部门预算的报告 --author 市某局办公室 --date 2026-11-20 --retention Y --org BGS --doc-no 某办〔2026〕15号 --pages 8 --box 3',
       'wenmi archive file --from-incoming 2026-0001 --retention D30',
       'wenmi archive file --from-incoming 2026-0002 --retention D10 --title 市财政局关于预算编报的通知 --own-title',
+      'wenmi archive file --title 年度工作照片 --author 办公室 --date 2026-12-20 --retention Y --medium 照片 --attachments 底片12张',
+      'wenmi archive file --from-incoming 2026-0003 --retention D10 --unfinished --reason 承办科室已撤销，材料移交档案室',
     ])
     .option('--title <text>', describe({ zh: '题名', en: 'title (题名)' }))
     .option('--own-title', describe({ zh: '题名由归档人拟写（著录时加 [ ]）', en: 'the title was written by the archivist (shown in [ ])' }))
@@ -111,6 +118,10 @@ export function archiveCommands(root: Command, kit: Kit, register: CliRegister):
     .option('--location <text>', describe({ zh: '存放位置', en: 'location (存放位置)' }))
     .option('--note <text>', describe({ zh: '备注', en: 'remarks (备注)' }))
     .option('--from-incoming <number>', describe({ zh: '从收文归档：沿用其标题、来文单位、文号、日期、密级、页数，并标记为已归档', en: 'file an incoming document: take its fields and mark it 已归档' }))
+    .option('--attachments <text>', describe({ zh: '附件', en: 'attachments (附件)' }))
+    .addOption(choiceOption('--medium <medium>', { zh: '载体（默认纸质）', en: 'carrier (载体; default 纸质)' }, MEDIA))
+    .option('--unfinished', describe({ zh: '收文尚未办结也归档（须 --reason，记入日志）', en: 'file the incoming document before it is closed (needs --reason, journaled)' }))
+    .option('--reason <text>', describe({ zh: '未办结先归档的原因', en: 'why it is filed unfinished' }))
     .addOption(choiceOption('--format <format>', { zh: 'text（只输出档号）或 json（涉密题名遮蔽）', en: 'text (the number only) or json (classified titles masked)' }, ['text', 'json']))
     .action(
       kit.run<ArchiveFileOpts>(async (s, o) => {
@@ -140,6 +151,10 @@ export function archiveCommands(root: Command, kit: Kit, register: CliRegister):
           location: o.location,
           note: o.note,
           fromIncoming,
+          unfinished: o.unfinished === true,
+          reason: o.reason,
+          attachments: o.attachments,
+          medium: o.medium,
         });
         if (o.format === 'json') s.print(JSON.stringify(itemJson(row, false)) + '\n');
         else s.print(row.archive_no + '\n');
@@ -182,6 +197,9 @@ export function archiveCommands(root: Command, kit: Kit, register: CliRegister):
         const extra: Column[] = [
           { key: 'retention', label: { zh: '保管期限', en: 'retention' }, kind: 'id', text: wordText },
           { key: 'note', label: { zh: '备注', en: 'remarks' }, kind: 'text' },
+          { key: 'attachments', label: { zh: '附件', en: 'attachments' }, kind: 'text' },
+          { key: 'medium', label: { zh: '载体', en: 'carrier' }, kind: 'id' },
+          { key: 'instruction', label: { zh: '领导批示', en: "leaders' instructions" }, kind: 'text' },
           { key: 'incomingNo', label: { zh: '收文编号', en: 'incoming no.' }, kind: 'id' },
           { key: 'filedOn', label: { zh: '归档日期', en: 'filed on' }, kind: 'id' },
           { key: 'lastCondition', label: { zh: '最近归还情况', en: 'last return' }, kind: 'id', text: wordText },
@@ -241,6 +259,7 @@ export function archiveCommands(root: Command, kit: Kit, register: CliRegister):
     );
 
   interface ArchiveCheckOpts extends OutputOpts {
+    dryRun?: boolean;
     found?: string;
     /** utf-8 unless given */
     encoding: string;
@@ -250,15 +269,23 @@ export function archiveCommands(root: Command, kit: Kit, register: CliRegister):
       kit.verb(archive, 'check', { zh: '清点核对：对照在架档号清单，报告差异；有差异时退出码 3', en: 'shelf check (清点核对): compare a list of the numbers found on the shelves; exit 3 on any difference' }, [
         'wenmi archive check --found 在架清单.txt',
         'scan-shelves | wenmi archive check --found - --format json',
+        'wenmi archive check --found 在架清单.txt --dry-run',
       ]),
     )
     .option('--found <file>', describe({ zh: '在架档号清单，每行一个（- 为标准输入）', en: 'the numbers found on the shelves, one per line (- for stdin)' }))
     .option('--encoding <enc>', describe({ zh: '清单编码：utf-8|gb18030', en: 'encoding of the list: utf-8|gb18030' }), 'utf-8')
+    .option('--dry-run', describe({ zh: '只看结果，不记录本次核对', en: 'look only: do not record this check' }))
     .action(
       kit.run<ArchiveCheckOpts>(async (s, o) => {
         if (o.found === undefined) throw usageError('input.missing', { flags: '--found' });
         const text = readTextFile(o.found, o.encoding);
         const report = checkShelf(s.db(), text);
+        // every check is kept (清点核对记录), also one that found differences; --dry-run keeps nothing and says so
+        if (o.dryRun === true) s.info(t('check.dryRun'));
+        else {
+          recordCheck(s.ctx(), { register: REGISTER, examined: report.items, findings: report.findings.map((f) => `${f.archiveNo} ${f.finding}`) });
+          s.info(t('check.recorded', { count: checksOf(s.db(), REGISTER).length, verb: 'archive checks' }));
+        }
         await s.output(checkColumns, report.findings as unknown as Record<string, unknown>[], o);
         for (const d of report.duplicates.slice(0, MAX_LISTED_PROBLEMS)) {
           const more = d.lines.length - MAX_LISTED_PROBLEMS;
@@ -272,6 +299,10 @@ export function archiveCommands(root: Command, kit: Kit, register: CliRegister):
         throw checkError('archive.checkDiff', { count: report.findings.length, items: report.items, found: report.found });
       }),
     );
+
+  kit
+    .withOutput(kit.verb(archive, 'checks', { zh: '清点核对记录：每次核对的日期、核对人、核对数、差异', en: 'the record of shelf checks: date, who, items examined, differences' }, ['wenmi archive checks', 'wenmi archive checks --format csv -o 清点核对记录.csv']))
+    .action(kit.run<OutputOpts>(async (s, o) => s.output(checkRecordColumns, checkRecordRows(s.db(), REGISTER), o)));
 
   entryCommands(archive, kit);
   loanCommands(archive, kit);

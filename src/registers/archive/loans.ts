@@ -4,6 +4,7 @@
  * someone else, so lending on (转借) cannot be recorded; the item must be returned first.
  */
 import { addDays } from 'date-fns/addDays';
+import { checkApprover, registeredBy } from '../../core/approval.js';
 import { dateOf, daysBetween, formatDate } from '../../core/dates.js';
 import { writeTx, type DB } from '../../core/db.js';
 import type { DueItem } from '../../core/deadlines.js';
@@ -34,6 +35,16 @@ function requireSenior(db: DB, name: string, code: string): void {
   const seniors = seniorApprovers(db);
   if (seniors.length === 0) throw dataError('archive.noSeniorApprovers');
   if (!seniors.includes(name.trim())) throw dataError(code, { approver: name, seniors: seniors.join('、') });
+}
+
+/**
+ * Nobody approves their own loan (the borrower, or whoever records it). When archive.approvers is
+ * set, only those names approve an ordinary item; a classified one is approved from
+ * archive.senior-approvers instead (requireSenior).
+ */
+function checkLoanApprover(db: DB, approver: string, askers: (string | undefined)[], classified: boolean): void {
+  const names = classified ? [] : splitNames(setting(db, 'archive.approvers') ?? '');
+  checkApprover({ approver, askers, listKey: 'archive.approvers', names });
 }
 
 /** The due date of a term starting today: `--due` or `--days`, else the default; refused beyond the longest allowed. */
@@ -76,6 +87,7 @@ export function borrowItem(ctx: Ctx, archiveNo: string, input: BorrowInput): Loa
       throw dataError('archive.itemOut', { ref: item.archive_no, loan: out.loan_no, borrower: out.borrower, due: out.due });
     }
     const classified = item.secret_level !== null;
+    checkLoanApprover(ctx.db, approver, [borrower, ctx.operator], classified);
     const today = formatDate(ctx.clock.now());
     const copy = input.copy === true || (input.copyApprover !== undefined && input.copyApprover.trim() !== '');
     let copyApprover = input.copyApprover?.trim() || null;
@@ -123,6 +135,7 @@ export function renewLoan(ctx: Ctx, ref: string, input: { approver?: string; day
     const loan = getLoan(ctx.db, ref);
     if (loan.returned_on) throw dataError('archive.alreadyReturned', { loan: loan.loan_no, on: loan.returned_on });
     const classified = loan.secret_level !== null;
+    checkLoanApprover(ctx.db, approver, [loan.borrower, registeredBy(ctx.db, 'archive_loans', loan.id), ctx.operator], classified);
     if (classified) requireSenior(ctx.db, approver, 'archive.needsSenior');
     const today = formatDate(ctx.clock.now());
     const due = dueOf(ctx.db, today, classified, input);

@@ -6,8 +6,9 @@ import { post, type Ctx } from '../../core/journal.js';
 import { addLink } from '../../core/links.js';
 import { formatClassification, maskedTitle, parseClassification } from '../../core/secret.js';
 import { getSetting } from '../../core/settings.js';
-import { findIncoming, incomingCopies, markIncomingFiled } from '../incoming/api.js';
+import { findIncoming, incomingCopies, incomingInstructions, markIncomingFiled } from '../incoming/api.js';
 import { canonicalArchiveNo, normalizeArchiveNo } from './normalize.js';
+import { requireReadyToFile, requireUnfinishedFromIncoming } from './readiness.js';
 import { FILED_FROM } from './schema.js';
 import { archiveSettings } from './settings.js';
 
@@ -83,7 +84,16 @@ export interface FileFields {
   note?: string | null;
   /** 收文编号 of the incoming document filed as this item. */
   fromIncoming?: string;
+  /** 附件 and 载体 (纸质 default, 电子, 照片, 实物): kept as filed, not revised by corrections. */
+  attachments?: string | null;
+  medium?: string;
+  /** Filed before the incoming document was closed, and why (readiness.ts). */
+  unfinished?: boolean;
+  reason?: string;
 }
+
+/** 载体 of an archive item. */
+export const MEDIA = ['纸质', '电子', '照片', '实物'] as const;
 
 /** More pages than this is a typing slip (and past 2^53 it would be stored as a float). */
 export const MAX_PAGES = 99999;
@@ -132,10 +142,17 @@ export function fileItem(ctx: Ctx, fields: FileFields): ItemRow {
     const { fonds, category } = fondsAndCategory(ctx.db);
     let f = fields;
     let incomingNo: string | null = null;
+    let unfinishedReason: string | null = null;
+    let instruction: string | null = null;
+    requireUnfinishedFromIncoming(fields.fromIncoming, fields);
+    const medium = fields.medium?.trim() || '纸质';
+    if (!(MEDIA as readonly string[]).includes(medium)) throw usageError('archive.medium', { value: medium, choices: MEDIA.join('、') });
     if (fields.fromIncoming !== undefined) {
       const inc = findIncoming(ctx.db, fields.fromIncoming);
       const already = findItemByIncoming(ctx.db, inc.number);
       if (already) throw dataError('archive.incomingFiled', { ref: inc.number, archiveNo: already.archive_no });
+      unfinishedReason = requireReadyToFile(inc, incomingCopies(ctx.db, inc.number), fields);
+      instruction = incomingInstructions(ctx.db, inc.number);
       // The item goes on the shelf: a copy must be back at the secretariat (none still with a reader, 清退 or 销毁).
       const copies = incomingCopies(ctx.db, inc.number);
       if (!copies.some((c) => c.status === '在秘书室'))
@@ -163,7 +180,8 @@ export function fileItem(ctx: Ctx, fields: FileFields): ItemRow {
       register: REGISTER,
       action: 'file',
       table: 'archive_items',
-      values: { archive_no: archiveNo, fonds, category, year, retention, org, serial, ...values, filed_on: formatDate(ctx.clock.now()) },
+      values: { archive_no: archiveNo, fonds, category, year, retention, org, serial, ...values, filed_on: formatDate(ctx.clock.now()), attachments: blankToNull(fields.attachments), medium, instruction },
+      reason: unfinishedReason,
     });
     if (incomingNo) {
       addLink(ctx, FILED_FROM, { register: REGISTER, ref: archiveNo }, { register: 'incoming', ref: incomingNo });

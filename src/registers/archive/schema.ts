@@ -226,4 +226,36 @@ LEFT JOIN archive_voids v ON v.item_id = i.id;
 `);
     },
   },
+  {
+    // 附件, 载体 (纸质 | 电子 | 照片 | 实物) and the leaders' instructions carried over from an incoming document
+    id: 'archive:004-attachments-medium',
+    up(db) {
+      db.exec(`
+ALTER TABLE archive_items ADD COLUMN attachments TEXT;
+ALTER TABLE archive_items ADD COLUMN medium TEXT NOT NULL DEFAULT '纸质' CHECK (medium IN ('纸质', '电子', '照片', '实物'));
+ALTER TABLE archive_items ADD COLUMN instruction TEXT;
+DROP VIEW archive_entries;
+CREATE VIEW archive_entries AS
+SELECT i.id, i.archive_no, i.fonds, i.category, i.year, i.retention, i.org, i.serial,
+       CASE WHEN r.id IS NULL THEN i.title ELSE r.title END AS title,
+       CASE WHEN r.id IS NULL THEN i.own_title ELSE r.own_title END AS own_title,
+       CASE WHEN r.id IS NULL THEN i.author ELSE r.author END AS author,
+       CASE WHEN r.id IS NULL THEN i.doc_no ELSE r.doc_no END AS doc_no,
+       CASE WHEN r.id IS NULL THEN i.doc_date ELSE r.doc_date END AS doc_date,
+       CASE WHEN r.id IS NULL THEN i.secret_level ELSE r.secret_level END AS secret_level,
+       CASE WHEN r.id IS NULL THEN i.secret_period ELSE r.secret_period END AS secret_period,
+       CASE WHEN r.id IS NULL THEN i.pages ELSE r.pages END AS pages,
+       CASE WHEN r.id IS NULL THEN i.box ELSE r.box END AS box,
+       CASE WHEN r.id IS NULL THEN i.location ELSE r.location END AS location,
+       CASE WHEN r.id IS NULL THEN i.note ELSE r.note END AS note,
+       (SELECT k.to_ref FROM links k WHERE k.kind = 'filed-from' AND k.from_register = 'archive' AND k.from_ref = i.archive_no AND k.to_register = 'incoming') AS incoming_no,
+       i.filed_on, r.id AS revision,
+       v.on_date AS voided_on, v.reason AS void_reason,
+       i.attachments, i.medium, i.instruction
+FROM archive_items i
+LEFT JOIN archive_revisions r ON r.id = (SELECT max(x.id) FROM archive_revisions x WHERE x.item_id = i.id)
+LEFT JOIN archive_voids v ON v.item_id = i.id;
+`);
+    },
+  },
 ];

@@ -1,7 +1,7 @@
 /** The archive register's settings: 全宗号, 门类代码, loan terms, senior approvers. Set with `wenmi config set`. */
 import { usageError } from '../../core/errors.js';
 import type { Messages } from '../../core/i18n.js';
-import type { SettingDef } from '../../core/settings.js';
+import { namesSetting, splitNames, type SettingDef } from '../../core/settings.js';
 
 /** What the settings' checks say: loaded with the program, since `wenmi config set` does not load the register. */
 export const settingMessages: Messages = {
@@ -23,13 +23,7 @@ const days = (key: string) => (v: string) => {
   return String(Number(t));
 };
 
-/** Splits a list of names written with commas (also ，、;). */
-export function splitNames(v: string): string[] {
-  return v
-    .split(/[,，、;；]/)
-    .map((n) => n.trim())
-    .filter((n) => n !== '');
-}
+export { splitNames };
 
 export const archiveSettings: SettingDef[] = [
   {
@@ -64,6 +58,11 @@ export const archiveSettings: SettingDef[] = [
   {
     key: 'archive.senior-approvers',
     label: { zh: '可批准借阅涉密档案的领导（逗号分隔）', en: 'who may approve loans of classified items (comma-separated)' },
-    validate: (v) => splitNames(v).join(','),
+    validate: namesSetting,
+  },
+  {
+    key: 'archive.approvers',
+    label: { zh: '可批准借阅档案的人（逗号分隔；不设则不限）', en: 'who may approve loans (comma-separated; unset: anyone)' },
+    validate: namesSetting,
   },
 ];

@@ -31,6 +31,10 @@ export interface ItemRow {
   /** 作废: when and why, or null. */
   voided_on: string | null;
   void_reason: string | null;
+  /** 附件, 载体 and the leaders' instructions carried from an incoming document (archive:004). */
+  attachments: string | null;
+  medium: string;
+  instruction: string | null;
   /** The open loan, when the item is out. */
   loan_no: string | null;
   /** The condition recorded at the latest return. */

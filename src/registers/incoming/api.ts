@@ -13,6 +13,7 @@ import type { EntryFace } from '../../core/register.js';
 import { STATE_LABELS } from './columns.js';
 import { fileIncoming, getIncoming, shownTitle } from './rules.js';
 import type { IncomingRow } from './sql.js';
+import { instructionsOf } from './workflow.js';
 
 export type { CopyStatus };
 
@@ -68,6 +69,11 @@ export function incomingCopies(db: DB, ref: string): IncomingCopy[] {
  * register links its item to the document (core/links.ts) in the same transaction; the document's
  * 处理情况 names the item from that link.
  */
+/** The leaders' instructions (批示) on the document, in order, as one line; null when none. */
+export function incomingInstructions(db: DB, ref: string): string | null {
+  return instructionsOf(db, getIncoming(db, ref));
+}
+
 export function markIncomingFiled(ctx: Ctx, ref: string): IncomingDocument {
   return documentOf(fileIncoming(ctx, ref));
 }

@@ -9,13 +9,15 @@ import type { Field } from '../../core/prompts.js';
 import { parseClassification, parseCopyNo } from '../../core/secret.js';
 import { applyClear, choiceOption, collect, wordOption, withClear, describe, intArg, journalColumns, periodLine, type Kit, type Session, type CliRegister, type BookOpts, type OutputOpts, type PeriodOpts, type RevealOpts } from '../../cli/kit.js';
 import { bookColumns, classifiedBookColumns, listColumns, STATE_LABELS, STEP_LABELS } from './columns.js';
-import { classificationOf, correctIncoming, getIncoming, handlingNote, MAX_COPIES, MAX_PAGES, receiveIncoming, REGISTER, shownTitle, URGENCIES, voidIncoming, type IncomingFields } from './rules.js';
+import { classificationOf, correctIncoming, getIncoming, handlingNote, MAX_COPIES, MAX_PAGES, MEDIA, receiveIncoming, REGISTER, shownTitle, URGENCIES, voidIncoming, type IncomingFields } from './rules.js';
 import { classifiedNumbers, iterateIncoming, journalOf, type IncomingFilter, type IncomingRow } from './sql.js';
 import { workflowCommands } from './workflow-commands.js';
 import { deadlineOf, remindersOf } from './workflow.js';
 
 /** The options of the registered fields (withFields), and the --note that receive and correct add. */
 interface IncomingFieldOpts {
+  medium?: string;
+  cabinet?: string;
   sender?: string;
   title?: string;
   senderNo?: string;
@@ -45,11 +47,13 @@ function withFields(cmd: Command): Command {
     .option('--pages <n>', describe({ zh: '页数', en: 'pages (页数)' }), intArg(1, MAX_PAGES))
     .option('--attachments <text>', describe({ zh: '附件', en: 'attachments (附件)' }))
     .option('--received <time>', describe({ zh: '签收时间（默认现在），如 2026-11-27 09:30', en: 'time of receipt (default now), e.g. 2026-11-27 09:30' }))
-    .option('--deadline <date>', describe({ zh: '办理时限（特急、加急件必填）', en: 'handling deadline (required when urgent)' }));
+    .option('--deadline <date>', describe({ zh: '办理时限（特急、加急件必填）', en: 'handling deadline (required when urgent)' }))
+    .addOption(choiceOption('--medium <medium>', { zh: '载体（默认纸质）', en: 'carrier (载体; default 纸质)' }, MEDIA))
+    .option('--cabinet <place>', describe({ zh: '涉密文件存放位置（如 机要室2号柜）', en: 'where a classified document is kept (e.g. 机要室2号柜)' }));
 }
 
 /** The optional fields `correct --clear` may empty, by flag. */
-const CLEARABLE: Record<string, keyof IncomingFields> = { 'sender-no': 'senderNo', type: 'docType', urgency: 'urgency', pages: 'pages', attachments: 'attachments', deadline: 'deadline', note: 'note' };
+const CLEARABLE: Record<string, keyof IncomingFields> = { 'sender-no': 'senderNo', type: 'docType', urgency: 'urgency', pages: 'pages', attachments: 'attachments', deadline: 'deadline', note: 'note', cabinet: 'cabinet' };
 
 function fieldsOf(s: Session, o: IncomingFieldOpts): IncomingFields {
   return {
@@ -66,6 +70,8 @@ function fieldsOf(s: Session, o: IncomingFieldOpts): IncomingFields {
     attachments: o.attachments,
     deadline: o.deadline === undefined ? undefined : o.deadline === '' ? null : parseDate(o.deadline, s.clock),
     note: o.note,
+    medium: o.medium,
+    cabinet: o.cabinet,
   };
 }
 
@@ -112,6 +118,8 @@ function entryJson(row: IncomingRow, reveal: boolean) {
     attachments: row.attachments,
     deadline: row.deadline,
     note: row.note,
+    medium: row.medium,
+    cabinet: row.cabinet,
     state: row.state,
   };
 }
@@ -184,17 +192,22 @@ export function incomingCommands(root: Command, kit: Kit, register: CliRegister)
   ]);
 
   interface IncomingReceiveOpts extends IncomingFieldOpts {
+    again?: boolean;
+    reason?: string;
     circle?: string[];
     format?: string;
   }
   withFields(
     kit.verb(incoming, 'receive', { zh: '签收并登记一份来文，输出收文编号', en: 'sign for and register a document; prints its number' }, [
       'wenmi incoming receive --sender 市财政局 --sender-no 财预〔2026〕12号 --title 关于编报2027年部门预算的通知 --type 通知 --pages 6',
-      'wenmi incoming receive --sender 市委办公室 --title 某文件 --secret 机密★10年 --copy-no 000003 --urgency 加急 --deadline +3d',
+      'wenmi incoming receive --sender 市委办公室 --title 某文件 --secret 机密★10年 --copy-no 000003 --urgency 加急 --deadline +3d --cabinet 机要室2号柜',
+      'wenmi incoming receive --sender 市财政局 --sender-no 财预〔2026〕12号 --title 关于编报2027年部门预算的通知 --again --reason 另收到一份纸质件',
     ]),
   )
     .option('--note <text>', describe({ zh: '备注', en: 'note' }))
     .option('--circle <names>', describe({ zh: '知悉范围（涉密），可重复或逗号分隔，如 张局长,李科长', en: 'circle of knowledge (classified), repeatable or comma-separated' }), collect)
+    .option('--again', describe({ zh: '同一来文单位、同一文号再次收到（须 --reason）', en: 'the same sender and number received a second time (needs --reason)' }))
+    .option('--reason <text>', describe({ zh: '再次登记的原因', en: 'why it is registered again' }))
     .addOption(choiceOption('--format <format>', { zh: 'text（只输出编号）或 json（涉密标题遮蔽）', en: 'text (the number only) or json (classified title masked)' }, ['text', 'json']))
     .action(
       kit.run<IncomingReceiveOpts>(async (s, o) => {
@@ -202,7 +215,7 @@ export function incomingCommands(root: Command, kit: Kit, register: CliRegister)
         const values: Record<string, unknown> = { sender: o.sender, title: o.title, secret: o.secret, copyNo: o.copyNo, urgency: o.urgency, deadline: o.deadline };
         await s.complete(values, receiveFields(s, receivedAt.slice(0, 10)));
         const fields = { ...fieldsOf(s, { ...o, ...values }), receivedAt };
-        const row = receiveIncoming(s.ctx(), fields, { circle: o.circle });
+        const row = receiveIncoming(s.ctx(), fields, { circle: o.circle, again: o.again === true, reason: o.reason });
         if (o.format === 'json') s.print(JSON.stringify(entryJson(row, false)) + '\n');
         else s.print(row.number + '\n');
         s.info(t('incoming.received', { number: row.number }));
@@ -261,6 +274,8 @@ export function incomingCommands(root: Command, kit: Kit, register: CliRegister)
           { key: 'copyNo', label: { zh: '份号', en: 'copy no.' }, kind: 'id' },
           { key: 'pages', label: { zh: '页数', en: 'pages' }, kind: 'id' },
           { key: 'attachments', label: { zh: '附件', en: 'attachments' }, kind: 'text' },
+          { key: 'medium', label: { zh: '载体', en: 'carrier' }, kind: 'id' },
+          { key: 'cabinet', label: { zh: '存放位置', en: 'kept in' }, kind: 'text' },
           { key: 'note', label: { zh: '备注', en: 'note' }, kind: 'text' },
         ];
         await s.show(

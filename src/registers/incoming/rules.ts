@@ -42,7 +42,7 @@ import { formatClassification, maskedTitle, parseClassification, parseCopyNo } f
 import { getSetting } from '../../core/settings.js';
 import { entryNumber, SEPARATOR, splitList } from '../../core/typed.js';
 import { settings } from './settings.js';
-import { eventsOf, findByNumber, hasCustody, journalOf, lastEvent, nextSerial, type IncomingRow } from './sql.js';
+import { eventsOf, findByNumber, firstWithSenderNo, hasCustody, journalOf, lastEvent, nextSerial, type IncomingRow } from './sql.js';
 import type { DB } from '../../core/db.js';
 
 export const REGISTER = 'incoming';
@@ -94,10 +94,17 @@ export interface IncomingFields {
   attachments?: string | null;
   deadline?: string | null;
   note?: string | null;
+  /** 载体: 纸质 (default) | 电子. */
+  medium?: string;
+  /** Where a classified document is kept (存放柜). */
+  cabinet?: string | null;
 }
 
+/** 载体 of an incoming document. */
+export const MEDIA = ['纸质', '电子'] as const;
+
 /** The fields of one revision: those of the row the list shows, less its number, state and counters. */
-type RevisionValues = Pick<IncomingRow, 'received_at' | 'received_on' | 'sender' | 'sender_no' | 'title' | 'doc_type' | 'secret_level' | 'secret_period' | 'copy_no' | 'urgency' | 'copies' | 'pages' | 'attachments' | 'deadline' | 'note'>;
+type RevisionValues = Pick<IncomingRow, 'received_at' | 'received_on' | 'sender' | 'sender_no' | 'title' | 'doc_type' | 'secret_level' | 'secret_period' | 'copy_no' | 'urgency' | 'copies' | 'pages' | 'attachments' | 'deadline' | 'note' | 'medium' | 'cabinet'>;
 
 const blankToNull = (v: string | null | undefined) => (v === undefined ? undefined : v === null || v.trim() === '' ? null : v.trim());
 const trimmed = (v: string | undefined) => (v === undefined ? undefined : v.trim());
@@ -131,7 +138,11 @@ function revisionOf(ctx: Ctx, base: RevisionValues | null, f: IncomingFields): R
     attachments: pick('attachments', blankToNull(f.attachments), null),
     deadline: pick('deadline', f.deadline, null),
     note: pick('note', blankToNull(f.note), null),
+    medium: pick('medium', trimmed(f.medium), '纸质'),
+    cabinet: pick('cabinet', blankToNull(f.cabinet), null),
   };
+  if (!(MEDIA as readonly string[]).includes(v.medium)) throw usageError('incoming.medium', { value: v.medium, choices: MEDIA.join('、') });
+  if (v.secret_level === null && v.cabinet !== null) throw usageError('incoming.cabinetOnlyClassified');
   const missing = [v.sender === '' && '--sender', v.title === '' && '--title'].filter(Boolean);
   if (missing.length) throw usageError('input.missing', { flags: missing.join(' ') });
   if (v.urgency !== null && !(URGENCIES as readonly string[]).includes(v.urgency)) throw usageError('incoming.urgency', { value: v.urgency });
@@ -154,16 +165,20 @@ export function formatNumber(year: number, classified: boolean, serial: number):
  * 签收 + 登记: registers a document and gives it the next number of its series (ordinary or classified) for the year.
  * A classified document may name its circle of knowledge (知悉范围) at once; it is journaled as a `circle` event.
  */
-export function receiveIncoming(ctx: Ctx, fields: IncomingFields, opts: { circle?: string[] } = {}): IncomingRow {
+export function receiveIncoming(ctx: Ctx, fields: IncomingFields, opts: { circle?: string[]; again?: boolean; reason?: string } = {}): IncomingRow {
+  const again = opts.again === true ? requireReason(opts.reason) : null;
   return writeTx(ctx.db, () => {
     const values = revisionOf(ctx, null, fields);
     const classified = values.secret_level !== null;
     const circle = parseNames(opts.circle);
     if (circle.length > 0 && !classified) throw usageError('incoming.circleOnlyClassified');
+    // the same sender's 文号 twice is a duplicate receipt, unless a second copy really arrived (--again --reason, journaled)
+    const first = values.sender_no === null ? undefined : firstWithSenderNo(ctx.db, values.sender, values.sender_no);
+    if (first && again === null) throw dataError('incoming.duplicate', { sender: values.sender, senderNo: values.sender_no, first: first.number, received: first.received_on });
     const year = Number(values.received_on.slice(0, 4));
     const serial = nextSerial(ctx.db, year, classified);
     const number = formatNumber(year, classified, serial);
-    const doc = post(ctx, { register: REGISTER, action: 'receive', table: 'incoming_docs', values: { number, year, classified, serial } });
+    const doc = post(ctx, { register: REGISTER, action: 'receive', table: 'incoming_docs', values: { number, year, classified, serial }, reason: again });
     post(ctx, { register: REGISTER, action: 'receive', table: 'incoming_revisions', values: { doc_id: doc.id, ...values } });
     const row = findByNumber(ctx.db, number)!;
     if (circle.length > 0) postEvent(ctx, row, 'circle', { data: { add: circle, remove: [] } });
@@ -180,8 +195,8 @@ export function getIncoming(db: DB, ref: string): IncomingRow {
 }
 
 function revisionValues(row: IncomingRow): RevisionValues {
-  const { received_at, received_on, sender, sender_no, title, doc_type, secret_level, secret_period, copy_no, urgency, copies, pages, attachments, deadline, note } = row;
-  return { received_at, received_on, sender, sender_no, title, doc_type, secret_level, secret_period, copy_no, urgency, copies, pages, attachments, deadline, note };
+  const { received_at, received_on, sender, sender_no, title, doc_type, secret_level, secret_period, copy_no, urgency, copies, pages, attachments, deadline, note, medium, cabinet } = row;
+  return { received_at, received_on, sender, sender_no, title, doc_type, secret_level, secret_period, copy_no, urgency, copies, pages, attachments, deadline, note, medium, cabinet };
 }
 
 /** 更正: a new revision naming the one it corrects, with a reason. The old one stays in the history. */

@@ -88,4 +88,21 @@ CREATE INDEX incoming_events_kind ON incoming_events (kind, doc_id, id);
 ${appendOnly('incoming_custody')}`);
     },
   },
+  {
+    // 载体 (纸质 | 电子) of every document, and where a classified one is kept (存放柜)
+    id: 'incoming:003-medium-cabinet',
+    up(db) {
+      db.exec(`
+ALTER TABLE incoming_revisions ADD COLUMN medium TEXT NOT NULL DEFAULT '纸质' CHECK (medium IN ('纸质', '电子'));
+ALTER TABLE incoming_revisions ADD COLUMN cabinet TEXT;
+DROP VIEW incoming_current;
+CREATE VIEW incoming_current AS
+SELECT d.id, d.number, d.year, d.classified, d.serial, r.id AS revision,
+       r.received_at, r.received_on, r.sender, r.sender_no, r.title, r.doc_type, r.secret_level, r.secret_period,
+       r.copy_no, r.urgency, r.copies, r.pages, r.attachments, r.deadline, r.note, r.medium, r.cabinet,
+       COALESCE((SELECT e.state FROM incoming_events e WHERE e.doc_id = d.id AND e.state IS NOT NULL ORDER BY e.id DESC LIMIT 1), '已登记') AS state
+FROM incoming_docs d
+JOIN incoming_revisions r ON r.id = (SELECT max(x.id) FROM incoming_revisions x WHERE x.doc_id = d.id);`);
+    },
+  },
 ];

@@ -22,6 +22,10 @@ export interface IncomingRow {
   pages: number | null;
   attachments: string | null;
   deadline: string | null;
+  /** 载体: 纸质 | 电子 (incoming:003). */
+  medium: string;
+  /** Where a classified document is kept (存放柜), or null. */
+  cabinet: string | null;
   note: string | null;
   state: string;
 }
@@ -46,6 +50,11 @@ export function nextSerial(db: DB, year: number, classified: boolean): number {
 
 export function findByNumber(db: DB, number: string): IncomingRow | undefined {
   return cached(db, 'SELECT * FROM incoming_current WHERE number = ?').get(number) as IncomingRow | undefined;
+}
+
+/** The first registration (not void) of a sender's 文号, if any: a second one is a duplicate receipt. */
+export function firstWithSenderNo(db: DB, sender: string, senderNo: string): IncomingRow | undefined {
+  return cached(db, "SELECT * FROM incoming_current WHERE sender = ? AND sender_no = ? AND state <> '作废' ORDER BY id LIMIT 1").get(sender, senderNo) as IncomingRow | undefined;
 }
 
 /** The WHERE clause and parameters of a filter. */

@@ -1,4 +1,5 @@
 /** `wenmi incoming review|propose|instruct|assign|hand|where|back|retire|circle|remind|reply|close|history|report|check`. */
+import { checkRecordColumns, checkRecordRows, checksOf, recordCheck } from '../../core/checks.js';
 import type { Command } from 'commander';
 import { formatDate, parseDate } from '../../core/dates.js';
 import { checkError, EXIT } from '../../core/errors.js';
@@ -51,6 +52,7 @@ export function workflowCommands(incoming: Command, kit: Kit): void {
     );
 
   interface IncomingInstructOpts {
+    deadline?: string;
     leader?: string;
     text?: string;
     date?: string;
@@ -58,10 +60,12 @@ export function workflowCommands(incoming: Command, kit: Kit): void {
   verb('instruct', { zh: '领导批示（可多位领导依次批示）', en: "record a leader's instruction (several leaders may instruct in turn)" }, [
     'wenmi incoming instruct 2026-0001 --leader 张局长 --text 请财务科抓紧办理',
     'wenmi incoming instruct 2026-0001 --leader 李副局长 --text 同意 --date 2026-11-26',
+    'wenmi incoming instruct 2026-0001 --leader 张局长 --text 请于月底前报结果 --deadline 2026-11-30',
   ])
     .option('--leader <name>', describe({ zh: '批示领导', en: 'the leader' }))
     .option('--text <text>', describe({ zh: '批示内容', en: 'the instruction' }))
     .option('--date <date>', describe({ zh: '批示日期（默认今天）', en: 'the day of the instruction (default today)' }))
+    .option('--deadline <date>', describe({ zh: '批示的办理时限（取代此前的时限）', en: 'the handling deadline the instruction sets (replaces the earlier one)' }))
     .action(
       kit.run<IncomingInstructOpts>(async (s, o, [ref]) => {
         const v: Record<string, unknown> = { leader: o.leader, text: o.text };
@@ -69,7 +73,7 @@ export function workflowCommands(incoming: Command, kit: Kit): void {
           { key: 'leader', flag: '--leader', label: { zh: '批示领导', en: 'leader' } },
           { key: 'text', flag: '--text', label: { zh: '批示内容', en: 'instruction' } },
         ]);
-        const row = instructIncoming(s.ctx(), ref!, { leader: v.leader as string, text: v.text as string, date: o.date === undefined ? undefined : parseDate(o.date, s.clock) });
+        const row = instructIncoming(s.ctx(), ref!, { leader: v.leader as string, text: v.text as string, date: o.date === undefined ? undefined : parseDate(o.date, s.clock), deadline: o.deadline === undefined ? undefined : parseDate(o.deadline, s.clock) });
         s.info(t('incoming.instructed', { number: row.number, leader: v.leader }));
       }),
     );
@@ -274,11 +278,20 @@ export function workflowCommands(incoming: Command, kit: Kit): void {
       kit.verb(incoming, 'check', { zh: '清点核对：每一份涉密文件在谁手中、已收回或已清退/销毁；有去向不明的退出码为 3', en: 'the 清点核对 list: every classified copy held, back, or retired; exit 3 if any is unaccounted for' }, [
         'wenmi incoming check',
         'wenmi incoming check --format json || echo 有涉密文件去向不明',
+        'wenmi incoming check --dry-run',
       ]),
     )
+    .option('--dry-run', describe({ zh: '只看结果，不记录本次核对', en: 'look only: do not record this check' }))
     .action(
-      kit.run<OutputOpts>(async (s, o) => {
+      kit.run<OutputOpts & { dryRun?: boolean }>(async (s, o) => {
         const rows = checkClassified(s.db());
+        // every check is kept (清点核对记录); --dry-run keeps nothing and says so
+        if (o.dryRun === true) s.info(t('check.dryRun'));
+        else {
+          const findings = rows.filter((r) => r.problem !== null).map((r) => `${r.number} ${r.copy} ${r.holder ?? ''} ${r.problem}`);
+          recordCheck(s.ctx(), { register: REGISTER, examined: rows.length, findings });
+          s.info(t('check.recorded', { count: checksOf(s.db(), REGISTER).length, verb: 'incoming checks' }));
+        }
         await s.output(checkColumns, rows, o);
         const problems = rows.filter((r) => r.problem !== null).length;
         if (problems > 0) throw checkError('incoming.check.problems', { problems });
@@ -286,4 +299,8 @@ export function workflowCommands(incoming: Command, kit: Kit): void {
         return EXIT.ok;
       }),
     );
+
+  kit
+    .withOutput(kit.verb(incoming, 'checks', { zh: '涉密文件清点核对记录：每次核对的日期、核对人、份数、差异', en: 'the record of classified-copy checks: date, who, copies examined, differences' }, ['wenmi incoming checks', 'wenmi incoming checks --format json']))
+    .action(kit.run<OutputOpts>(async (s, o) => s.output(checkRecordColumns, checkRecordRows(s.db(), REGISTER), o)));
 }

@@ -5,7 +5,10 @@
  */
 import { writeTx, type DB } from '../../core/db.js';
 import type { DueItem } from '../../core/deadlines.js';
-import { formatDate } from '../../core/dates.js';
+import { addDays } from 'date-fns/addDays';
+import { dateOf, formatDate } from '../../core/dates.js';
+import { getSetting } from '../../core/settings.js';
+import { settings } from './settings.js';
 import { dataError, required, usageError } from '../../core/errors.js';
 import type { Ctx } from '../../core/journal.js';
 import { copiesOut } from './custody.js';
@@ -42,19 +45,28 @@ export function proposeIncoming(ctx: Ctx, ref: string, opinion: string | undefin
 }
 
 /** 批示: a leader's instruction (who, what, on which day). Several leaders may instruct in turn. */
-export function instructIncoming(ctx: Ctx, ref: string, input: { leader?: string; text?: string; date?: string }): IncomingRow {
+export function instructIncoming(ctx: Ctx, ref: string, input: { leader?: string; text?: string; date?: string; deadline?: string }): IncomingRow {
   const v = required({ '--leader': input.leader, '--text': input.text });
   const today = formatDate(ctx.clock.now());
   const date = input.date ?? today;
   if (date > today) throw usageError('incoming.instructInFuture', { date, today });
+  if (input.deadline !== undefined && input.deadline < today) throw usageError('incoming.deadlinePast', { deadline: input.deadline, today });
   return writeTx(ctx.db, () => {
     const row = getIncoming(ctx.db, ref);
     requireState(row, 'instruct', OPEN);
     requireReviewed(ctx.db, row, 'instruct');
     if (date < row.received_on) throw usageError('incoming.instructBeforeReceipt', { date, received: row.received_on });
-    postEvent(ctx, row, 'instruct', { data: { leader: v['--leader'], text: v['--text'], date } });
+    // an instruction may set the handling deadline (批示时限); the latest deadline given is the one in force
+    const deadline = input.deadline ?? null;
+    postEvent(ctx, row, 'instruct', { data: deadline === null ? { leader: v['--leader'], text: v['--text'], date } : { leader: v['--leader'], text: v['--text'], date, deadline } });
     return row;
   });
+}
+
+/** The leaders' instructions (批示) in order, as one line: `张局长：同意（2026-11-21）；…`, or null when none. */
+export function instructionsOf(db: DB, row: IncomingRow): string | null {
+  const all = eventsOf(db, row.id, 'instruct').map((e) => JSON.parse(e.data!) as { leader: string; text: string; date: string });
+  return all.length === 0 ? null : all.map((i) => `${i.leader}：${i.text}（${i.date}）`).join('；');
 }
 
 export interface Assignment {
@@ -69,9 +81,36 @@ export function assignmentOf(db: DB, row: IncomingRow): Assignment | null {
   return e ? (JSON.parse(e.data!) as Assignment) : null;
 }
 
-/** The deadline in force: the latest assignment's, else the one registered at receipt. */
+/**
+ * The deadline given: the latest assignment's or instruction's that names one (批示时限), else the one
+ * registered at receipt.
+ */
+export function givenDeadlineOf(db: DB, row: IncomingRow): string | null {
+  // an assignment always records the deadline in force when it was made; an instruction only when it set one
+  const setting = [...eventsOf(db, row.id, 'assign'), ...eventsOf(db, row.id, 'instruct')]
+    .map((e) => ({ id: e.id, deadline: (JSON.parse(e.data ?? '{}') as { deadline?: string | null }).deadline }))
+    .filter((e) => e.deadline !== undefined)
+    .sort((a, b) => a.id - b.id)
+    .at(-1);
+  return setting?.deadline ?? row.deadline;
+}
+
+/**
+ * The deadline in force: the one given (givenDeadlineOf); else, for a classified document whose copies
+ * are out, receipt + incoming.classified-days; else receipt + incoming.default-days; else none.
+ */
 export function deadlineOf(db: DB, row: IncomingRow): string | null {
-  return assignmentOf(db, row)?.deadline ?? row.deadline;
+  const given = givenDeadlineOf(db, row);
+  if (given !== null) return given;
+  const days = (key: string) => {
+    const v = getSetting(db, settings, key);
+    return v === undefined ? null : formatDate(addDays(dateOf(row.received_on), Number(v)));
+  };
+  if (row.secret_level !== null && copiesOut(db, row).length > 0) {
+    const classified = days('incoming.classified-days');
+    if (classified !== null) return classified;
+  }
+  return days('incoming.default-days');
 }
 
 /**
@@ -92,7 +131,7 @@ export function assignIncoming(ctx: Ctx, ref: string, input: { lead?: string; as
     requireState(row, 'assign', OPEN);
     requireReviewed(ctx.db, row, 'assign');
     if (row.state === '承办中' && !reason) throw usageError('incoming.reassignReason', { ref: row.number, lead: assignmentOf(ctx.db, row)?.lead });
-    const deadline = input.deadline ?? deadlineOf(ctx.db, row);
+    const deadline = input.deadline ?? givenDeadlineOf(ctx.db, row);
     if (row.urgency !== null && deadline === null) throw usageError('incoming.urgentNeedsDeadline', { urgency: row.urgency });
     if (deadline !== null && deadline < row.received_on) throw usageError('incoming.deadlineBeforeReceipt', { deadline, received: row.received_on });
     postEvent(ctx, row, 'assign', { state: '承办中', data: { lead, assist, deadline } satisfies Assignment, reason });

@@ -1,6 +1,6 @@
 /** The columns of the meeting register: rooms, replies, attendance, the sign-in sheet (签到表), decisions. */
 import { label, wordsText, type Label } from '../../core/i18n.js';
-import { formatYuan } from '../../core/money.js';
+import { moneyColumn } from '../../core/money.js';
 import type { Column } from '../../core/output/render.js';
 
 /** Stored words (states, answers) and their English. */
@@ -71,7 +71,6 @@ export const decisionColumns: Column[] = [
   col('note', '办理情况', 'how it went', 'text', { wrap: 24, spare: true }),
 ];
 
-const yuan = (v: unknown) => formatYuan(Number(v));
 
 /** 会议登记簿, in the paper order. */
 export const bookColumns: Column[] = [
@@ -98,8 +97,8 @@ export const exportColumns: Column[] = [
   col('number', '会议编号', 'number', 'id'),
   ...bookColumns,
   col('state', '状态', 'state', 'id', { text: wordText }),
-  col('budgetFen', '预算（元）', 'budget (yuan)', 'id', { num: true, text: yuan }),
-  col('spentFen', '支出（元）', 'spent (yuan)', 'id', { num: true, text: yuan }),
+  moneyColumn('budgetFen', { zh: '预算', en: 'budget' }),
+  moneyColumn('spentFen', { zh: '支出', en: 'spent' }),
 ];
 
 export const REPORT_ITEMS: Record<string, Label> = {

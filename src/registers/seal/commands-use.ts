@@ -35,6 +35,8 @@ function bookFilter(s: Session, o: SealBookFilterOpts) {
 
 export function useCommands(seal: Command, kit: Kit): void {
   interface SealRequestOpts extends SealOnOpts {
+    incoming?: string;
+    important?: boolean;
     seal?: string;
     doc?: string;
     unit?: string;
@@ -46,6 +48,8 @@ export function useCommands(seal: Command, kit: Kit): void {
   onOption(
     kit.verb(seal, 'request', { zh: '用印申请：写明文件名称、用印单位、事由、份数；输出申请编号', en: 'ask to use a seal: document, unit, purpose, copies; prints the request number' }, [
       'wenmi seal request --seal S001 --doc 关于采购办公设备的合同 --unit 办公室 --purpose 签订合同 --count 2 --requester 陈经办',
+      'wenmi seal request --seal S001 --incoming 2026-0012 --unit 办公室 --purpose 回复来文 --count 1',
+      'wenmi seal request --seal S001 --doc 年度工作报告 --unit 办公室 --purpose 报送上级 --count 1 --requester 陈经办 --important',
     ]),
   )
     .option('--seal <seal>', describe({ zh: '印章编号或名称', en: 'the seal: code or name' }))
@@ -54,12 +58,15 @@ export function useCommands(seal: Command, kit: Kit): void {
     .option('--purpose <text>', describe({ zh: '事由', en: 'purpose (事由)' }))
     .option('--count <n>', describe({ zh: '用印份数', en: 'copies to stamp' }), intArg(1, MAX_COUNT))
     .option('--requester <name>', describe({ zh: '申请人', en: 'who asks' }))
+    .option('--incoming <number>', describe({ zh: '所用印的收文（收文编号）：建立关联，文件名称取其标题', en: 'the incoming document stamped (收文编号): linked; its title is the document name' }))
+    .option('--important', describe({ zh: '重要文件：须由 seal.leaders 中的领导批准', en: 'an important document: approved only by a leader in seal.leaders' }))
     .option('--note <text>', describe({ zh: '备注', en: 'note' }))
     .action(
       kit.run<SealRequestOpts>(async (s, o) => {
+        const incoming = o.incoming === undefined ? undefined : (await s.resolveRef(o.incoming, 'incoming')).ref;
         const v: Record<string, unknown> = { seal: o.seal, doc: o.doc, unit: o.unit, purpose: o.purpose, count: o.count };
-        await s.complete(v, [f('seal', '--seal', '印章', 'seal', (ref) => void getSeal(s.db(), ref)), f('doc', '--doc', '文件名称', 'document'), f('unit', '--unit', '用印单位', 'unit'), f('purpose', '--purpose', '事由', 'purpose'), { ...f('count', '--count', '份数', 'copies', positive), default: '1' }]);
-        const row = requestUse(s.ctx(), { ...o, ...v, count: Number(v.count), on: dateOpt(s, o.on) });
+        await s.complete(v, [f('seal', '--seal', '印章', 'seal', (ref) => void getSeal(s.db(), ref)), ...(incoming === undefined ? [f('doc', '--doc', '文件名称', 'document')] : []), f('unit', '--unit', '用印单位', 'unit'), f('purpose', '--purpose', '事由', 'purpose'), { ...f('count', '--count', '份数', 'copies', positive), default: '1' }]);
+        const row = requestUse(s.ctx(), { ...o, ...v, incoming, count: Number(v.count), on: dateOpt(s, o.on) });
         s.print(row.number + '\n');
         s.info(t('seal.requested', { number: row.number, seal: `${row.seal_code} ${row.seal_name}`, count: row.count }));
       }),

@@ -173,14 +173,18 @@ export function sealCommands(root: Command, kit: Kit, register: CliRegister): vo
 
   interface SealLostOpts extends SealOnOpts {
     reason?: string;
+    reportedTo?: string;
+    notice?: string;
   }
-  onOption(sealArg(kit.verb(seal, 'lost', { zh: '遗失/被盗：立即登记，声明作废；此后不能用印', en: 'lost or stolen: recorded at once and declared void; never stamped again' }, ['wenmi seal lost S003 --reason 出差途中被盗，已报警'])))
+  onOption(sealArg(kit.verb(seal, 'lost', { zh: '遗失/被盗：立即登记，声明作废；此后不能用印', en: 'lost or stolen: recorded at once and declared void; never stamped again' }, ['wenmi seal lost S003 --reason 出差途中被盗 --reported-to 市公安局某派出所 --notice 2026-11-28《某日报》声明作废'])))
     .option('--reason <text>', describe({ zh: '经过（必填）', en: 'what happened (required)' }))
+    .option('--reported-to <whom>', describe({ zh: '已向谁报告（如 公安机关、上级机关）', en: 'to whom the loss was reported (police, the superior office)' }))
+    .option('--notice <text>', describe({ zh: '公告声明作废的情况（如 2026-11-28《某日报》）', en: 'the public notice declaring it void (e.g. the paper and date)' }))
     .action(
       kit.run<SealLostOpts>(async (s, o, [ref]) => {
         const v: Record<string, unknown> = { reason: o.reason };
         await s.complete(v, [f('reason', '--reason', '经过', 'what happened')]);
-        const row = reportLost(s.ctx(), ref!, { reason: String(v.reason), on: dateOpt(s, o.on) });
+        const row = reportLost(s.ctx(), ref!, { reason: String(v.reason), on: dateOpt(s, o.on), reportedTo: o.reportedTo, notice: o.notice });
         s.info(t('seal.lost', { code: row.code, name: row.name }));
       }),
     );

@@ -1,6 +1,7 @@
 /** 印章 — seals: custody, approved use, and the seal-usage register (印章使用登记簿). */
 import type { CliRegister } from '../../cli/kit.js';
 import { migrations, tables } from './schema.js';
+import { sealSettings } from './settings.js';
 
 export const seal: CliRegister = {
   name: 'seal',
@@ -8,5 +9,10 @@ export const seal: CliRegister = {
   summary: { zh: '印章管理：保管、用印申请与批准、用印登记簿', en: 'seals (印章): custody, approved use, the seal-usage register' },
   migrations,
   tables,
+  settings: sealSettings,
+  // a request may name the incoming document it stamps (seal request --incoming), through incoming's face
+  requires: ['incoming'],
+  linkKinds: { 'stamps-for': { forward: { zh: '用印文件', en: 'stamps' }, backward: { zh: '用印申请', en: 'stamped by' } } },
+  face: () => import('./api.js').then((m) => m.face),
   load: () => import('./module.js'),
 };

@@ -112,7 +112,11 @@ export function historyRows(db: DB, sealId: number): Row[] {
         else if (kind === '移交') detail = t('seal.history.handover', { from: c.counterpart, to: c.custodian, witnesses: witnessesOf(c.witnesses), location });
         else if (kind === '外借') detail = t('seal.history.lend', { to: c.counterpart, approver: c.approver, due: c.due });
         else if (kind === '归还') detail = t('seal.history.return', { from: c.counterpart });
-        else if (kind === '遗失') detail = t('seal.history.lost', { reason: c.reason });
+        else if (kind === '遗失')
+          detail =
+            t('seal.history.lost', { reason: c.reason }) +
+            (c.reported_to ? t('seal.history.reportedTo', { to: c.reported_to }) : '') +
+            (c.notice ? t('seal.history.notice', { notice: c.notice }) : '');
         else detail = t('seal.history.retire', { how: wordText(kind), witnesses: witnessesOf(c.witnesses) });
         break;
       }

@@ -4,14 +4,17 @@
  * A seal's state, custodian and location are never stored as a current value: each custody event
  * records the state after it, and seal_current reads the latest.
  */
-import { formatDate } from '../../core/dates.js';
+import { addDays } from 'date-fns/addDays';
+import { dateOf, formatDate } from '../../core/dates.js';
+import { getSetting } from '../../core/settings.js';
+import { sealSettings } from './settings.js';
 import type { DB } from '../../core/db.js';
 import { writeTx } from '../../core/db.js';
 import type { DueItem } from '../../core/deadlines.js';
 import { dataError, requireFlags, requireReason, usageError } from '../../core/errors.js';
 import { post, type Ctx } from '../../core/journal.js';
 import { splitList } from '../../core/typed.js';
-import { lastStampOn, nextSealSerial, sealByCode, sealsByName, sealsNameContains, sealsOutOrLost, type SealRow } from './sql.js';
+import { lastStampOn, listRequests, nextSealSerial, sealByCode, sealsByName, sealsNameContains, sealsOutOrLost, type SealRow } from './sql.js';
 
 export const REGISTER = 'seal';
 export const SEAL_TYPES = ['公章', '合同章', '财务章', '部门章', '领导手章'] as const;
@@ -181,7 +184,7 @@ export function returnSeal(ctx: Ctx, ref: string, f: { on?: string; note?: strin
 }
 
 /** 遗失/被盗: reported at once and declared void; the seal can never be used again. */
-export function reportLost(ctx: Ctx, ref: string, f: { reason?: string; on?: string }): SealRow {
+export function reportLost(ctx: Ctx, ref: string, f: { reason?: string; on?: string; reportedTo?: string; notice?: string }): SealRow {
   const reason = text(f.reason);
   requireReason(reason);
   return custodyEvent(
@@ -190,7 +193,8 @@ export function reportLost(ctx: Ctx, ref: string, f: { reason?: string; on?: str
     (seal) => {
       if (GONE_STATES.includes(seal.state)) throw dataError('seal.cannotLose', { code: seal.code, name: seal.name, state: seal.state });
       const on = custodyDate(ctx, seal, f.on);
-      return { action: 'lost', kind: '遗失', state: '遗失', on_date: on, counterpart: seal.holder ?? seal.custodian, reason };
+      const report = { reported_to: text(f.reportedTo), notice: text(f.notice) };
+      return { action: 'lost', kind: '遗失', state: '遗失', on_date: on, counterpart: seal.holder ?? seal.custodian, reason, ...report };
     },
     reason,
   );
@@ -237,9 +241,23 @@ export function retireSeal(ctx: Ctx, ref: string, f: Retirement): SealRow {
  * is retired.
  */
 export function sealDeadlines(db: DB, _today: string): DueItem[] {
-  return sealsOutOrLost(db).map((s) =>
+  const custody: DueItem[] = sealsOutOrLost(db).map((s) =>
     s.state === '外借'
       ? { register: REGISTER, ref: s.code, what: `外借：${s.name}`, who: s.holder, due: s.due! }
       : { register: REGISTER, ref: s.code, what: `遗失：${s.name}（${s.lost_reason ?? ''}）`, who: s.holder, due: s.lost_on! },
   );
+  return [...custody, ...unstampedRequests(db)];
+}
+
+/** Approved requests never stamped, due seal.request-days after their approval (none when the setting is unset). */
+function unstampedRequests(db: DB): DueItem[] {
+  const days = getSetting(db, sealSettings, 'seal.request-days');
+  if (days === undefined) return [];
+  return listRequests(db, { state: '已批准' }).map((r) => ({
+    register: REGISTER,
+    ref: r.number,
+    what: `未用印：${r.seal_name}，${r.doc}`,
+    who: r.requester,
+    due: formatDate(addDays(dateOf(r.approved_on!), Number(days))),
+  }));
 }

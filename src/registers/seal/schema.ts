@@ -166,4 +166,19 @@ LEFT JOIN seal_request_events a ON a.request_id = r.id AND a.kind = '批准';
 ${appendOnly('seal_stamp_voids')}`);
     },
   },
+  {
+    // 重要文件: a request marked important is approved only by a leader (seal.leaders)
+    id: 'seal:003-important',
+    up(db) {
+      db.exec(`ALTER TABLE seal_requests ADD COLUMN important INTEGER NOT NULL DEFAULT 0 CHECK (important IN (0, 1));`);
+    },
+  },
+  {
+    // 遗失: to whom the loss was reported (公安机关, 上级) and the public notice declaring it void (登报声明)
+    id: 'seal:004-lost-report',
+    up(db) {
+      db.exec(`ALTER TABLE seal_events ADD COLUMN reported_to TEXT;
+ALTER TABLE seal_events ADD COLUMN notice TEXT;`);
+    },
+  },
 ];

@@ -51,6 +51,8 @@ export interface RequestRow {
   count: number;
   requester: string | null;
   note: string | null;
+  /** 1: an important document, approved only by a leader (seal:003). */
+  important: number;
   seal_code: string;
   seal_name: string;
   approver: string | null;

@@ -3,12 +3,16 @@
  * (never blank paper); only an approved request of a seal in use (在用) is stamped; the total
  * stamped never exceeds the approved count. Each check reads the data inside the write transaction.
  */
+import { checkApprover, onList, registeredBy } from '../../core/approval.js';
 import type { DB } from '../../core/db.js';
+import { addLink } from '../../core/links.js';
+import { findIncoming } from '../incoming/api.js';
 import { writeTx } from '../../core/db.js';
 import { dataError, requireFlags, requireReason, usageError } from '../../core/errors.js';
 import { post, type Ctx } from '../../core/journal.js';
 import { entryNumber } from '../../core/typed.js';
 import { eventDate, getSeal, REGISTER, text } from './rules.js';
+import { sealNames } from './settings.js';
 import { nextRequestSerial, requestByNumber, stampLine, type RequestRow, type SealRow, type StampLine } from './sql.js';
 
 /** States of a request, as seal_request_current derives them. */
@@ -62,13 +66,17 @@ export interface NewRequest {
   purpose?: string;
   count?: number;
   requester?: string;
+  /** 重要文件: only a leader (seal.leaders) approves it. */
+  important?: boolean;
+  /** The incoming document it stamps (收文编号, canonical): linked, and its title is the 文件名称 unless --doc is given. */
+  incoming?: string;
   on?: string;
   note?: string;
 }
 
 /** 用印申请: gives the request the next number of its year, Y2026-0001, without gaps. */
 export function requestUse(ctx: Ctx, f: NewRequest): RequestRow {
-  const doc = text(f.doc);
+  const doc = text(f.doc) ?? (f.incoming === undefined ? undefined : documentName(ctx.db, f.incoming));
   requireFlags({ '--seal': text(f.seal), '--doc': doc, '--unit': text(f.unit), '--purpose': text(f.purpose), '--count': f.count });
   if (looksBlank(doc!)) throw usageError('seal.blankDocument', { doc });
   checkCount(f.count, '--count');
@@ -83,14 +91,35 @@ export function requestUse(ctx: Ctx, f: NewRequest): RequestRow {
       register: REGISTER,
       action: 'request',
       table: 'seal_requests',
-      values: { number, year, serial, seal_id: seal.id, requested_on: on, doc, unit: text(f.unit), purpose: text(f.purpose), count: f.count, requester: text(f.requester) ?? null, note: text(f.note) ?? null },
+      values: { number, year, serial, seal_id: seal.id, requested_on: on, doc, unit: text(f.unit), purpose: text(f.purpose), count: f.count, requester: text(f.requester) ?? null, note: text(f.note) ?? null, important: f.important ? 1 : 0 },
     });
+    if (f.incoming !== undefined) addLink(ctx, STAMPS_FOR, { register: REGISTER, ref: number }, { register: 'incoming', ref: findIncoming(ctx.db, f.incoming).number });
     return requestByNumber(ctx.db, number)!;
   });
 }
 
+export const STAMPS_FOR = 'stamps-for';
+
+/** The 文件名称 of an incoming document: its title, or for a classified one its number and level (never the title). */
+function documentName(db: DB, ref: string): string {
+  const inc = findIncoming(db, ref);
+  return inc.secretLevel === null ? inc.title : `收文 ${inc.number}（${inc.secretLevel}）`;
+}
+
 function pending(row: RequestRow): void {
   if (row.state !== '待批准') throw dataError('seal.requestNotPending', { number: row.number, state: row.state });
+}
+
+/**
+ * Who may approve a use: not the requester nor whoever registered the request; when seal.approvers
+ * is set, one of them; for an important document (--important), one of seal.leaders.
+ */
+export function checkSealApprover(db: DB, row: RequestRow, approver: string): void {
+  checkApprover({ approver, askers: [row.requester, registeredBy(db, 'seal_requests', row.id)], listKey: 'seal.approvers', names: sealNames(db, 'seal.approvers') });
+  if (row.important !== 1) return;
+  const leaders = sealNames(db, 'seal.leaders');
+  if (leaders.length === 0) throw dataError('approval.noLeaders', { key: 'seal.leaders' });
+  if (!onList(approver, leaders)) throw dataError('approval.notLeader', { approver, key: 'seal.leaders', names: leaders.join('、') });
 }
 
 /** 批准: the approver allows the request, for its count or fewer. */
@@ -104,6 +133,7 @@ export function approveRequest(ctx: Ctx, ref: string, f: { approver?: string; co
     const count = f.count ?? row.count;
     if (count > row.count) throw usageError('seal.approveMore', { number: row.number, count, requested: row.count });
     usable(getSeal(ctx.db, row.seal_code));
+    checkSealApprover(ctx.db, row, approver!);
     const on = eventDate(ctx, f.on, row.requested_on, row.number);
     post(ctx, { register: REGISTER, action: 'approve', table: 'seal_request_events', values: { request_id: row.id, kind: '批准', on_date: on, approver, count } });
     return getRequest(ctx.db, row.number);

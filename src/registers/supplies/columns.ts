@@ -4,8 +4,8 @@
  * yuan as numbers (the column's `as.csv`), so a negative amount is not taken for a formula.
  */
 import { label, wordsText, type Label } from '../../core/i18n.js';
+import { moneyColumn } from '../../core/money.js';
 import type { Column } from '../../core/output/render.js';
-import { formatYuan } from './valuation.js';
 
 export const WORDS: Record<string, Label> = {
   入库: { zh: '入库', en: 'receipt' },
@@ -32,10 +32,7 @@ export const WORDS: Record<string, Label> = {
 /** A stored domain word in the current language. */
 export const word = wordsText(WORDS);
 
-/** A money column: fen in the row (and in JSON), yuan as text in tables and TSV, as a number in CSV; its label says 元. */
-function money(key: string, l: Label, extra: Partial<Column> = {}): Column {
-  return { key, label: { zh: `${l.zh}（元）`, en: `${l.en} (yuan)` }, kind: 'id', num: true, text: (v) => formatYuan(Number(v)), as: { csv: (v) => (typeof v === 'number' ? v / 100 : v) }, ...extra };
-}
+const money = moneyColumn;
 
 const col = (key: string, zh: string, en: string, kind: Column['kind'], extra: Partial<Column> = {}): Column => ({ key, label: { zh, en }, kind, ...extra });
 const item = [col('item', '编号', 'item', 'id', { num: true }), col('name', '物品名称', 'name', 'text', { wrap: 16 }), col('spec', '规格', 'spec', 'text', { wrap: 14 }), col('unit', '单位', 'unit', 'id')];
@@ -101,6 +98,7 @@ export const reportColumns: Column[] = [
   ...pair('writtenOff', '报废', 'written off'),
   ...pair('adjusted', '盘点调整', 'adjusted'),
   ...pair('closing', '期末', 'closing'),
+  col('unplanned', '计划外入库笔数', 'received unplanned', 'id', { num: true, spare: true }),
 ];
 
 export const planColumns: Column[] = [

@@ -126,6 +126,8 @@ export function suppliesCommands(root: Command, kit: Kit, register: CliRegister)
     );
 
   interface SuppliesReceiveOpts extends SuppliesMoveOpts {
+    unplanned?: boolean;
+    reason?: string;
     qty?: number;
     price?: string;
     supplier?: string;
@@ -134,14 +136,16 @@ export function suppliesCommands(root: Command, kit: Kit, register: CliRegister)
   moveTail(
     itemArg(
       kit.verb(supplies, 'receive', { zh: '入库：数量、单价，可注明供应商和所执行的采购计划', en: 'receive (入库): quantity and unit price, optionally the supplier and the purchase plan it fulfils' }, [
-        'wenmi supplies receive A4纸 --qty 20 --price 25.00 --supplier 文具公司',
         'wenmi supplies receive 3 --qty 50 --price 1.5 --plan CG2026-0004 --date 2026-11-20',
+        'wenmi supplies receive A4纸 --qty 20 --price 25.00 --supplier 文具公司 --unplanned --reason 会议急需',
       ]),
     )
       .option('--qty <n>', describe({ zh: '数量', en: 'quantity' }), intArg(1, MAX_QTY))
       .option('--price <yuan>', describe({ zh: '单价（元）', en: 'unit price in yuan' }))
       .option('--supplier <name>', describe({ zh: '供应商', en: 'supplier' }))
-      .option('--plan <number>', describe({ zh: '所执行的采购计划编号', en: 'the purchase plan it fulfils' })),
+      .option('--plan <number>', describe({ zh: '所执行的采购计划编号', en: 'the purchase plan it fulfils' }))
+      .option('--unplanned', describe({ zh: '计划外采购（无已批准的采购计划；须 --reason）', en: 'bought without an approved purchase plan (needs --reason)' }))
+      .option('--reason <text>', describe({ zh: '计划外采购的原因', en: 'why it was bought without a plan' })),
   ).action(
     kit.run<SuppliesReceiveOpts>(async (s, o, [ref]) => {
       const v: Record<string, unknown> = { qty: o.qty, price: o.price };
@@ -149,7 +153,7 @@ export function suppliesCommands(root: Command, kit: Kit, register: CliRegister)
         { key: 'qty', flag: '--qty', label: { zh: '数量', en: 'quantity' }, check: qtyOf },
         { key: 'price', flag: '--price', label: { zh: '单价（元）', en: 'unit price (yuan)' }, check: parseYuan },
       ]);
-      const m = receiveSupplies(s.ctx(), ref!, { qty: qtyOf(v.qty), price: parseYuan(String(v.price)), supplier: o.supplier, plan: o.plan, date: dateOpt(s, o.date) });
+      const m = receiveSupplies(s.ctx(), ref!, { qty: qtyOf(v.qty), price: parseYuan(String(v.price)), supplier: o.supplier, plan: o.plan, unplanned: o.unplanned === true, reason: o.reason, date: dateOpt(s, o.date) });
       reportMove(s, o, m, 'supplies.received');
     }),
   );
@@ -306,6 +310,8 @@ export function suppliesCommands(root: Command, kit: Kit, register: CliRegister)
       const { from, to, month } = parseMonth(o.month ?? 'this-month', s.clock);
       const { items: rows, total } = monthReport(s.db(), from, to);
       s.info(t('supplies.reportTitle', { month, from, to, count: rows.length }));
+      const unplanned = Number(total.unplanned ?? 0);
+      if (unplanned > 0) s.info(t('supplies.unplannedCount', { count: unplanned }));
       await s.output(reportColumns, [...rows, total], o);
     }),
     );

@@ -3,6 +3,7 @@
  * 草拟 → 已批准 → received against (已完成 when all has come), or 已取消. Numbers `CG2026-0001`,
  * gap-free per year of drafting.
  */
+import { checkApprover, registeredBy } from '../../core/approval.js';
 import { writeTx, type DB } from '../../core/db.js';
 import type { DueItem } from '../../core/deadlines.js';
 import { dataError, required, requireReason, usageError } from '../../core/errors.js';
@@ -10,6 +11,7 @@ import { post, type Ctx } from '../../core/journal.js';
 import { entryNumber } from '../../core/typed.js';
 import { word } from './columns.js';
 import { checkQty, findItem, itemText, REGISTER, today } from './rules.js';
+import { suppliesApprovers } from './settings.js';
 import { itemById, nextSerial, openPlansWithDate, planByNumber, stockRows, type PlanRow } from './sql.js';
 
 export const PLAN_STATES = ['草拟', '已批准', '已完成', '已取消'] as const;
@@ -55,6 +57,8 @@ export function approvePlan(ctx: Ctx, ref: string, approver: string | undefined)
   return writeTx(ctx.db, () => {
     const plan = getPlan(ctx.db, ref);
     if (plan.state !== '草拟') throw dataError('supplies.planNotDraft', { plan: plan.number, state: word(plan.state) });
+    // nobody approves a plan they drafted; when supplies.approvers is set, only those names approve
+    checkApprover({ approver: who, askers: [registeredBy(ctx.db, 'supplies_plans', plan.id)], listKey: 'supplies.approvers', names: suppliesApprovers(ctx.db) });
     post(ctx, { register: REGISTER, action: 'plan-approve', table: 'supplies_plan_events', values: { plan_id: plan.id, state: '已批准', on_date: today(ctx), approver: who } });
     return getPlan(ctx.db, plan.number);
   });

@@ -87,12 +87,14 @@ export function monthReport(db: DB, from: string, to: string): { items: Row[]; t
       adjustedValueFen: r.adjusted_value,
       closingQty: r.closing_qty,
       closingValueFen: r.closing_value,
+      unplanned: r.unplanned,
     };
     if (r.opening_qty + r.received_qty - r.issued_qty - r.written_off_qty + r.adjusted_qty !== r.closing_qty) throw new Error(`report does not balance for item ${r.id}`);
     return row;
   });
   const total: Row = { name: totalLabel() };
   for (const k of REPORT_KEYS) total[`${k}ValueFen`] = items.reduce((a, r) => a + (r[`${k}ValueFen`] as number), 0);
+  total.unplanned = items.reduce((a, r) => a + (r.unplanned as number), 0);
   return { items, total };
 }
 

@@ -6,11 +6,13 @@
  */
 import { formatDate } from '../../core/dates.js';
 import { writeTx, type DB } from '../../core/db.js';
+import { checkApprover } from '../../core/approval.js';
 import { dataError, requireReason, usageError } from '../../core/errors.js';
 import { post, type Ctx } from '../../core/journal.js';
 import { foldTyped } from '../../core/typed.js';
 import { word } from './columns.js';
 import { activeItemLike, balanceOf, itemById, itemsNamed, lastDateOf, listItems, movementById, nextMovementId, openCountOf, planByNumber, type ItemRow, type MovementRow } from './sql.js';
+import { suppliesApprovers } from './settings.js';
 import { MAX_PRICE_FEN, outflowValue } from './valuation.js';
 
 export const REGISTER = 'supplies';
@@ -212,13 +214,28 @@ export interface ReceiveInput {
   supplier?: string;
   /** The purchase plan it fulfils (采购计划编号). */
   plan?: string;
+  /** Bought without an approved plan (--unplanned): needs a reason, recorded and counted in the month report. */
+  unplanned?: boolean;
+  reason?: string;
   date?: string;
 }
 
-/** 入库: adds qty at its unit price; a named plan must be approved, for this item, with that much still to come. */
+/** A receipt follows an approved plan, or says why not (--unplanned --reason); returns the reason to record. */
+function unplannedReason(r: ReceiveInput): string | null {
+  if (r.plan !== undefined && r.unplanned) throw usageError('supplies.planAndUnplanned');
+  if (r.plan !== undefined) return null;
+  if (!r.unplanned) throw dataError('supplies.needsPlan');
+  return requireReason(r.reason);
+}
+
+/**
+ * 入库: adds qty at its unit price; a named plan must be approved, for this item, with that much still to come.
+ * Without a plan the receipt needs --unplanned and a reason (the SOP: purchases follow an approved plan).
+ */
 export function receiveSupplies(ctx: Ctx, ref: string, r: ReceiveInput): Moved {
   checkQty(r.qty);
   checkPrice(r.price);
+  const reason = unplannedReason(r);
   return writeTx(ctx.db, () => {
     const item = findItem(ctx.db, ref);
     const date = r.date ?? today(ctx);
@@ -233,7 +250,7 @@ export function receiveSupplies(ctx: Ctx, ref: string, r: ReceiveInput): Moved {
       planId = plan.id;
     }
     checkFits(item, balanceOf(ctx.db, item.id), r.qty, r.qty * r.price);
-    const p = postMovement(ctx, 'receive', { item_id: item.id, kind: '入库', moved_on: date, qty: r.qty, value: r.qty * r.price, unit_price: r.price, supplier: optional(r.supplier), plan_id: planId });
+    const p = postMovement(ctx, 'receive', { item_id: item.id, kind: '入库', moved_on: date, qty: r.qty, value: r.qty * r.price, unit_price: r.price, supplier: optional(r.supplier), plan_id: planId, reason }, reason);
     return moved(ctx, p.id, item);
   });
 }
@@ -246,12 +263,27 @@ export interface IssueInput {
   date?: string;
 }
 
+/**
+ * Who approves an issue: never the recipient nor the operator recording it; when supplies.approvers
+ * is set, an approver is required and must be on the list.
+ */
+function checkIssueApprover(ctx: Ctx, r: IssueInput): void {
+  const names = suppliesApprovers(ctx.db);
+  const approver = optional(r.approver);
+  if (approver === null) {
+    if (names.length > 0) throw usageError('input.missing', { flags: '--approver' });
+    return;
+  }
+  checkApprover({ approver, askers: [r.person, ctx.operator], listKey: 'supplies.approvers', names });
+}
+
 /** 领用: refused when it exceeds the balance, checked inside the write transaction. Valued at the moving average. */
 export function issueSupplies(ctx: Ctx, ref: string, r: IssueInput): Moved {
   checkQty(r.qty);
   const missing = [!r.dept?.trim() && '--dept', !r.person?.trim() && '--person'].filter(Boolean);
   if (missing.length) throw usageError('input.missing', { flags: missing.join(' ') });
   return writeTx(ctx.db, () => {
+    checkIssueApprover(ctx, r);
     const item = findItem(ctx.db, ref);
     const date = r.date ?? today(ctx);
     checkMovable(ctx, item, date);

@@ -272,6 +272,8 @@ export interface MonthRow {
   adjusted_value: number;
   closing_qty: number;
   closing_value: number;
+  /** Receipts of the period without a purchase plan (--unplanned). */
+  unplanned: number;
 }
 
 /**
@@ -291,7 +293,8 @@ export function monthRows(db: DB, from: string, to: string): MonthRow[] {
               ${inPeriod('报废', 'qty', '-')} AS written_off_qty, ${inPeriod('报废', 'value', '-')} AS written_off_value,
               ${inPeriod('盘点调整', 'qty')} AS adjusted_qty, ${inPeriod('盘点调整', 'value')} AS adjusted_value,
               SUM(m.qty) AS closing_qty, SUM(m.value) AS closing_value,
-              COUNT(CASE WHEN m.moved_on >= @from THEN 1 END) AS moves
+              COUNT(CASE WHEN m.moved_on >= @from THEN 1 END) AS moves,
+              COUNT(CASE WHEN m.moved_on >= @from AND m.kind = '入库' AND m.plan_id IS NULL THEN 1 END) AS unplanned
        FROM supplies_items_current c JOIN supplies_ledger m ON m.item_id = c.id AND m.moved_on <= @to
        GROUP BY c.id
        HAVING moves > 0 OR opening_qty <> 0 OR opening_value <> 0

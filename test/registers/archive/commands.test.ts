@@ -63,6 +63,10 @@ describe('archive file', () => {
   it('files an incoming document and marks it filed', async () => {
     await ok(['config', 'set', 'archive.fonds', 'Z001']);
     await ok(['incoming', 'receive', '--sender', '市财政局', '--title', '关于编报预算的通知', '--sender-no', '财预〔2026〕12号', '--pages', '6']);
+    const notClosed = await run(['archive', 'file', '--from-incoming', '2026-0001', '--retention', 'D10']);
+    expect([notClosed.code, notClosed.stderr]).toEqual([1, expect.stringContaining('--unfinished --reason')]);
+    await ok(['incoming', 'review', '2026-0001', '--accept']);
+    await ok(['incoming', 'close', '2026-0001']);
     expect((await ok(['archive', 'file', '--from-incoming', '2026-0001', '--retention', 'D10'])).stdout).toBe('Z001-WS·2026-D10-0001\n');
     const inc = JSON.parse((await ok(['incoming', 'show', '2026-0001', '--format', 'json'])).stdout);
     expect(inc.entry.state).toBe('已归档');

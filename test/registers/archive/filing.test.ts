@@ -4,10 +4,12 @@ import { setSetting } from '../../../src/core/settings.js';
 import { verifyDatabase } from '../../../src/core/verify.js';
 import { backIncoming, handIncoming } from '../../../src/registers/incoming/custody.js';
 import { getIncoming, receiveIncoming, voidIncoming } from '../../../src/registers/incoming/rules.js';
-import { reviewIncoming } from '../../../src/registers/incoming/workflow.js';
+import { closeIncoming, instructIncoming, reviewIncoming } from '../../../src/registers/incoming/workflow.js';
+import type { Ctx } from '../../../src/core/journal.js';
+import { historyOf } from '../../../src/core/journal.js';
 import { checkShelf, fileItem, formatArchiveNo, getItem, normalizeArchiveNo, shownTitle } from '../../../src/registers/archive/rules.js';
 import { archiveSettings } from '../../../src/registers/archive/settings.js';
-import { tables, testCtx } from '../../helpers.js';
+import { expectRefused, tables, testCtx } from '../../helpers.js';
 import { archiveCtx, item, journalCount } from './setup.js';
 
 describe('档号 (DA/T 22-2015)', () => {
@@ -98,10 +100,15 @@ describe('档号 (DA/T 22-2015)', () => {
 
 describe('filing from an incoming document', () => {
   const at = '2026-11-20T09:00:00+08:00';
+  const closed = (ctx: Ctx, ref: string) => {
+    reviewIncoming(ctx, ref, { accept: true });
+    closeIncoming(ctx, ref);
+  };
 
   it('copies its fields and marks it 已归档 in the same transaction', () => {
     const ctx = archiveCtx();
     receiveIncoming(ctx, { receivedAt: at, sender: '市财政局', senderNo: '财预〔2026〕12号', title: '关于编报预算的通知', pages: 6 });
+    closed(ctx, '2026-0001');
     const row = fileItem(ctx, { fromIncoming: '2026-0001', retention: 'D30', org: 'BGS' });
     expect(row).toMatchObject({ archive_no: 'Z001-WS·2026-D30-BGS-0001', title: '关于编报预算的通知', own_title: 0, author: '市财政局', doc_no: '财预〔2026〕12号', doc_date: '2026-11-20', pages: 6, incoming_no: '2026-0001' });
     expect(getIncoming(ctx.db, '2026-0001').state).toBe('已归档');
@@ -114,6 +121,7 @@ describe('filing from an incoming document', () => {
   it('keeps a classified document classified, and an archivist-written title in [ ]', () => {
     const ctx = archiveCtx();
     receiveIncoming(ctx, { receivedAt: at, sender: '市委办公室', title: '某涉密文件', secret: '机密★10年', copyNo: '3' });
+    closed(ctx, 'M2026-0001');
     const row = fileItem(ctx, { fromIncoming: 'M2026-0001', retention: 'Y', title: '[市委办公室关于某事项的通知]', ownTitle: true });
     expect(row.title).toBe('市委办公室关于某事项的通知');
     expect([row.secret_level, row.secret_period]).toEqual(['机密', '10年']);
@@ -126,12 +134,57 @@ describe('filing from an incoming document', () => {
     receiveIncoming(ctx, { receivedAt: at, sender: '市财政局', title: '关于编报预算的通知', copies: 2 });
     reviewIncoming(ctx, '2026-0001', { accept: true });
     handIncoming(ctx, '2026-0001', { to: '李明', count: 2 });
+    closeIncoming(ctx, '2026-0001', { force: true, reason: '传阅件未收回，先办结' });
     const before = journalCount(ctx);
     expect(() => fileItem(ctx, { fromIncoming: '2026-0001', retention: 'D10' })).toThrow(/archive.incomingNotInHand.*1：李明、2：李明/);
     expect(journalCount(ctx)).toBe(before);
     expect(getIncoming(ctx.db, '2026-0001').state).not.toBe('已归档');
     backIncoming(ctx, '2026-0001', { copies: ['2'] });
     expect(fileItem(ctx, { fromIncoming: '2026-0001', retention: 'D10' }).archive_no).toBe('Z001-WS·2026-D10-0001');
+    expect(verifyDatabase(ctx.db, tables()).ok).toBe(true);
+  });
+
+  it('files only a closed document, or an unfinished one with a reason that is journaled', () => {
+    const ctx = archiveCtx();
+    receiveIncoming(ctx, { receivedAt: at, sender: '市财政局', title: '关于编报预算的通知' });
+    receiveIncoming(ctx, { receivedAt: at, sender: '市财政局', title: '关于年终决算的通知' });
+    expectRefused(ctx, () => fileItem(ctx, { fromIncoming: '2026-0001', retention: 'D10' }), 'archive.incomingNotClosed', 'data');
+    expectRefused(ctx, () => fileItem(ctx, { fromIncoming: '2026-0001', retention: 'D10', unfinished: true }), 'input.missing', 'usage');
+    expectRefused(ctx, () => fileItem(ctx, { ...item, unfinished: true, reason: 'x' }), 'archive.unfinishedWithoutIncoming', 'usage');
+    const row = fileItem(ctx, { fromIncoming: '2026-0001', retention: 'D10', unfinished: true, reason: '承办科室撤销，材料移交' });
+    expect(historyOf(ctx.db, 'archive_items', row.id)[0]!.reason).toBe('承办科室撤销，材料移交');
+    closed(ctx, '2026-0002');
+    expectRefused(ctx, () => fileItem(ctx, { fromIncoming: '2026-0002', retention: 'D10', unfinished: true, reason: 'x' }), 'archive.alreadyClosed', 'usage');
+    expect(historyOf(ctx.db, 'archive_items', fileItem(ctx, { fromIncoming: '2026-0002', retention: 'D10' }).id)[0]!.reason).toBeNull();
+    expect(verifyDatabase(ctx.db, tables()).ok).toBe(true);
+  });
+
+  it('records attachments and the carrier, and carries the leaders\' instructions over from the incoming document', () => {
+    const ctx = archiveCtx();
+    expectRefused(ctx, () => fileItem(ctx, { ...item, medium: '胶片' }), 'archive.medium', 'usage');
+    const photo = fileItem(ctx, { ...item, medium: '照片', attachments: '底片12张' });
+    expect([photo.medium, photo.attachments, photo.instruction]).toEqual(['照片', '底片12张', null]);
+    expect(fileItem(ctx, { ...item, title: '另一件' }).medium).toBe('纸质');
+    receiveIncoming(ctx, { receivedAt: at, sender: '市财政局', title: '关于编报预算的通知' });
+    reviewIncoming(ctx, '2026-0001', { accept: true });
+    instructIncoming(ctx, '2026-0001', { leader: '张局长', text: '请财务科办理', date: '2026-11-21' });
+    instructIncoming(ctx, '2026-0001', { leader: '李副局长', text: '同意', date: '2026-11-22' });
+    closeIncoming(ctx, '2026-0001');
+    const row = fileItem(ctx, { fromIncoming: '2026-0001', retention: 'D10' });
+    expect(row.instruction).toBe('张局长：请财务科办理（2026-11-21）；李副局长：同意（2026-11-22）');
+    expect(verifyDatabase(ctx.db, tables()).ok).toBe(true);
+  });
+
+  it('files a classified document only when every numbered copy is back', () => {
+    const ctx = archiveCtx();
+    receiveIncoming(ctx, { receivedAt: at, sender: '市委办公室', title: '某涉密文件', secret: '秘密★5年', copyNo: '3', copies: 2 }, { circle: ['李明'] });
+    reviewIncoming(ctx, 'M2026-0001', { accept: true });
+    handIncoming(ctx, 'M2026-0001', { to: '李明', count: 1 });
+    closeIncoming(ctx, 'M2026-0001', { force: true, reason: '阅件待收回' });
+    const e = expectRefused(ctx, () => fileItem(ctx, { fromIncoming: 'M2026-0001', retention: 'D10' }), 'archive.classifiedCopyOut', 'data');
+    expect(String(e.params.out)).toContain('李明');
+    backIncoming(ctx, 'M2026-0001', { all: true });
+    expect(fileItem(ctx, { fromIncoming: 'M2026-0001', retention: 'D10' }).secret_level).toBe('秘密');
     expect(verifyDatabase(ctx.db, tables()).ok).toBe(true);
   });
 

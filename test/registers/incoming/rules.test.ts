@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { verifyDatabase } from '../../../src/core/verify.js';
 import { correctIncoming, getIncoming, receiveIncoming, voidIncoming } from '../../../src/registers/incoming/rules.js';
 import { revisionsOf } from '../../../src/registers/incoming/sql.js';
-import { tables, testCtx } from '../../helpers.js';
+import { expectRefused, tables, testCtx } from '../../helpers.js';
+import { historyOf } from '../../../src/core/journal.js';
 
 const at = '2026-11-27T09:00:00+00:00';
 
@@ -36,6 +37,40 @@ describe('receiving and registering', () => {
     expect(() => receiveIncoming(ctx, { receivedAt: at, sender: 'A', title: 'T', deadline: '2026-11-01' })).toThrow(/incoming.deadlineBeforeReceipt/);
     // nothing was written by the refused attempts
     expect(ctx.db.prepare('SELECT count(*) FROM journal').pluck().get()).toBe(0);
+  });
+});
+
+describe('carrier and cabinet', () => {
+  it('records 纸质 by default or 电子, and where a classified document is kept; refuses others', () => {
+    const ctx = testCtx();
+    expect(receiveIncoming(ctx, { receivedAt: at, sender: 'A', title: 'T' }).medium).toBe('纸质');
+    expect(receiveIncoming(ctx, { receivedAt: at, sender: 'A', title: 'U', medium: '电子' }).medium).toBe('电子');
+    expectRefused(ctx, () => receiveIncoming(ctx, { receivedAt: at, sender: 'A', title: 'V', medium: '光盘' }), 'incoming.medium', 'usage');
+    expectRefused(ctx, () => receiveIncoming(ctx, { receivedAt: at, sender: 'A', title: 'V', cabinet: '2号柜' }), 'incoming.cabinetOnlyClassified', 'usage');
+    const m = receiveIncoming(ctx, { receivedAt: at, sender: 'B', title: 'S', secret: '秘密', copyNo: '1', cabinet: '机要室2号柜' });
+    expect([m.medium, m.cabinet]).toEqual(['纸质', '机要室2号柜']);
+    // a correction keeps them unless it changes them
+    expect(correctIncoming(ctx, m.number, { title: 'S2' }, '笔误').cabinet).toBe('机要室2号柜');
+    expect(verifyDatabase(ctx.db, tables()).ok).toBe(true);
+  });
+});
+
+describe('duplicate receipts', () => {
+  it('refuses the same sender and 文号 twice, naming the first, unless --again --reason (journaled); a void entry does not count', () => {
+    const ctx = testCtx();
+    const doc = { receivedAt: at, sender: '市财政局', senderNo: '财预〔2026〕12号', title: '关于编报预算的通知' };
+    receiveIncoming(ctx, doc);
+    const e = expectRefused(ctx, () => receiveIncoming(ctx, doc), 'incoming.duplicate', 'data');
+    expect(e.params).toMatchObject({ first: '2026-0001' });
+    expectRefused(ctx, () => receiveIncoming(ctx, doc, { again: true }), 'input.missing', 'usage');
+    receiveIncoming(ctx, { ...doc, senderNo: '财预〔2026〕13号' }); // another number is another document
+    receiveIncoming(ctx, { ...doc, sender: '市教育局' }); // another sender too
+    const again = receiveIncoming(ctx, doc, { again: true, reason: '另收到一份纸质件' });
+    expect(historyOf(ctx.db, 'incoming_docs', again.id)[0]!.reason).toBe('另收到一份纸质件');
+    voidIncoming(ctx, '2026-0001', '重复登记');
+    voidIncoming(ctx, again.number, '重复登记');
+    expect(receiveIncoming(ctx, doc).number).toBe('2026-0005');
+    expect(verifyDatabase(ctx.db, tables()).ok).toBe(true);
   });
 });
 

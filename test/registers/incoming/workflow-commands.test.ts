@@ -92,7 +92,7 @@ describe('the classified document and `wenmi incoming check`', () => {
     const bad = await run(['incoming', 'check', '--format', 'json']);
     expect(bad.code).toBe(3);
     expect(json(bad)[0]).toMatchObject({ copy: '000003', holder: '张局长', problem: '作废未收回' });
-    expect(bad.stderr).toBe('error: check: 1 classified copy unaccounted for or not brought back.\n');
+    expect(bad.stderr).toBe('this check is recorded as no. 2; see wenmi incoming checks.\nerror: check: 1 classified copy unaccounted for or not brought back.\n');
 
     await ok(['incoming', 'back', 'M2026-0001', '--copy', '3']);
     expect((await run(['incoming', 'check'])).code).toBe(0);

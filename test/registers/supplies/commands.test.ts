@@ -28,7 +28,7 @@ describe('supplies commands', () => {
     const missing = await run(['item', 'add', '--name', '订书机']);
     expect(missing.code).toBe(2);
     expect(missing.stderr).toContain('--spec --unit');
-    const huge = await run(['receive', 'A4纸', '--qty', '99999999999999999999', '--price', '25']);
+    const huge = await run(['receive', 'A4纸', '--qty', '99999999999999999999', '--price', '25', '--unplanned', '--reason', '零星采购']);
     expect(huge.code).toBe(2);
     expect(huge.stderr).toContain('must be a whole number from 1 to 1000000');
     const noItems = await run(['stocktake', 'start', '--items', '', '--counter', '李四', '--witness', '张三']);
@@ -46,7 +46,7 @@ describe('supplies commands', () => {
   });
 
   it('receives and issues; an issue beyond the balance exits 1 and changes nothing', async () => {
-    expect((await run(['receive', 'A4纸', '--qty', '5', '--price', '25.00', '--supplier', '文具公司'])).stdout).toBe('1\n');
+    expect((await run(['receive', 'A4纸', '--qty', '5', '--price', '25.00', '--unplanned', '--reason', '零星采购', '--supplier', '文具公司'])).stdout).toBe('1\n');
     const issued = await run(['issue', 'A4纸', '--qty', '2', '--dept', '办公室', '--person', '张三', '--format', 'json']);
     expect(JSON.parse(issued.stdout)).toMatchObject({ id: 2, kind: '领用', qty: -2, valueFen: -5000, balance: 3, balanceValueFen: 7500 });
     expect(issued.stderr).toContain('balance 3 包, 75.00');
@@ -68,8 +68,8 @@ describe('supplies commands', () => {
   });
 
   it('runs a stocktake: movements wait, diff exits 3 then 0, close needs a reason, CSV money stays numeric', async () => {
-    await run(['receive', 'A4纸', '--qty', '20', '--price', '25'], '2026-11-02T09:00');
-    await run(['receive', '签字笔', '--qty', '45', '--price', '1.52'], '2026-11-02T09:00');
+    await run(['receive', 'A4纸', '--qty', '20', '--price', '25', '--unplanned', '--reason', '零星采购'], '2026-11-02T09:00');
+    await run(['receive', '签字笔', '--qty', '45', '--price', '1.52', '--unplanned', '--reason', '零星采购'], '2026-11-02T09:00');
     const now = '2026-11-30T16:00';
     const started = await run(['stocktake', 'start', '--counter', '李四', '--witness', '张三'], now);
     expect(started).toMatchObject({ code: 0, stdout: 'PD2026-0001\n' });
@@ -93,7 +93,7 @@ describe('supplies commands', () => {
     expect(noReason.stderr).toContain('give the reason with --reason');
     expect((await run(['stocktake', 'close', '--reason', '两支笔丢失'], now)).code).toBe(0);
     const report = await run(['report', '--month', '2026-11', '--format', 'csv'], now);
-    expect(report.stdout.split('\r\n')[2]).toBe('2,签字笔,0.5mm 黑,支,0,0,45,68.4,0,0,0,0,-2,-3.04,43,65.36');
+    expect(report.stdout.split('\r\n')[2]).toBe('2,签字笔,0.5mm 黑,支,0,0,45,68.4,0,0,0,0,-2,-3.04,43,65.36,1');
     expect(report.stdout).not.toContain("'-");
     // after close the items move again; the closed count still diffs by number (exit 3: it differed)
     expect((await run(['issue', 'A4纸', '--qty', '1', '--dept', 'a', '--person', 'b'], now)).code).toBe(0);
@@ -103,7 +103,7 @@ describe('supplies commands', () => {
   });
 
   it('imports counts: a bad row rejects the whole file with line numbers; GB18030 and the sheet CSV work', async () => {
-    await run(['receive', 'A4纸', '--qty', '20', '--price', '25'], '2026-11-02T09:00');
+    await run(['receive', 'A4纸', '--qty', '20', '--price', '25', '--unplanned', '--reason', '零星采购'], '2026-11-02T09:00');
     await run(['stocktake', 'start', '--counter', '李四', '--witness', '张三']);
     const bad = path.join(dir, 'bad.csv');
     fs.writeFileSync(bad, 'item,counted\nA4纸,21\n签字笔,-1\n');
@@ -132,7 +132,7 @@ describe('supplies commands', () => {
   });
 
   it('prints a count sheet with signature lines, book quantities only when asked', async () => {
-    await run(['receive', 'A4纸', '--qty', '20', '--price', '25'], '2026-11-02T09:00');
+    await run(['receive', 'A4纸', '--qty', '20', '--price', '25', '--unplanned', '--reason', '零星采购'], '2026-11-02T09:00');
     await run(['stocktake', 'start', '--counter', '李四', '--witness', '张三']);
     const blind = await cli(['--lang', 'zh', 'supplies', 'stocktake', 'sheet'], { env });
     expect(blind.stdout).toContain('办公用品盘点表');
@@ -159,7 +159,7 @@ describe('supplies commands', () => {
   });
 
   it('movements and usage views filter by period, item, department', async () => {
-    await run(['receive', 'A4纸', '--qty', '20', '--price', '25'], '2026-11-02T09:00');
+    await run(['receive', 'A4纸', '--qty', '20', '--price', '25', '--unplanned', '--reason', '零星采购'], '2026-11-02T09:00');
     await run(['issue', 'A4纸', '--qty', '2', '--dept', '办公室', '--person', '张三'], '2026-11-03T09:00');
     await run(['issue', 'A4纸', '--qty', '3', '--dept', '办公室', '--person', '张三'], '2026-11-04T09:00');
     await run(['issue', 'A4纸', '--qty', '1', '--dept', '财务科', '--person', '李四'], '2026-12-01T09:00');
@@ -190,7 +190,7 @@ describe('supplies commands', () => {
     expect((await run(['item', 'correct', '签字笔', '--reorder', '30'])).code).toBe(2);
     expect((await run(['item', 'correct', '签字笔', '--reorder', '30', '--reason', '用量增加'])).code).toBe(0);
     expect((await run(['item', 'retire', '2', '--reason', '改用中性笔'])).code).toBe(0);
-    const refused = await run(['receive', '2', '--qty', '1', '--price', '1']);
+    const refused = await run(['receive', '2', '--qty', '1', '--price', '1', '--unplanned', '--reason', '零星采购']);
     expect(refused.code).toBe(1);
     expect(refused.stderr).toContain('is retired');
     expect((await json(['item', 'list', '--all'])).map((r) => [r.item, r.reorder, r.state])).toEqual([

@@ -40,7 +40,7 @@ describe('two processes issuing the last units', () => {
   it('never drive stock negative: exactly one of two wins the last 5 units, round after round', async () => {
     const env = freshDb();
     for (let round = 1; round <= 4; round++) {
-      expect(bin(['supplies', 'receive', 'A4纸', '--qty', '5', '--price', '25'], { env }).code).toBe(0);
+      expect(bin(['supplies', 'receive', 'A4纸', '--qty', '5', '--price', '25', '--unplanned', '--reason', '零星采购'], { env }).code).toBe(0);
       const issue = (person: string) => start(['supplies', 'issue', 'A4纸', '--qty', '5', '--dept', '办公室', '--person', person], env);
       const results = await Promise.all([issue('张三'), issue('李四')]);
       expect(results.map((r) => r.code).sort()).toEqual([0, 1]);
@@ -52,7 +52,7 @@ describe('two processes issuing the last units', () => {
 
   it('four processes taking 3 each from 10: three succeed, the balance ends at 1', async () => {
     const env = freshDb();
-    expect(bin(['supplies', 'receive', 'A4纸', '--qty', '10', '--price', '25.03'], { env }).code).toBe(0);
+    expect(bin(['supplies', 'receive', 'A4纸', '--qty', '10', '--price', '25.03', '--unplanned', '--reason', '零星采购'], { env }).code).toBe(0);
     const results = await Promise.all(['a', 'b', 'c', 'd'].map((p) => start(['supplies', 'issue', 'A4纸', '--qty', '3', '--dept', 'D', '--person', p], env)));
     expect(results.filter((r) => r.code === 0)).toHaveLength(3);
     expect(results.filter((r) => r.code === 1)).toHaveLength(1);
@@ -64,7 +64,7 @@ describe('two processes issuing the last units', () => {
 describe('stocktake import from standard input', () => {
   it('reads `-` as stdin, with a BOM', () => {
     const env = freshDb();
-    bin(['supplies', 'receive', 'A4纸', '--qty', '4', '--price', '25'], { env });
+    bin(['supplies', 'receive', 'A4纸', '--qty', '4', '--price', '25', '--unplanned', '--reason', '零星采购'], { env });
     expect(bin(['supplies', 'stocktake', 'start', '--counter', '李四', '--witness', '张三'], { env }).code).toBe(0);
     const r = bin(['supplies', 'stocktake', 'import', '-'], { env, input: '\ufeffitem,counted\r\nA4纸,4\r\n' });
     expect(r.code).toBe(0);
@@ -100,7 +100,7 @@ describe('the month-end script', () => {
     });
     expect(byName(nov, '订书钉')).toMatchObject({ receivedQty: 5, receivedValueFen: 1500, adjustedQty: 0, closingQty: 5, closingValueFen: 1500 });
     expect(byName(nov, 'total')).toMatchObject({
-      openingValueFen: 0, receivedValueFen: 87600, issuedValueFen: 27467, writtenOffValueFen: 450, adjustedValueFen: 2263, closingValueFen: 61946,
+      openingValueFen: 0, receivedValueFen: 87600, issuedValueFen: 27467, writtenOffValueFen: 450, adjustedValueFen: 2263, closingValueFen: 61946, unplanned: 5,
     });
     // December opens where November closed; 2 包 out at round(2 × 53900 / 21) = 5133
     const dec = JSON.parse(fs.readFileSync(path.join(work, 'report-2026-12.json'), 'utf8')) as typeof nov;
@@ -109,7 +109,7 @@ describe('the month-end script', () => {
     // the CSV for people: BOM, yuan as numbers, a negative adjustment not taken for a formula
     const csv = fs.readFileSync(path.join(work, 'report-2026-11.csv'), 'utf8');
     expect(csv.startsWith('\ufeff')).toBe(true);
-    expect(csv).toContain('2,签字笔,0.5mm 黑,支,0,0,60,91,12,18,3,4.5,-2,-3.04,43,65.46\r\n');
+    expect(csv).toContain('2,签字笔,0.5mm 黑,支,0,0,60,91,12,18,3,4.5,-2,-3.04,43,65.46,2\r\n');
     const diff = fs.readFileSync(path.join(work, 'diff.csv'), 'utf8');
     expect(diff).toContain('1,A4纸,70g,包,20,21,1,25.67,surplus');
     expect(diff).toContain('2,签字笔,0.5mm 黑,支,45,43,-2,-3.04,shortage');

@@ -21,14 +21,14 @@ w supplies item add --name A4纸 --spec 70g --unit 包 --category 纸品 --price
 w supplies item add --name 签字笔 --spec "0.5mm 黑" --unit 支 --category 书写工具 --price 1.50 --reorder 20
 w supplies item add --name 订书钉 --spec 24/6 --unit 盒 --category 装订用品 --price 3 --reorder 2
 
-on 2026-11-02T10:00; w supplies receive A4纸 --qty 10 --price 25.00 --supplier 文具公司
-on 2026-11-05T10:00; w supplies receive A4纸 --qty 20 --price 26.00 --supplier 文具公司
+on 2026-11-02T10:00; w supplies receive A4纸 --qty 10 --price 25.00 --supplier 文具公司 --unplanned --reason 零星采购
+on 2026-11-05T10:00; w supplies receive A4纸 --qty 20 --price 26.00 --supplier 文具公司 --unplanned --reason 零星采购
 on 2026-11-10T14:00; w supplies issue A4纸 --qty 7 --dept 办公室 --person 张三 --approver 李主任
-on 2026-11-12T10:00; w supplies receive 签字笔 --qty 50 --price 1.50
-                     w supplies receive 订书钉 --qty 5 --price 3.00
+on 2026-11-12T10:00; w supplies receive 签字笔 --qty 50 --price 1.50 --unplanned --reason 零星采购
+                     w supplies receive 订书钉 --qty 5 --price 3.00 --unplanned --reason 零星采购
 on 2026-11-15T15:00; w supplies issue 签字笔 --qty 12 --dept 财务科 --person 李四
 on 2026-11-18T11:00; w supplies writeoff 签字笔 --qty 3 --reason 漏墨
-on 2026-11-20T10:00; w supplies receive 签字笔 --qty 10 --price 1.60
+on 2026-11-20T10:00; w supplies receive 签字笔 --qty 10 --price 1.60 --unplanned --reason 零星采购
 on 2026-11-25T09:30; w supplies issue A4纸 --qty 3 --dept 财务科 --person 李四
 
 on 2026-11-30T16:00

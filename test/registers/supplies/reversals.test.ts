@@ -28,11 +28,11 @@ function setup() {
 describe('reversing a movement (红字冲销)', () => {
   it('a receipt at the wrong price: the reversal names it, takes out exactly its value, and the right one is entered again', () => {
     const ctx = setup();
-    const wrong = receiveSupplies(ctx, 'A4纸', { qty: 20, price: 2530, supplier: '文具公司' });
+    const wrong = receiveSupplies(ctx, 'A4纸', { unplanned: true, reason: '期初', qty: 20, price: 2530, supplier: '文具公司' });
     const r = reverseMovement(ctx, String(wrong.movement.id), { reason: '单价录错，应为 23.50', approver: '李主任' });
     expect(r.movement).toMatchObject({ id: 2, kind: '冲销', books_as: '入库', reverses: 1, qty: -20, value: -50600, approver: '李主任', reason: '单价录错，应为 23.50', supplier: '文具公司' });
     expect(r.balance).toEqual({ qty: 0, value: 0 });
-    const right = receiveSupplies(ctx, 'A4纸', { qty: 20, price: 2350, supplier: '文具公司' });
+    const right = receiveSupplies(ctx, 'A4纸', { unplanned: true, reason: '期初', qty: 20, price: 2350, supplier: '文具公司' });
     expect(right.movement.id).toBe(3); // one series for movements and reversals
     expect(right.balance).toEqual({ qty: 20, value: 47000 });
     const rows = [...movementView(ctx.db, { itemId: 1 })].map((m) => [m.id, m.kind, m.qty, m.valueFen, m.balance, m.reverses, m.reversedBy]);
@@ -51,8 +51,8 @@ describe('reversing a movement (红字冲销)', () => {
 
   it('an issue to the wrong department: the stock gets back exactly what the issue took, and use by department nets out', () => {
     const ctx = setup();
-    receiveSupplies(ctx, 'A4纸', { qty: 3, price: 2500 });
-    receiveSupplies(ctx, 'A4纸', { qty: 4, price: 2600 }); // 7 units, 17900: the average is not a whole fen
+    receiveSupplies(ctx, 'A4纸', { unplanned: true, reason: '期初', qty: 3, price: 2500 });
+    receiveSupplies(ctx, 'A4纸', { unplanned: true, reason: '期初', qty: 4, price: 2600 }); // 7 units, 17900: the average is not a whole fen
     const issue = issueSupplies(ctx, 'A4纸', { qty: 2, dept: '办公室', person: '张三' });
     expect(issue.movement.value).toBe(-5114);
     ctx.setNow('2026-11-03T10:00');
@@ -70,7 +70,7 @@ describe('reversing a movement (红字冲销)', () => {
 
   it('a write-off typed twice, and a stocktake adjustment, are reversed at their own values', () => {
     const ctx = setup();
-    receiveSupplies(ctx, '签字笔', { qty: 30, price: 152 });
+    receiveSupplies(ctx, '签字笔', { unplanned: true, reason: '期初', qty: 30, price: 152 });
     writeOffSupplies(ctx, '签字笔', { qty: 3, reason: '漏墨' });
     const twice = writeOffSupplies(ctx, '签字笔', { qty: 3, reason: '漏墨' });
     reverseMovement(ctx, String(twice.movement.id), { reason: '重复登记' });
@@ -106,7 +106,7 @@ describe('reversing a movement (红字冲销)', () => {
 
   it('a stocktake surplus on an empty book is valued at the last receipt that was not reversed', () => {
     const ctx = setup();
-    const typo = receiveSupplies(ctx, 'A4纸', { qty: 10, price: 99900 });
+    const typo = receiveSupplies(ctx, 'A4纸', { unplanned: true, reason: '期初', qty: 10, price: 99900 });
     reverseMovement(ctx, String(typo.movement.id), { reason: '单价多打了两个0' });
     ctx.setNow('2026-11-30T16:00');
     startStocktake(ctx, { counter: '李四', witness: '张三', items: ['A4纸'] });
@@ -116,7 +116,7 @@ describe('reversing a movement (红字冲销)', () => {
 
   it('refuses, writing nothing: no reason, a bad or unknown number, a reversal, twice, a retired item, a date before the last entry', () => {
     const ctx = setup();
-    receiveSupplies(ctx, 'A4纸', { qty: 5, price: 2500 });
+    receiveSupplies(ctx, 'A4纸', { unplanned: true, reason: '期初', qty: 5, price: 2500 });
     const issue = issueSupplies(ctx, 'A4纸', { qty: 5, dept: '办公室', person: '张三' });
     expect(expectRefused(ctx, () => reverseMovement(ctx, '1', { reason: '  ' }), 'input.missing', 'usage').params).toEqual({ flags: '--reason' });
     for (const bad of ['abc', '0', '-1', '1.5', '', '第1笔']) expectRefused(ctx, () => reverseMovement(ctx, bad, { reason: 'x' }), 'supplies.movementRef', 'usage');
@@ -136,8 +136,8 @@ describe('reversing a movement (红字冲销)', () => {
 
   it('refuses a receipt whose units went out since, and one whose value went out at the average, saying what to do', () => {
     const ctx = setup();
-    receiveSupplies(ctx, 'A4纸', { qty: 10, price: 100 });
-    receiveSupplies(ctx, 'A4纸', { qty: 10, price: 300 });
+    receiveSupplies(ctx, 'A4纸', { unplanned: true, reason: '期初', qty: 10, price: 100 });
+    receiveSupplies(ctx, 'A4纸', { unplanned: true, reason: '期初', qty: 10, price: 300 });
     issueSupplies(ctx, 'A4纸', { qty: 15, dept: '办公室', person: '张三' }); // 15 at the average 2.00: 5 units worth 1000 left
     const short = expectRefused(ctx, () => reverseMovement(ctx, '1', { reason: '单价错' }), 'supplies.reverseShort', 'data');
     expect(short.params).toMatchObject({ id: 1, qty: 10, balance: 5 });
@@ -156,7 +156,7 @@ describe('reversing a movement (红字冲销)', () => {
 
   it('refuses while the item is being counted', () => {
     const ctx = setup();
-    receiveSupplies(ctx, 'A4纸', { qty: 5, price: 2500 });
+    receiveSupplies(ctx, 'A4纸', { unplanned: true, reason: '期初', qty: 5, price: 2500 });
     startStocktake(ctx, { counter: '李四', witness: '张三' });
     expectRefused(ctx, () => reverseMovement(ctx, '1', { reason: 'x' }), 'supplies.itemInCount', 'data');
     verified(ctx);
@@ -164,7 +164,7 @@ describe('reversing a movement (红字冲销)', () => {
 
   it('the database itself refuses a reversal that is not the exact opposite, and a number used twice', () => {
     const ctx = setup();
-    receiveSupplies(ctx, 'A4纸', { qty: 5, price: 2500 });
+    receiveSupplies(ctx, 'A4纸', { unplanned: true, reason: '期初', qty: 5, price: 2500 });
     const write = (table: string, values: Record<string, unknown>) => writeTx(ctx.db, () => post(ctx, { register: 'supplies', action: 'test', table, values }));
     expect(() => write('supplies_reversals', { id: 2, movement_id: 1, item_id: 1, moved_on: '2026-11-01', qty: -5, value: -12499, reason: 'x' })).toThrow(/not the exact opposite/);
     expect(() => write('supplies_reversals', { id: 1, movement_id: 1, item_id: 1, moved_on: '2026-11-01', qty: -5, value: -12500, reason: 'x' })).toThrow(/a movement's already/);
@@ -180,10 +180,10 @@ describe('reversing a movement (红字冲销)', () => {
 describe('the month-end report after reversals', () => {
   it('counts a reversal, negative, in the column of what it reverses; the figures reconcile by hand', () => {
     const ctx = setup();
-    receiveSupplies(ctx, 'A4纸', { qty: 30, price: 2567 }); // 77010
+    receiveSupplies(ctx, 'A4纸', { unplanned: true, reason: '期初', qty: 30, price: 2567 }); // 77010
     ctx.setNow('2026-11-10T09:00');
     issueSupplies(ctx, 'A4纸', { qty: 7, dept: '办公室', person: '张三' }); // 7 × 77010 / 30 = 17969
-    receiveSupplies(ctx, 'A4纸', { qty: 10, price: 3000 }); // 30000, wrong
+    receiveSupplies(ctx, 'A4纸', { unplanned: true, reason: '期初', qty: 10, price: 3000 }); // 30000, wrong
     ctx.setNow('2026-11-20T09:00');
     reverseMovement(ctx, '3', { reason: '重复入库' }); // −10, −30000: 23 left, 59041
     ctx.setNow('2026-12-02T09:00');

@@ -12,7 +12,7 @@ beforeEach(async () => {
   env = { WENMI_DB: path.join(tempDir(), 'w.db') };
   expect((await cli(['init'], { env })).code).toBe(0);
   await run(['item', 'add', '--name', 'A4纸', '--spec', '70g', '--unit', '包', '--price', '25'], '2026-11-01T09:00');
-  await run(['receive', 'A4纸', '--qty', '20', '--price', '25.30', '--supplier', '文具公司'], '2026-11-02T09:00'); // no. 1
+  await run(['receive', 'A4纸', '--qty', '20', '--price', '25.30', '--unplanned', '--reason', '零星采购', '--supplier', '文具公司'], '2026-11-02T09:00'); // no. 1
   await run(['issue', 'A4纸', '--qty', '3', '--dept', '办公室', '--person', '张三'], '2026-11-03T09:00'); // no. 2
 });
 

@@ -8,7 +8,8 @@ import { addItem, correctItem, findItem, issueSupplies, receiveSupplies, retireI
 import { balanceOf, itemById, lastDateOf } from '../../../src/registers/supplies/sql.js';
 import { cancelStocktake, closeStocktake, diffLines, getStocktake, importCounts, recordCount, startStocktake } from '../../../src/registers/supplies/stocktake.js';
 import { parseYuan } from '../../../src/registers/supplies/valuation.js';
-import { tables, testCtx } from '../../helpers.js';
+import { expectRefused, tables, testCtx } from '../../helpers.js';
+import { historyOf } from '../../../src/core/journal.js';
 
 const journal = (ctx: Ctx) => ctx.db.prepare('SELECT count(*) FROM journal').pluck().get() as number;
 const verified = (ctx: Ctx) => expect(verifyDatabase(ctx.db, tables()).ok).toBe(true);
@@ -68,13 +69,13 @@ describe('item cards', () => {
 
   it('retires only an empty item; a retired item takes no movements and its name is free again', () => {
     const { ctx } = setup();
-    receiveSupplies(ctx, 'A4纸', { qty: 2, price: 2500 });
+    receiveSupplies(ctx, 'A4纸', { unplanned: true, reason: '期初', qty: 2, price: 2500 });
     expect(() => retireItem(ctx, 'A4纸', '不再采购')).toThrow(/supplies.retireNotEmpty/);
     expect(() => retireItem(ctx, '签字笔', undefined)).toThrow(/input.missing/);
     const retired = retireItem(ctx, '签字笔', '改用中性笔');
     expect(retired.state).toBe('停用');
     const before = journal(ctx);
-    expect(() => receiveSupplies(ctx, '2', { qty: 1, price: 100 })).toThrow(/supplies.itemRetired/);
+    expect(() => receiveSupplies(ctx, '2', { unplanned: true, reason: '期初', qty: 1, price: 100 })).toThrow(/supplies.itemRetired/);
     expect(() => issueSupplies(ctx, '2', { qty: 1, dept: 'A', person: 'B' })).toThrow(/supplies.itemRetired/);
     expect(() => correctItem(ctx, '2', { reorder: 1 }, 'x')).toThrow(/supplies.itemRetired/);
     expect(() => retireItem(ctx, '2', 'again')).toThrow(/supplies.itemRetired/);
@@ -90,8 +91,8 @@ describe('item cards', () => {
 describe('movements and value', () => {
   it('values issues at the moving weighted average, exactly, in fen', () => {
     const { ctx } = setup();
-    receiveSupplies(ctx, 'A4纸', { qty: 10, price: 2500 });
-    receiveSupplies(ctx, 'A4纸', { qty: 20, price: 2600, supplier: '文具公司' });
+    receiveSupplies(ctx, 'A4纸', { unplanned: true, reason: '期初', qty: 10, price: 2500 });
+    receiveSupplies(ctx, 'A4纸', { unplanned: true, reason: '期初', qty: 20, price: 2600, supplier: '文具公司' });
     const a = issueSupplies(ctx, 'A4纸', { qty: 7, dept: '办公室', person: '张三' });
     // 7 × 77000 / 30 = 17966.67 → 17967; the remainder stays in stock
     expect(a.movement.value).toBe(-17967);
@@ -108,7 +109,7 @@ describe('movements and value', () => {
 
   it('refuses an issue beyond the balance, and the refusal changes nothing', () => {
     const { ctx } = setup();
-    receiveSupplies(ctx, 'A4纸', { qty: 5, price: 2500 });
+    receiveSupplies(ctx, 'A4纸', { unplanned: true, reason: '期初', qty: 5, price: 2500 });
     const before = journal(ctx);
     expect(() => issueSupplies(ctx, 'A4纸', { qty: 6, dept: '办公室', person: '张三' })).toThrow(/supplies.insufficient/);
     expect(() => writeOffSupplies(ctx, 'A4纸', { qty: 6, reason: '受潮' })).toThrow(/supplies.insufficient/);
@@ -126,11 +127,11 @@ describe('movements and value', () => {
   it('posts movements of an item in date order only, and never in the future', () => {
     const { ctx } = setup();
     ctx.setNow('2026-11-10T09:00');
-    receiveSupplies(ctx, 'A4纸', { qty: 5, price: 2500, date: '2026-11-08' });
+    receiveSupplies(ctx, 'A4纸', { unplanned: true, reason: '期初', qty: 5, price: 2500, date: '2026-11-08' });
     expect(() => issueSupplies(ctx, 'A4纸', { qty: 1, dept: 'a', person: 'b', date: '2026-11-07' })).toThrow(/supplies.dateBeforeLast/);
-    expect(() => receiveSupplies(ctx, 'A4纸', { qty: 1, price: 1, date: '2026-11-11' })).toThrow(/supplies.dateInFuture/);
+    expect(() => receiveSupplies(ctx, 'A4纸', { unplanned: true, reason: '期初', qty: 1, price: 1, date: '2026-11-11' })).toThrow(/supplies.dateInFuture/);
     // another item has its own order
-    receiveSupplies(ctx, '签字笔', { qty: 5, price: 150, date: '2026-11-02' });
+    receiveSupplies(ctx, '签字笔', { unplanned: true, reason: '期初', qty: 5, price: 150, date: '2026-11-02' });
     issueSupplies(ctx, 'A4纸', { qty: 1, dept: 'a', person: 'b', date: '2026-11-08' });
     expect(lastDateOf(ctx.db, 1)).toBe('2026-11-08');
     verified(ctx);
@@ -143,7 +144,7 @@ describe('movements and value', () => {
     let values = 0;
     for (let i = 0; i < 300; i++) {
       const bal = balanceOf(ctx.db, 1);
-      if (bal.qty === 0 || rand(3) === 0) values += receiveSupplies(ctx, '1', { qty: 1 + rand(50), price: rand(10_000) }).movement.value;
+      if (bal.qty === 0 || rand(3) === 0) values += receiveSupplies(ctx, '1', { unplanned: true, reason: '期初', qty: 1 + rand(50), price: rand(10_000) }).movement.value;
       else values += issueSupplies(ctx, '1', { qty: 1 + rand(bal.qty), dept: 'd', person: 'p' }).movement.value;
       const now = balanceOf(ctx.db, 1);
       expect(now.value).toBe(values);
@@ -158,10 +159,10 @@ describe('huge numbers', () => {
   it('refuses quantities, prices and reorder levels beyond their limits, before anything is stored as a float', () => {
     const { ctx } = setup();
     const before = journal(ctx);
-    expect(() => receiveSupplies(ctx, 'A4纸', { qty: 1e20, price: 2500 })).toThrow(/supplies.qty/);
-    expect(() => receiveSupplies(ctx, 'A4纸', { qty: 1_000_001, price: 2500 })).toThrow(/supplies.qty/);
+    expect(() => receiveSupplies(ctx, 'A4纸', { unplanned: true, reason: '期初', qty: 1e20, price: 2500 })).toThrow(/supplies.qty/);
+    expect(() => receiveSupplies(ctx, 'A4纸', { unplanned: true, reason: '期初', qty: 1_000_001, price: 2500 })).toThrow(/supplies.qty/);
     expect(() => issueSupplies(ctx, 'A4纸', { qty: 2 ** 53 + 1, dept: 'a', person: 'b' })).toThrow(/supplies.qty/);
-    expect(() => receiveSupplies(ctx, 'A4纸', { qty: 1, price: 1_000_000_000 })).toThrow(/supplies.price/);
+    expect(() => receiveSupplies(ctx, 'A4纸', { unplanned: true, reason: '期初', qty: 1, price: 1_000_000_000 })).toThrow(/supplies.price/);
     expect(() => addItem(ctx, { name: '胶水', spec: '502', unit: '支', reorder: 1e23 })).toThrow(/supplies.reorder/);
     expect(() => addItem(ctx, { name: '胶水', spec: '502', unit: '支', price: 1e15 })).toThrow(/supplies.price/);
     expect(() => addPlan(ctx, { item: 'A4纸', qty: 1e20 })).toThrow(/supplies.qty/);
@@ -172,12 +173,12 @@ describe('huge numbers', () => {
 
   it('refuses a receipt or a surplus that would take the balance beyond exact integers', () => {
     const { ctx } = setup();
-    for (let i = 0; i < 9; i++) receiveSupplies(ctx, 'A4纸', { qty: 1_000_000, price: 999_999_999 });
+    for (let i = 0; i < 9; i++) receiveSupplies(ctx, 'A4纸', { unplanned: true, reason: '期初', qty: 1_000_000, price: 999_999_999 });
     const before = journal(ctx);
-    expect(() => receiveSupplies(ctx, 'A4纸', { qty: 1_000_000, price: 999_999_999 })).toThrow(/supplies.tooLarge/);
+    expect(() => receiveSupplies(ctx, 'A4纸', { unplanned: true, reason: '期初', qty: 1_000_000, price: 999_999_999 })).toThrow(/supplies.tooLarge/);
     expect(journal(ctx)).toBe(before);
     expect(balanceOf(ctx.db, 1)).toEqual({ qty: 9_000_000, value: 9 * 999_999_999_000_000 });
-    receiveSupplies(ctx, '签字笔', { qty: 1, price: 999_999_999 });
+    receiveSupplies(ctx, '签字笔', { unplanned: true, reason: '期初', qty: 1, price: 999_999_999 });
     startStocktake(ctx, { items: ['签字笔'], counter: '李四', witness: '张三' });
     recordCount(ctx, '签字笔', 999_999_999);
     const counted = journal(ctx);
@@ -212,10 +213,26 @@ describe('purchase plans', () => {
     verified(ctx);
   });
 
+  it('a receipt without an approved plan needs --unplanned and a reason, recorded and counted in the month report', () => {
+    const { ctx } = setup();
+    expectRefused(ctx, () => receiveSupplies(ctx, 'A4纸', { qty: 3, price: 2500 }), 'supplies.needsPlan', 'data');
+    expectRefused(ctx, () => receiveSupplies(ctx, 'A4纸', { qty: 3, price: 2500, unplanned: true }), 'input.missing', 'usage');
+    expectRefused(ctx, () => receiveSupplies(ctx, 'A4纸', { qty: 3, price: 2500, unplanned: true, reason: 'x', plan: 'CG2026-0001' }), 'supplies.planAndUnplanned', 'usage');
+    const m = receiveSupplies(ctx, 'A4纸', { qty: 3, price: 2500, unplanned: true, reason: '会议急需' });
+    expect(historyOf(ctx.db, 'supplies_movements', m.movement.id)[0]!.reason).toBe('会议急需');
+    const plan = addPlan(ctx, { item: 'A4纸', qty: 5 }).number;
+    approvePlan(ctx, plan, '李主任');
+    receiveSupplies(ctx, 'A4纸', { qty: 5, price: 2500, plan });
+    const report = monthReport(ctx.db, '2026-11-01', '2026-11-30');
+    expect(report.items.map((r) => [r.name, r.receivedQty, r.unplanned])).toEqual([['A4纸', 8, 1]]);
+    expect(report.total.unplanned).toBe(1);
+    verified(ctx);
+  });
+
   it('suggests items below their reorder level, net of open plans; numbers plans gap-free', () => {
     const { ctx } = setup();
-    receiveSupplies(ctx, 'A4纸', { qty: 4, price: 2500 });
-    receiveSupplies(ctx, '签字笔', { qty: 25, price: 150 });
+    receiveSupplies(ctx, 'A4纸', { unplanned: true, reason: '期初', qty: 4, price: 2500 });
+    receiveSupplies(ctx, '签字笔', { unplanned: true, reason: '期初', qty: 25, price: 150 });
     expect(suggestPlans(ctx.db).map((s) => [s.name, s.qty, s.proposed])).toEqual([['A4纸', 4, 16]]);
     addPlan(ctx, { item: 'A4纸', qty: 10 });
     expect(suggestPlans(ctx.db).map((s) => s.proposed)).toEqual([6]);
@@ -235,8 +252,8 @@ describe('purchase plans', () => {
 describe('stocktakes', () => {
   function stocked() {
     const s = setup();
-    receiveSupplies(s.ctx, 'A4纸', { qty: 20, price: 2500 });
-    receiveSupplies(s.ctx, '签字笔', { qty: 45, price: 152 });
+    receiveSupplies(s.ctx, 'A4纸', { unplanned: true, reason: '期初', qty: 20, price: 2500 });
+    receiveSupplies(s.ctx, '签字笔', { unplanned: true, reason: '期初', qty: 45, price: 152 });
     s.ctx.setNow('2026-11-30T16:00');
     return s;
   }
@@ -247,7 +264,7 @@ describe('stocktakes', () => {
     expect(take.number).toBe('PD2026-0001');
     const before = journal(ctx);
     expect(() => issueSupplies(ctx, 'A4纸', { qty: 1, dept: 'a', person: 'b' })).toThrow(/supplies.itemInCount.*PD2026-0001/);
-    expect(() => receiveSupplies(ctx, 'A4纸', { qty: 1, price: 1 })).toThrow(/supplies.itemInCount.*PD2026-0001/);
+    expect(() => receiveSupplies(ctx, 'A4纸', { unplanned: true, reason: '期初', qty: 1, price: 1 })).toThrow(/supplies.itemInCount.*PD2026-0001/);
     expect(() => writeOffSupplies(ctx, 'A4纸', { qty: 1, reason: 'x' })).toThrow(/supplies.itemInCount/);
     expect(() => retireItem(ctx, 'A4纸', 'x')).toThrow(/supplies.itemInCount/);
     expect(() => startStocktake(ctx, { counter: '李四', witness: '张三' })).toThrow(/supplies.countOpen/);
@@ -354,12 +371,12 @@ describe('stocktakes', () => {
 describe('month-end report', () => {
   it('closing equals the next month opening; totals are sums of exact fen', () => {
     const { ctx } = setup();
-    receiveSupplies(ctx, 'A4纸', { qty: 30, price: 2567 });
+    receiveSupplies(ctx, 'A4纸', { unplanned: true, reason: '期初', qty: 30, price: 2567 });
     ctx.setNow('2026-11-20T09:00');
     issueSupplies(ctx, 'A4纸', { qty: 7, dept: '办公室', person: '张三' });
     writeOffSupplies(ctx, 'A4纸', { qty: 1, reason: '受潮' });
     ctx.setNow('2026-12-03T09:00');
-    receiveSupplies(ctx, '签字笔', { qty: 10, price: 150 });
+    receiveSupplies(ctx, '签字笔', { unplanned: true, reason: '期初', qty: 10, price: 150 });
     issueSupplies(ctx, 'A4纸', { qty: 2, dept: '办公室', person: '张三' });
     const nov = monthReport(ctx.db, '2026-11-01', '2026-11-30');
     const dec = monthReport(ctx.db, '2026-12-01', '2026-12-31');
