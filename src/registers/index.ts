@@ -2,7 +2,8 @@
 import type { CliRegister } from '../cli/kit.js';
 import { archive } from './archive/index.js';
 import { incoming } from './incoming/index.js';
+import { outgoing } from './outgoing/index.js';
 import { seal } from './seal/index.js';
 import { supplies } from './supplies/index.js';
 
-export const registers: CliRegister[] = [incoming, seal, supplies, archive];
+export const registers: CliRegister[] = [incoming, seal, supplies, archive, outgoing];

@@ -1,0 +1,16 @@
+/** 发文 — the outgoing-document register (发文登记簿). */
+import type { CliRegister } from '../../cli/kit.js';
+import { migrations, tables } from './schema.js';
+import { settingMessages, settings } from './settings.js';
+
+export const outgoing: CliRegister = {
+  name: 'outgoing',
+  label: { zh: '发文', en: 'outgoing' },
+  summary: { zh: '发文：拟稿、审核、签发、编号、印制、分发、回执；发文登记簿', en: 'outgoing documents (发文): draft, review, sign off, number, print, dispatch, receipts; the register' },
+  migrations,
+  tables,
+  settings,
+  settingMessages,
+  requires: ['incoming'],
+  load: () => import('./module.js'),
+};
