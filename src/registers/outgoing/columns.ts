@@ -84,3 +84,18 @@ export const dispatchColumns: Column[] = [
   { key: 'copyNos', label: { zh: '份号', en: 'copy nos.' }, kind: 'text' },
   { key: 'receiptOn', label: { zh: '回执日期', en: 'receipt' }, kind: 'id' },
 ];
+
+const REPORT_BY: Record<string, Label> = { prefix: { zh: '机关代字', en: 'issuer code' }, type: { zh: '文种', en: 'type' }, state: { zh: '状态', en: 'state' } };
+
+/** `report`: one row per 代字, 文种 and state, with its count. */
+export const reportColumns: Column[] = [
+  { key: 'by', label: { zh: '分类', en: 'by' }, kind: 'id', text: wordsText(REPORT_BY) },
+  { key: 'key', label: { zh: '项目', en: 'item' }, kind: 'text', text: (v) => stateText(v) },
+  { key: 'count', label: { zh: '文号数', en: 'numbers' }, kind: 'id', num: true },
+];
+
+export const voidedColumns: Column[] = [
+  { key: 'number', label: { zh: '作废文号', en: 'voided number' }, kind: 'id' },
+  { key: 'on', label: { zh: '作废日期', en: 'voided on' }, kind: 'id' },
+  { key: 'reason', label: { zh: '原因', en: 'reason' }, kind: 'text', wrap: 40 },
+];

@@ -6,7 +6,7 @@ import type { DB } from '../../core/db.js';
 import { label, t } from '../../core/i18n.js';
 import type { Row } from '../../core/output/render.js';
 import { bookOutputOption, choiceOption, collect, describe, intArg, journalColumns, periodLine, wordOption, type CliRegister, type Kit, type OutputOpts, type PeriodOpts, type Session } from '../../cli/kit.js';
-import { ACTION_LABELS, bookColumns, dispatchColumns, listColumns, STATE_LABELS, viaText } from './columns.js';
+import { ACTION_LABELS, bookColumns, dispatchColumns, listColumns, reportColumns, STATE_LABELS, viaText, voidedColumns } from './columns.js';
 import {
   classificationOf,
   copyNosOf,
@@ -30,7 +30,7 @@ import {
   VIAS,
   voidNumber,
 } from './rules.js';
-import { bookLines, dispatchesOf, journalOf, listDocs, type OutgoingFilter, type OutgoingRow } from './sql.js';
+import { bookLines, dispatchesOf, journalOf, listDocs, reportCounts, voidedNumbers, type OutgoingFilter, type OutgoingRow } from './sql.js';
 
 interface DraftOpts {
   title?: string;
@@ -101,8 +101,11 @@ function listEntry(row: OutgoingRow, reveal: boolean): Row {
 /** 分发情况 of one document: each recipient, channel, 份号 and whether the receipt came back. */
 function dispatchNote(db: DB, docId: number): string {
   return dispatchesOf(db, docId)
-    .map((d) => `${d.recipient}（${viaText(d.via)}${d.copy_nos ? ` ${d.copy_nos}` : ''}${d.receipt_on ? `，${label({ zh: '回执', en: 'receipt' })} ${d.receipt_on}` : ''}）`)
-    .join('；');
+    .map((d) => {
+      const parts = [viaText(d.via) + (d.copy_nos ? ` ${d.copy_nos}` : ''), ...(d.receipt_on ? [`${label({ zh: '回执', en: 'receipt' })} ${d.receipt_on}`] : [])];
+      return label({ zh: `${d.recipient}（${parts.join('，')}）`, en: `${d.recipient} (${parts.join(', ')})` });
+    })
+    .join(label({ zh: '；', en: '; ' }));
 }
 
 function filterOf(s: Session, o: ListOpts | BookOpts): OutgoingFilter {
@@ -385,4 +388,26 @@ export function outgoingCommands(root: Command, kit: Kit, register: CliRegister)
         await s.output(bookColumns, bookRows(db, filter, reveal).rows, { ...o, format });
       }),
     );
+
+  kit.withPeriod(
+    kit.withOutput(
+      kit.verb(outgoing, 'report', { zh: '统计一个时期编发的文号：按机关代字、文种、状态，及作废的文号', en: 'count the numbers given in a period by issuer code, type and state; list the numbers voided' }, [
+        'wenmi outgoing report --month 2026-11',
+        'wenmi outgoing report --month 2026-11 --format json',
+      ]),
+    ),
+  ).action(
+    kit.run<OutputOpts & PeriodOpts>(async (s, o) => {
+      const { from, to } = s.period(o);
+      const db = s.db();
+      const counts = reportCounts(db, from, to);
+      const voided = voidedNumbers(db, from, to).map((n) => ({ number: n.number, on: n.voided_on, reason: n.void_reason }));
+      if (o.format === 'json') return s.print(JSON.stringify({ from: from ?? null, to: to ?? null, counts, voided }, null, 2) + '\n');
+      await s.output(reportColumns, counts.map((c): Row => ({ ...c })), o);
+      if (voided.length && o.output === undefined) {
+        s.print('\n');
+        await s.output(voidedColumns, voided, o);
+      }
+    }),
+  );
 }

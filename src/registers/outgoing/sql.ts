@@ -159,3 +159,32 @@ export function journalOf(db: DB, docId: number) {
     )
     .all({ id: docId }) as { seq: number; at: string; operator: string; action: string; reason: string | null }[];
 }
+
+export interface ReportCount {
+  by: 'prefix' | 'type' | 'state';
+  key: string | null;
+  count: number;
+}
+
+/**
+ * `report`: the numbers given in a period by 代字 (voided ones apart), and the documents numbered
+ * in it by 文种 and by state.
+ */
+export function reportCounts(db: DB, from: string | undefined, to: string | undefined): ReportCount[] {
+  const params = { from: from ?? '0000-01-01', to: to ?? '9999-12-31' };
+  const inPeriod = 'n.numbered_on >= @from AND n.numbered_on <= @to';
+  const live = 'NOT EXISTS (SELECT 1 FROM outgoing_number_voids v WHERE v.number_id = n.id)';
+  const rows = (by: ReportCount['by'], sql: string) => (db.prepare(sql).all(params) as { key: string | null; count: number }[]).map((r) => ({ by, ...r }));
+  return [
+    ...rows('prefix', `SELECT n.prefix AS key, count(*) AS count FROM outgoing_numbers n WHERE ${inPeriod} AND ${live} GROUP BY n.prefix ORDER BY n.prefix`),
+    ...rows('type', `SELECT d.doc_type AS key, count(*) AS count FROM outgoing_numbers n JOIN outgoing_docs d ON d.id = n.doc_id WHERE ${inPeriod} AND ${live} GROUP BY d.doc_type ORDER BY d.doc_type`),
+    ...rows('state', `SELECT d.state AS key, count(*) AS count FROM outgoing_numbers n JOIN outgoing_current d ON d.id = n.doc_id WHERE ${inPeriod} AND ${live} GROUP BY d.state ORDER BY d.state`),
+  ];
+}
+
+/** The numbers voided in a period, with their reasons. */
+export function voidedNumbers(db: DB, from: string | undefined, to: string | undefined): NumberRow[] {
+  return db
+    .prepare(`${NUMBER} WHERE v.id IS NOT NULL AND v.on_date >= @from AND v.on_date <= @to ORDER BY n.prefix, n.year, n.serial`)
+    .all({ from: from ?? '0000-01-01', to: to ?? '9999-12-31' }) as NumberRow[];
+}
