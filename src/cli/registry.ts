@@ -1,6 +1,7 @@
 /** Everything the program knows: the core's tables and settings plus each register's. */
 import { addMessages } from '../core/i18n.js';
 import { journalClockMigration, journalMigration } from '../core/journal.js';
+import { linksMigration } from '../core/links.js';
 import { revealsMigration } from '../core/reveal.js';
 import { coreSettings, settingsMigration } from '../core/settings.js';
 import { registers } from '../registers/index.js';
@@ -12,9 +13,17 @@ export function buildRegistry(list: CliRegister[] = registers): CliRegistry {
   for (const r of list) if (r.settingMessages) addMessages(r.settingMessages);
   return {
     registers: list,
-    migrations: [journalMigration, settingsMigration, revealsMigration, ...list.flatMap((r) => r.migrations), journalClockMigration],
-    tables: ['settings', 'reveals', ...list.flatMap((r) => r.tables)],
+    // core's migrations first: a register's migration may post (core:004's clock column) or link (core:005)
+    migrations: [journalMigration, settingsMigration, revealsMigration, journalClockMigration, linksMigration, ...list.flatMap((r) => r.migrations)],
+    tables: ['settings', 'reveals', 'links', ...list.flatMap((r) => r.tables)],
     settings: [...coreSettings, ...list.flatMap((r) => r.settings ?? [])],
+    linkKinds: Object.assign({}, ...list.map((r) => r.linkKinds ?? {})),
+    async face(name) {
+      const r = list.find((x) => x.name === name);
+      if (!r?.face) return undefined;
+      await loadRegister(r);
+      return r.face();
+    },
   };
 }
 

@@ -17,6 +17,7 @@ import { defaultDbPath } from '../core/paths.js';
 import { recordReveal } from '../core/reveal.js';
 import { getSetting } from '../core/settings.js';
 import { checkInputText } from '../core/text.js';
+import { linkEnds, type EntryRef } from '../core/links.js';
 import type { Registry } from '../core/register.js';
 
 export interface IO {
@@ -222,12 +223,79 @@ export class Session {
     );
   }
 
-  /** `show`: one entry as a two-column table of its fields; `skipEmpty` leaves out empty ones. */
-  async showFields(columns: Column[], entry: Row, opts: { skipEmpty?: boolean } = {}): Promise<void> {
-    const rows = columns
-      .filter((c) => !opts.skipEmpty || (entry[c.key] !== null && entry[c.key] !== undefined))
-      .map((c) => ({ field: label(c.label), value: shown(c, entry) ?? '' }));
+  /**
+   * `show`: one entry as a two-column table of its fields (`skipEmpty` leaves out empty ones),
+   * then each section that has rows (its corrections, loans, history, …), then its links to
+   * and from other registers' entries. `--format json` prints the same data:
+   * `{ entry, <section key>: rows, …, links }`.
+   */
+  async show(spec: ShowSpec, format: string | undefined): Promise<void> {
+    const links = spec.links ? await this.linksOf(spec.links) : undefined;
+    if (format === 'json') {
+      const json: Record<string, unknown> = { [spec.entryKey ?? 'entry']: spec.entry };
+      for (const section of spec.sections ?? []) json[section.key] = section.rows;
+      if (links) json.links = links;
+      return this.print(JSON.stringify(json, null, 2) + '\n');
+    }
+    const rows = spec.fields
+      .filter((c) => !spec.skipEmpty || (spec.entry[c.key] !== null && spec.entry[c.key] !== undefined))
+      .map((c) => ({ field: label(c.label), value: shown(c, spec.entry) ?? '' }));
     await this.output(FIELD_COLUMNS, rows, { format: 'table' }, 'wrap');
+    const linkRows = (links ?? []).map((l) => {
+      const kind = this.registry.linkKinds[l.kind];
+      const other = this.registry.registers.find((r) => r.name === l.register);
+      return { word: kind ? label(l.direction === 'to' ? kind.forward : kind.backward) : l.kind, register: other ? label(other.label) : l.register, ref: l.ref, summary: l.summary };
+    });
+    const sections = [...(spec.sections ?? []), { key: 'links', columns: LINK_COLUMNS, rows: linkRows }];
+    for (const section of sections) {
+      if (!section.columns || section.rows.length === 0) continue;
+      this.print('\n');
+      await this.output(section.columns, section.rows, { format: 'table' });
+    }
+  }
+
+  /** An entry's links (core/links.ts), each with the other entry's register, number and summary line from its face. */
+  async linksOf(end: EntryRef): Promise<LinkShown[]> {
+    const db = this.db();
+    const shownLinks: LinkShown[] = [];
+    for (const l of linkEnds(db, end)) {
+      const face = await this.registry.face(l.other.register);
+      shownLinks.push({
+        kind: l.kind,
+        direction: l.direction,
+        register: l.other.register,
+        ref: l.other.ref,
+        summary: face ? face.summary(db, l.other.ref) : '',
+      });
+    }
+    return shownLinks;
+  }
+
+  /**
+   * The entry a typed reference names, through its register's face: `收文 2026-0001`,
+   * `incoming 2026-1`, or a bare number when the option says the register
+   * (`--from-incoming 2026-0001`, `expected`). An unknown register word, or one that is not
+   * the expected register, is a usage error; an unknown number is refused by the register (exit 1).
+   */
+  async resolveRef(typed: string, expected?: string): Promise<EntryRef> {
+    const text = typed.trim();
+    const words = (r: { name: string; label: Label }) => [r.name, r.label.zh, r.label.en].map((w) => w.toLowerCase());
+    let register: string | undefined;
+    let ref = text;
+    const spaced = /^(\S+)\s+(\S.*)$/.exec(text);
+    const named = spaced ? this.registry.registers.find((r) => words(r).includes(spaced[1]!.toLowerCase())) : undefined;
+    // `收文2026-0001` as the registers print it: a Chinese register word straight before the number
+    const joined = named ? undefined : this.registry.registers.find((r) => text.startsWith(r.label.zh) && text.length > r.label.zh.length);
+    if (named) [register, ref] = [named.name, spaced![2]!.trim()];
+    else if (joined) [register, ref] = [joined.name, text.slice(joined.label.zh.length).trim()];
+    const want = expected === undefined ? undefined : this.registry.registers.find((r) => r.name === expected);
+    if (register !== undefined && want && register !== want.name)
+      throw usageError('link.wrongRegister', { typed: text, register: label(want.label) });
+    register ??= want?.name;
+    if (register === undefined) throw usageError('link.whichRegister', { typed: text, words: this.registry.registers.filter((r) => r.face).map((r) => `${label(r.label)} …`).join('、') });
+    const face = await this.registry.face(register);
+    if (!face) throw usageError('link.noFace', { typed: text });
+    return { register, ref: face.find(this.db(), ref) };
   }
 
   close(): void {
@@ -255,9 +323,45 @@ export function periodLine(p: Period): string {
 /** What a paper book writes for each file extension: the book as text, or its rows. */
 export const BOOK_EXTENSIONS: Record<string, Format | 'book'> = { txt: 'book', csv: 'csv', tsv: 'tsv', json: 'json' };
 
+/** One section of `show` after the fields: `key` names it in JSON. */
+export interface ShowSection {
+  key: string;
+  /** Without columns, a section is given in JSON only (the stored events behind a history, …). */
+  columns?: Column[];
+  rows: Row[];
+}
+
+export interface ShowSpec {
+  fields: Column[];
+  entry: Row;
+  /** The entry's key in JSON: `entry` unless the register's JSON has always said otherwise (`seal`). */
+  entryKey?: string;
+  skipEmpty?: boolean;
+  sections?: ShowSection[];
+  /** The entry itself (its register and number), to list its links. */
+  links?: EntryRef;
+}
+
+/** A link as `show --format json` lists it (stored words); the table shows the kind's word at this end (归档为) and the register's label. */
+export interface LinkShown extends Row {
+  kind: string;
+  direction: 'to' | 'from';
+  register: string;
+  ref: string;
+  summary: string;
+}
+
 const FIELD_COLUMNS: Column[] = [
   { key: 'field', label: { zh: '项目', en: 'field' }, kind: 'id' },
   { key: 'value', label: { zh: '内容', en: 'value' }, kind: 'text', wrap: 60 },
+];
+
+/** The links section of `show` on a terminal. */
+const LINK_COLUMNS: Column[] = [
+  { key: 'word', label: { zh: '关联', en: 'link' }, kind: 'id' },
+  { key: 'register', label: { zh: '登记簿', en: 'register' }, kind: 'id' },
+  { key: 'ref', label: { zh: '编号', en: 'number' }, kind: 'id' },
+  { key: 'summary', label: { zh: '摘要', en: 'summary' }, kind: 'text' },
 ];
 
 /**

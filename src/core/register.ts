@@ -6,7 +6,7 @@
  */
 import type { Command } from 'commander';
 import type { DeadlineSource } from './deadlines.js';
-import type { Migration } from './db.js';
+import type { DB, Migration } from './db.js';
 import type { Label, Messages } from './i18n.js';
 import type { SettingDef } from './settings.js';
 
@@ -42,8 +42,29 @@ export interface Register<Kit = unknown> {
    * their messages and words too, since their rules' refusals speak through it.
    */
   requires?: string[];
+  /**
+   * The kinds of link this register's entries make to other registers' entries (core/links.ts),
+   * each with the word its own end shows (`forward`: 归档自) and the word the other end shows
+   * (`backward`: 归档为).
+   */
+  linkKinds?: Record<string, LinkKind>;
+  /** How other registers name this register's entries (links, typed references): `() => import('./api.js').then((m) => m.face)`. */
+  face?: () => Promise<EntryFace>;
   /** Loads the rest of the register: `() => import('./module.js')`. */
   load(): Promise<RegisterModule<Kit>>;
+}
+
+export interface LinkKind {
+  forward: Label;
+  backward: Label;
+}
+
+/** What a register tells others about one of its entries, in its face (`registers/<name>/api.ts`). */
+export interface EntryFace {
+  /** The canonical number a typed one names (`2026-1` → `2026-0001`); refuses an unknown one with the register's own message (exit 1). */
+  find(db: DB, typed: string): string;
+  /** One line naming the entry where another entry links to it: title (a classified one masked), date, state. */
+  summary(db: DB, ref: string): string;
 }
 
 /** Everything the program knows: the core's tables and settings plus each register's. */
@@ -52,4 +73,8 @@ export interface Registry<Kit = unknown> {
   migrations: Migration[];
   tables: string[];
   settings: SettingDef[];
+  /** Every register's link kinds, by kind. */
+  linkKinds: Record<string, LinkKind>;
+  /** The face of a register, loaded with the register's messages (a refusal of `find` speaks them); undefined for a register without one. */
+  face(name: string): Promise<EntryFace | undefined>;
 }

@@ -1,6 +1,6 @@
 /** Register.requires: the registry loads the registers a register uses before it, each once. */
 import { describe, expect, it } from 'vitest';
-import { requiredRegisters } from '../../src/cli/registry.js';
+import { buildRegistry, requiredRegisters } from '../../src/cli/registry.js';
 import { registers } from '../../src/registers/index.js';
 
 describe('requiredRegisters', () => {
@@ -21,5 +21,22 @@ describe('requiredRegisters', () => {
   it('loads incoming with archive, whose filing speaks through it', () => {
     const archive = registers.find((x) => x.name === 'archive')!;
     expect(requiredRegisters(archive, registers).map((x) => x.name)).toEqual(['incoming']);
+  });
+});
+
+describe('link kinds and faces', () => {
+  it('gives every link kind one register, words for both ends, and a face for each register a link may name', async () => {
+    const kinds = registers.flatMap((x) => Object.keys(x.linkKinds ?? {}));
+    expect(new Set(kinds).size).toBe(kinds.length);
+    for (const x of registers)
+      for (const kind of Object.values(x.linkKinds ?? {})) for (const word of [kind.forward, kind.backward]) expect(word.zh && word.en).toBeTruthy();
+    // a register that makes links names entries of the registers it requires, and those have faces
+    for (const x of registers.filter((y) => y.linkKinds)) {
+      expect(x.face, `${x.name} has a face`).toBeDefined();
+      for (const name of x.requires ?? []) expect(registers.find((y) => y.name === name)?.face, `${name} has a face`).toBeDefined();
+    }
+    const face = await buildRegistry().face('incoming');
+    expect(typeof face?.summary).toBe('function');
+    expect(await buildRegistry().face('supplies')).toBeUndefined();
   });
 });

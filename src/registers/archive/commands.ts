@@ -85,6 +85,9 @@ export function archiveCommands(root: Command, kit: Kit, register: CliRegister):
     .addOption(choiceOption('--format <format>', { zh: 'text（只输出档号）或 json（涉密题名遮蔽）', en: 'text (the number only) or json (classified titles masked)' }, ['text', 'json']))
     .action(
       kit.run(async (s, o) => {
+        const ctx = s.ctx();
+        // `--from-incoming 2026-0001`, or as typed elsewhere: `收文 2026-0001`, `收文2026-0001`
+        const fromIncoming = o.fromIncoming === undefined ? undefined : (await s.resolveRef(o.fromIncoming, 'incoming')).ref;
         const values: Record<string, unknown> = { title: o.title, author: o.author, date: o.date, retention: o.retention };
         const fields: Field[] = [{ key: 'retention', flag: '--retention', label: { zh: '保管期限', en: 'retention' }, choices: RETENTIONS.map((value) => ({ value, label: { zh: `${wordText(value)}（${value}）`, en: `${wordText(value)} (${value})` } })) }];
         if (o.fromIncoming === undefined)
@@ -94,7 +97,7 @@ export function archiveCommands(root: Command, kit: Kit, register: CliRegister):
             { key: 'date', flag: '--date', label: { zh: '文件日期', en: 'date' }, check: (v: string) => void parseDate(v, s.clock) },
           );
         await s.complete(values, fields);
-        const row = fileItem(s.ctx(), {
+        const row = fileItem(ctx, {
           title: values.title as string | undefined,
           ownTitle: o.ownTitle === true,
           author: values.author as string | undefined,
@@ -107,7 +110,7 @@ export function archiveCommands(root: Command, kit: Kit, register: CliRegister):
           box: o.box,
           location: o.location,
           note: o.note,
-          fromIncoming: o.fromIncoming,
+          fromIncoming,
         });
         if (o.format === 'json') s.print(JSON.stringify(itemJson(row, false)) + '\n');
         else s.print(row.archive_no + '\n');
@@ -141,7 +144,6 @@ export function archiveCommands(root: Command, kit: Kit, register: CliRegister):
         const itemLoans = loans(db, { itemId: row.id }).map((l) => loanJson(l, today, reveal));
         const corrections = correctionRows(db, row, reveal);
         const history = journalOfItem(db, row.id).map((j) => ({ seq: j.seq, at: j.at, operator: j.operator, action: j.action, reason: j.reason }));
-        if (o.format === 'json') return s.print(JSON.stringify({ entry, corrections, loans: itemLoans, history }, null, 2) + '\n');
         const extra: Column[] = [
           { key: 'retention', label: { zh: '保管期限', en: 'retention' }, kind: 'id', text: wordText },
           { key: 'note', label: { zh: '备注', en: 'remarks' }, kind: 'text' },
@@ -151,17 +153,19 @@ export function archiveCommands(root: Command, kit: Kit, register: CliRegister):
           { key: 'voidedOn', label: { zh: '作废日期', en: 'voided on' }, kind: 'id' },
           { key: 'voidReason', label: { zh: '作废原因', en: 'why voided' }, kind: 'text' },
         ];
-        await s.showFields([...itemColumns, ...extra], entry);
-        if (corrections.length) {
-          s.print('\n');
-          await s.output(correctionColumns, corrections, { format: 'table' });
-        }
-        if (itemLoans.length) {
-          s.print('\n');
-          await s.output(loanColumns, itemLoans, { format: 'table' });
-        }
-        s.print('\n');
-        await s.output(journalColumns(JOURNAL_ACTIONS), history, { format: 'table' });
+        await s.show(
+          {
+            fields: [...itemColumns, ...extra],
+            entry,
+            sections: [
+              { key: 'corrections', columns: correctionColumns, rows: corrections },
+              { key: 'loans', columns: loanColumns, rows: itemLoans },
+              { key: 'history', columns: journalColumns(JOURNAL_ACTIONS), rows: history },
+            ],
+            links: { register: REGISTER, ref: row.archive_no },
+          },
+          o.format,
+        );
       }),
     );
 

@@ -13,5 +13,7 @@ export const archive: CliRegister = {
   settingMessages,
   // Filing from an incoming document goes through incoming's face (incoming/api.ts), whose refusals speak incoming's messages.
   requires: ['incoming'],
+  linkKinds: { 'filed-from': { forward: { zh: '归档自', en: 'filed from' }, backward: { zh: '归档为', en: 'filed as' } } },
+  face: () => import('./api.js').then((m) => m.face),
   load: () => import('./module.js'),
 };

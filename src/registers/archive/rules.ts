@@ -3,10 +3,12 @@ import { formatDate } from '../../core/dates.js';
 import { writeTx, type DB } from '../../core/db.js';
 import { dataError, usageError } from '../../core/errors.js';
 import { post, type Ctx } from '../../core/journal.js';
+import { addLink } from '../../core/links.js';
 import { formatClassification, maskedTitle, parseClassification } from '../../core/secret.js';
 import { getSetting } from '../../core/settings.js';
 import { findIncoming, incomingCopies, markIncomingFiled } from '../incoming/api.js';
 import { canonicalArchiveNo, normalizeArchiveNo } from './normalize.js';
+import { FILED_FROM } from './schema.js';
 import { archiveSettings } from './settings.js';
 
 export { canonicalArchiveNo, normalizeArchiveNo };
@@ -161,9 +163,12 @@ export function fileItem(ctx: Ctx, fields: FileFields): ItemRow {
       register: REGISTER,
       action: 'file',
       table: 'archive_items',
-      values: { archive_no: archiveNo, fonds, category, year, retention, org, serial, ...values, incoming_no: incomingNo, filed_on: formatDate(ctx.clock.now()) },
+      values: { archive_no: archiveNo, fonds, category, year, retention, org, serial, ...values, filed_on: formatDate(ctx.clock.now()) },
     });
-    if (incomingNo) markIncomingFiled(ctx, incomingNo, archiveNo);
+    if (incomingNo) {
+      addLink(ctx, FILED_FROM, { register: REGISTER, ref: archiveNo }, { register: 'incoming', ref: incomingNo });
+      markIncomingFiled(ctx, incomingNo);
+    }
     return findItem(ctx.db, archiveNo)!;
   });
 }

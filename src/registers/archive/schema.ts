@@ -7,6 +7,10 @@
  * the current entry and state are derived in the views.
  */
 import { appendOnly, type Migration } from '../../core/db.js';
+import { addLink } from '../../core/links.js';
+
+/** The link an item filed from an incoming document makes to it (core/links.ts): 归档自 at the item, 归档为 at the document. */
+export const FILED_FROM = 'filed-from';
 
 export const tables = ['archive_items', 'archive_loans', 'archive_loan_events', 'archive_reminders', 'archive_revisions', 'archive_voids'];
 
@@ -182,6 +186,44 @@ SELECT i.*,
 FROM archive_entries i;
 ${appendOnly('archive_revisions')}
 ${appendOnly('archive_voids')}`);
+    },
+  },
+  {
+    // Filing from an incoming document is a link (core/links.ts) since this migration. Items filed
+    // before it recorded the document in archive_items.incoming_no: each gets its link now,
+    // journaled by wenmi at the journal's latest time; the column stays as it was written, and
+    // the views read the document from the links.
+    id: 'archive:003-links',
+    up(db) {
+      const filed = db.prepare('SELECT archive_no, incoming_no FROM archive_items WHERE incoming_no IS NOT NULL ORDER BY id').all() as { archive_no: string; incoming_no: string }[];
+      if (filed.length > 0) {
+        const head = db.prepare('SELECT at FROM journal ORDER BY seq DESC LIMIT 1').pluck().get() as string;
+        const ctx = { db, clock: { now: () => new Date(Date.parse(head)), fixed: true }, operator: 'wenmi' };
+        for (const item of filed)
+          addLink(ctx, FILED_FROM, { register: 'archive', ref: item.archive_no }, { register: 'incoming', ref: item.incoming_no }, '迁移：归档时记录的收文编号记为关联');
+      }
+      db.exec(`
+DROP VIEW archive_entries;
+CREATE VIEW archive_entries AS
+SELECT i.id, i.archive_no, i.fonds, i.category, i.year, i.retention, i.org, i.serial,
+       CASE WHEN r.id IS NULL THEN i.title ELSE r.title END AS title,
+       CASE WHEN r.id IS NULL THEN i.own_title ELSE r.own_title END AS own_title,
+       CASE WHEN r.id IS NULL THEN i.author ELSE r.author END AS author,
+       CASE WHEN r.id IS NULL THEN i.doc_no ELSE r.doc_no END AS doc_no,
+       CASE WHEN r.id IS NULL THEN i.doc_date ELSE r.doc_date END AS doc_date,
+       CASE WHEN r.id IS NULL THEN i.secret_level ELSE r.secret_level END AS secret_level,
+       CASE WHEN r.id IS NULL THEN i.secret_period ELSE r.secret_period END AS secret_period,
+       CASE WHEN r.id IS NULL THEN i.pages ELSE r.pages END AS pages,
+       CASE WHEN r.id IS NULL THEN i.box ELSE r.box END AS box,
+       CASE WHEN r.id IS NULL THEN i.location ELSE r.location END AS location,
+       CASE WHEN r.id IS NULL THEN i.note ELSE r.note END AS note,
+       (SELECT k.to_ref FROM links k WHERE k.kind = 'filed-from' AND k.from_register = 'archive' AND k.from_ref = i.archive_no AND k.to_register = 'incoming') AS incoming_no,
+       i.filed_on, r.id AS revision,
+       v.on_date AS voided_on, v.reason AS void_reason
+FROM archive_items i
+LEFT JOIN archive_revisions r ON r.id = (SELECT max(x.id) FROM archive_revisions x WHERE x.item_id = i.id)
+LEFT JOIN archive_voids v ON v.item_id = i.id;
+`);
     },
   },
 ];

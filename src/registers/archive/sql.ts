@@ -1,4 +1,6 @@
 /** Every query of the archive register. */
+import { linkedFrom } from '../../core/links.js';
+import { FILED_FROM } from './schema.js';
 import { cached, type DB } from '../../core/db.js';
 import { normalizeArchiveNo } from './normalize.js';
 
@@ -99,8 +101,10 @@ export function findItem(db: DB, archiveNo: string): ItemRow | undefined {
   return cached(db, 'SELECT * FROM archive_current WHERE archive_no = ?').get(archiveNo) as ItemRow | undefined;
 }
 
+/** The item an incoming document was filed as: the item whose link 归档自 names it (core/links.ts). */
 export function findItemByIncoming(db: DB, incomingNo: string): ItemRow | undefined {
-  return db.prepare('SELECT * FROM archive_current WHERE incoming_no = ?').get(incomingNo) as ItemRow | undefined;
+  const item = linkedFrom(db, FILED_FROM, { register: 'incoming', ref: incomingNo })[0];
+  return item && findItem(db, item.ref);
 }
 
 export function findLoan(db: DB, loanNo: string): LoanRow | undefined {

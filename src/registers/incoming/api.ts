@@ -8,7 +8,10 @@
 import type { DB } from '../../core/db.js';
 import type { Ctx } from '../../core/journal.js';
 import { copiesOf, type CopyStatus } from './custody.js';
-import { fileIncoming, getIncoming } from './rules.js';
+import { label } from '../../core/i18n.js';
+import type { EntryFace } from '../../core/register.js';
+import { STATE_LABELS } from './columns.js';
+import { fileIncoming, getIncoming, shownTitle } from './rules.js';
 import type { IncomingRow } from './sql.js';
 
 export type { CopyStatus };
@@ -60,7 +63,20 @@ export function incomingCopies(db: DB, ref: string): IncomingCopy[] {
   return copiesOf(db, getIncoming(db, ref)).map(({ copy, status, holder }) => ({ copy, status, holder }));
 }
 
-/** Marks the document 已归档 under an archive number (journaled), or refuses with incoming.cannotFile (exit 1). */
-export function markIncomingFiled(ctx: Ctx, ref: string, archiveNo: string): IncomingDocument {
-  return documentOf(fileIncoming(ctx, ref, archiveNo));
+/**
+ * Marks the document 已归档 (journaled), or refuses with incoming.cannotFile (exit 1). The archive
+ * register links its item to the document (core/links.ts) in the same transaction; the document's
+ * 处理情况 names the item from that link.
+ */
+export function markIncomingFiled(ctx: Ctx, ref: string): IncomingDocument {
+  return documentOf(fileIncoming(ctx, ref));
 }
+
+/** How links and typed references name an incoming document (core/register.ts EntryFace). */
+export const face: EntryFace = {
+  find: (db, typed) => getIncoming(db, typed).number,
+  summary(db, ref) {
+    const row = getIncoming(db, ref);
+    return [shownTitle(row, false), row.sender, row.received_on, label(STATE_LABELS[row.state] ?? { zh: row.state, en: row.state })].join(' · ');
+  },
+};

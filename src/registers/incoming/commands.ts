@@ -220,7 +220,6 @@ export function incomingCommands(root: Command, kit: Kit, register: CliRegister)
         s.reveal(reveal, REGISTER, 'show', () => [row.number]);
         const entry = listEntry(s.db(), row, o.reveal === true);
         const history = journalOf(s.db(), row.id).map((j) => ({ seq: j.seq, at: j.at, operator: j.operator, action: j.action, reason: j.reason }));
-        if (o.format === 'json') return s.print(JSON.stringify({ entry, history }, null, 2) + '\n');
         const more: Column[] = [
           { key: 'receivedAt', label: { zh: '签收时间', en: 'received at' }, kind: 'id', text: (v) => shortMoment(String(v)) },
           { key: 'type', label: { zh: '文种', en: 'type' }, kind: 'id' },
@@ -229,9 +228,10 @@ export function incomingCommands(root: Command, kit: Kit, register: CliRegister)
           { key: 'attachments', label: { zh: '附件', en: 'attachments' }, kind: 'text' },
           { key: 'note', label: { zh: '备注', en: 'note' }, kind: 'text' },
         ];
-        await s.showFields([...listColumns, ...more], entry);
-        s.print('\n');
-        await s.output(journalColumns(STEP_LABELS), history, { format: 'table' });
+        await s.show(
+          { fields: [...listColumns, ...more], entry, sections: [{ key: 'history', columns: journalColumns(STEP_LABELS), rows: history }], links: { register: REGISTER, ref: row.number } },
+          o.format,
+        );
       }),
     );
 

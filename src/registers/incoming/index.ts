@@ -10,5 +10,6 @@ export const incoming: CliRegister = {
   migrations,
   tables,
   settings,
+  face: () => import('./api.js').then((m) => m.face),
   load: () => import('./module.js'),
 };

@@ -37,6 +37,7 @@ import { formatTimestamp, shortMoment } from '../../core/dates.js';
 import { writeTx } from '../../core/db.js';
 import { dataError, requireReason, usageError } from '../../core/errors.js';
 import { post, type Ctx, type Posted } from '../../core/journal.js';
+import { linkedFrom } from '../../core/links.js';
 import { formatClassification, maskedTitle, parseClassification, parseCopyNo } from '../../core/secret.js';
 import { getSetting } from '../../core/settings.js';
 import { entryNumber, SEPARATOR, splitList } from '../../core/typed.js';
@@ -222,11 +223,11 @@ export function voidIncoming(ctx: Ctx, ref: string, reason: string | undefined):
  * 归档: marks a document filed under an archive number (called by the archive register when it
  * files an item from an incoming document, inside the same transaction).
  */
-export function fileIncoming(ctx: Ctx, ref: string, archiveNo: string): IncomingRow {
+export function fileIncoming(ctx: Ctx, ref: string): IncomingRow {
   return writeTx(ctx.db, () => {
     const row = getIncoming(ctx.db, ref);
     if (row.state === '作废' || row.state === '退回' || row.state === '已归档') throw dataError('incoming.cannotFile', { ref: row.number, state: row.state });
-    post(ctx, { register: REGISTER, action: 'file', table: 'incoming_events', values: { doc_id: row.id, kind: 'file', state: '已归档', data: { archiveNo } } });
+    post(ctx, { register: REGISTER, action: 'file', table: 'incoming_events', values: { doc_id: row.id, kind: 'file', state: '已归档' } });
     return getIncoming(ctx.db, row.number);
   });
 }
@@ -262,8 +263,9 @@ export function handlingNote(db: DB, row: IncomingRow): string {
     if (assign?.data) return `承办中：${(JSON.parse(assign.data) as { lead: string }).lead}`;
   }
   if (row.state === '已归档') {
-    const filed = lastEvent(db, row.id, 'file');
-    if (filed?.data) return `已归档：${(JSON.parse(filed.data) as { archiveNo: string }).archiveNo}`;
+    // the archive item links to the document (core/links.ts; archive:003 linked the items filed before links)
+    const item = linkedFrom(db, 'filed-from', { register: REGISTER, ref: row.number })[0];
+    if (item) return `已归档：${item.ref}`;
   }
   return row.state;
 }

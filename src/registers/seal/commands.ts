@@ -65,28 +65,26 @@ export function sealCommands(root: Command, kit: Kit, register: CliRegister): vo
         const today = formatDate(s.clock.now());
         const entry = sealRow(row, today);
         const history = historyRows(db, row.id);
-        if (o.format === 'json') {
-          const events = eventsOf(db, row.id).map((e) => ({ kind: e.kind, state: e.state, on: e.on_date, custodian: e.custodian, location: e.location, counterpart: e.counterpart, witnesses: e.witnesses ? JSON.parse(e.witnesses) : [], approver: e.approver, due: e.due, reason: e.reason, note: e.note }));
-          return s.print(JSON.stringify({ seal: entry, events, requests: requestRows(db, { sealId: row.id }), history }, null, 2) + '\n');
-        }
+        const events = eventsOf(db, row.id).map((e) => ({ kind: e.kind, state: e.state, on: e.on_date, custodian: e.custodian, location: e.location, counterpart: e.counterpart, witnesses: e.witnesses ? JSON.parse(e.witnesses) : [], approver: e.approver, due: e.due, reason: e.reason, note: e.note }));
         const lost: Column[] = [
           { key: 'lostOn', label: { zh: '遗失日期', en: 'lost on' }, kind: 'id' },
           { key: 'lostBy', label: { zh: '遗失时持有人', en: 'held by when lost' }, kind: 'text' },
           { key: 'lostReason', label: { zh: '遗失经过', en: 'what happened' }, kind: 'text' },
           { key: 'note', label: { zh: '备注', en: 'note' }, kind: 'text' },
         ];
-        await s.showFields([...sealColumns, ...lost], entry, { skipEmpty: true });
-        s.print('\n');
-        await s.output(
-          [
-            { key: 'seq', label: { zh: '日志序号', en: 'seq' }, kind: 'id', num: true },
-            { key: 'on', label: { zh: '日期', en: 'date' }, kind: 'id' },
-            { key: 'detail', label: { zh: '事项', en: 'what' }, kind: 'text', wrap: 50 },
-            { key: 'operator', label: { zh: '操作人', en: 'operator' }, kind: 'text' },
-            { key: 'reason', label: { zh: '原因', en: 'reason' }, kind: 'text', wrap: 30 },
-          ],
-          history,
-          { format: 'table' },
+        await s.show(
+          {
+            fields: [...sealColumns, ...lost],
+            entry,
+            entryKey: 'seal',
+            skipEmpty: true,
+            sections: [
+              { key: 'events', rows: events },
+              { key: 'requests', rows: requestRows(db, { sealId: row.id }) },
+              { key: 'history', columns: HISTORY_COLUMNS, rows: history },
+            ],
+          },
+          o.format,
         );
       }),
     );
@@ -175,3 +173,12 @@ export function sealCommands(root: Command, kit: Kit, register: CliRegister): vo
 
   useCommands(seal, kit);
 }
+
+/** A seal's history as `show` lists it: its events in words, with the journal's sequence and operator. */
+const HISTORY_COLUMNS: Column[] = [
+  { key: 'seq', label: { zh: '日志序号', en: 'seq' }, kind: 'id', num: true },
+  { key: 'on', label: { zh: '日期', en: 'date' }, kind: 'id' },
+  { key: 'detail', label: { zh: '事项', en: 'what' }, kind: 'text', wrap: 50 },
+  { key: 'operator', label: { zh: '操作人', en: 'operator' }, kind: 'text' },
+  { key: 'reason', label: { zh: '原因', en: 'reason' }, kind: 'text', wrap: 30 },
+];

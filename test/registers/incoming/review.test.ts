@@ -1,4 +1,6 @@
 /** Rules found wanting in review: bounds, the number series a correction must stay in, input as people type it. */
+import { writeTx } from '../../../src/core/db.js';
+import { addLink } from '../../../src/core/links.js';
 import { describe, expect, it } from 'vitest';
 import { retireIncoming, handIncoming } from '../../../src/registers/incoming/custody.js';
 import { historySteps } from '../../../src/registers/incoming/report.js';
@@ -90,7 +92,12 @@ describe('the paper book', () => {
     const doc = receiveIncoming(ctx, { receivedAt: now(ctx), sender: 'A', title: 'T' });
     reviewIncoming(ctx, doc.number, { accept: true });
     expect(handlingNote(ctx.db, closeIncoming(ctx, doc.number))).toBe('已办结');
-    expect(handlingNote(ctx.db, fileIncoming(ctx, doc.number, 'Z001-WS·2026-Y-BGS-0001'))).toBe('已归档：Z001-WS·2026-Y-BGS-0001');
+    // as the archive register files it: the item's link to the document, then the document's state
+    const filed = writeTx(ctx.db, () => {
+      addLink(ctx, 'filed-from', { register: 'archive', ref: 'Z001-WS·2026-Y-BGS-0001' }, { register: 'incoming', ref: doc.number });
+      return fileIncoming(ctx, doc.number);
+    });
+    expect(handlingNote(ctx.db, filed)).toBe('已归档：Z001-WS·2026-Y-BGS-0001');
     verified(ctx);
   });
 });
