@@ -111,6 +111,8 @@ function eventDetail(kind: string, d: Data): string {
       return d.copiesOut?.length ? t('incoming.step.closeOut', { copies: (d.copiesOut as { copy: string; holder: string }[]).map((c) => `${c.copy} ${c.holder}`).join('、') }) : '';
     case 'file':
       return d.archiveNo ?? '';
+    case 'answered':
+      return d.docNo;
     default:
       return '';
   }

@@ -108,6 +108,9 @@ function dispatchNote(db: DB, docId: number): string {
     .join(label({ zh: '；', en: '; ' }));
 }
 
+const dispatchRows = (db: DB, docId: number): Row[] => dispatchesOf(db, docId).map((d) => ({ to: d.recipient, via: d.via, on: d.on_date, copyNos: d.copy_nos, receiptOn: d.receipt_on }));
+const historyRows = (db: DB, docId: number): Row[] => journalOf(db, docId).map((j) => ({ seq: j.seq, at: j.at, operator: j.operator, action: j.action, reason: j.reason }));
+
 function filterOf(s: Session, o: ListOpts | BookOpts): OutgoingFilter {
   const { from, to } = s.period(o);
   const list = o as ListOpts;
@@ -303,7 +306,7 @@ export function outgoingCommands(root: Command, kit: Kit, register: CliRegister)
     );
 
   kit.withReveal(
-    kit.verb(outgoing, 'history', { zh: '显示一份发文、其分发情况及全部历史', en: 'show one document, its dispatch lines and its whole history' }, ['wenmi outgoing history NG2026-0001', "wenmi outgoing history '某办发〔2026〕7号' --format json"]),
+    kit.verb(outgoing, 'show', { zh: '显示一份发文：各项内容、分发情况、关联条目及全部历史', en: 'show one document: its fields, dispatch lines, links and whole history' }, ['wenmi outgoing show NG2026-0001', "wenmi outgoing show '某办发〔2026〕7号' --format json"]),
   )
     .argument('<id>', describe({ zh: '拟稿编号或发文字号', en: 'the draft id or number' }))
     .addOption(choiceOption('--format <format>', { zh: 'table 或 json', en: 'table or json' }, ['table', 'json']))
@@ -311,35 +314,46 @@ export function outgoingCommands(root: Command, kit: Kit, register: CliRegister)
       kit.run<{ format?: string; reveal?: boolean }>(async (s, o, [ref]) => {
         const db = s.db();
         const row = getOutgoing(db, ref!);
-        const reveal = s.reveal(o.reveal === true && row.secret_level !== null, REGISTER, 'history', () => [row.draft_no]);
-        const entry = listEntry(row, reveal);
-        const dispatch = dispatchesOf(db, row.id).map((d) => ({ to: d.recipient, via: d.via, on: d.on_date, copyNos: d.copy_nos, receiptOn: d.receipt_on }));
-        const history = journalOf(db, row.id).map((j) => ({ seq: j.seq, at: j.at, operator: j.operator, action: j.action, reason: j.reason }));
-        if (o.format === 'json') return s.print(JSON.stringify({ entry, dispatch, history }, null, 2) + '\n');
-        await s.showFields(
-          [
-            ...listColumns.filter((c) => c.key !== 'state'),
-            { key: 'dept', label: { zh: '拟稿单位', en: 'department' }, kind: 'text' },
-            { key: 'type', label: { zh: '文种', en: 'type' }, kind: 'id' },
-            { key: 'urgency', label: { zh: '紧急程度', en: 'urgency' }, kind: 'id' },
-            { key: 'mainTo', label: { zh: '主送', en: 'to' }, kind: 'text', text: (v) => (v as string[]).join('、') },
-            { key: 'cc', label: { zh: '抄送', en: 'cc' }, kind: 'text', text: (v) => (v as string[]).join('、') },
-            { key: 'reviewer', label: { zh: '审核人', en: 'reviewed by' }, kind: 'text' },
-            { key: 'signer', label: { zh: '签发人', en: 'signed by' }, kind: 'text' },
-            { key: 'signedOn', label: { zh: '成文日期', en: 'dated' }, kind: 'id' },
-            { key: 'copies', label: { zh: '印制份数', en: 'copies' }, kind: 'id' },
-            { key: 'replyTo', label: { zh: '答复收文', en: 'answers' }, kind: 'id' },
-            listColumns.find((c) => c.key === 'state')!,
-          ],
-          entry,
-          { skipEmpty: true },
+        const reveal = s.reveal(o.reveal === true && row.secret_level !== null, REGISTER, 'show', () => [row.draft_no]);
+        const names = (v: unknown) => (v as string[]).join('、');
+        await s.show(
+          {
+            fields: [
+              ...listColumns.filter((c) => c.key !== 'state'),
+              { key: 'dept', label: { zh: '拟稿单位', en: 'department' }, kind: 'text' },
+              { key: 'type', label: { zh: '文种', en: 'type' }, kind: 'id' },
+              { key: 'urgency', label: { zh: '紧急程度', en: 'urgency' }, kind: 'id' },
+              { key: 'mainTo', label: { zh: '主送', en: 'to' }, kind: 'text', text: names },
+              { key: 'cc', label: { zh: '抄送', en: 'cc' }, kind: 'text', text: names },
+              { key: 'reviewer', label: { zh: '审核人', en: 'reviewed by' }, kind: 'text' },
+              { key: 'signer', label: { zh: '签发人', en: 'signed by' }, kind: 'text' },
+              { key: 'signedOn', label: { zh: '成文日期', en: 'dated' }, kind: 'id' },
+              { key: 'copies', label: { zh: '印制份数', en: 'copies' }, kind: 'id' },
+              { key: 'replyTo', label: { zh: '答复收文', en: 'answers' }, kind: 'id' },
+              listColumns.find((c) => c.key === 'state')!,
+            ],
+            entry: listEntry(row, reveal),
+            skipEmpty: true,
+            sections: [
+              { key: 'dispatch', columns: dispatchColumns, rows: dispatchRows(db, row.id) },
+              { key: 'history', columns: journalColumns(ACTION_LABELS), rows: historyRows(db, row.id) },
+            ],
+            links: { register: REGISTER, ref: row.draft_no },
+          },
+          o.format,
         );
-        if (dispatch.length) {
-          s.print('\n');
-          await s.output(dispatchColumns, dispatch, { format: 'table' });
-        }
-        s.print('\n');
-        await s.output(journalColumns(ACTION_LABELS), history, { format: 'table' });
+      }),
+    );
+
+  kit
+    .verb(outgoing, 'history', { zh: '列出一份发文的全部日志', en: 'list the journal entries of one document' }, ['wenmi outgoing history NG2026-0001'])
+    .argument('<id>', describe({ zh: '拟稿编号或发文字号', en: 'the draft id or number' }))
+    .addOption(choiceOption('--format <format>', { zh: 'table 或 json', en: 'table or json' }, ['table', 'json']))
+    .action(
+      kit.run<{ format?: string }>(async (s, o, [ref]) => {
+        const rows = historyRows(s.db(), getOutgoing(s.db(), ref!).id);
+        if (o.format === 'json') return s.print(JSON.stringify(rows, null, 2) + '\n');
+        await s.output(journalColumns(ACTION_LABELS), rows, { format: 'table' });
       }),
     );
 

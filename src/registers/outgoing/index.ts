@@ -11,6 +11,9 @@ export const outgoing: CliRegister = {
   tables,
   settings,
   settingMessages,
+  // a reply goes through incoming's face (incoming/api.ts), whose refusals speak incoming's messages
   requires: ['incoming'],
+  linkKinds: { answers: { forward: { zh: '答复', en: 'answers' }, backward: { zh: '答复为', en: 'answered by' } } },
+  face: () => import('./api.js').then((m) => m.face),
   load: () => import('./module.js'),
 };

@@ -24,11 +24,14 @@ import { post, type Ctx } from '../../core/journal.js';
 import { formatClassification, maskedTitle, parseClassification, parseCopyNo } from '../../core/secret.js';
 import { getSetting } from '../../core/settings.js';
 import { entryNumber, splitList } from '../../core/typed.js';
-import { findIncoming } from '../incoming/api.js';
+import { findIncoming, recordReply } from '../incoming/api.js';
+import { addLink } from '../../core/links.js';
 import { settings } from './settings.js';
 import { dispatchedCopies, dispatchesOf, dispatchesWithoutReceipt, docById, docByDraftNo, docsAwaiting, nextDraftSerial, nextNumberSerial, numberByText, type NumberRow, type OutgoingRow } from './sql.js';
 
 export const REGISTER = 'outgoing';
+/** The link a reply makes from the outgoing document to the incoming one it answers. */
+export const ANSWERS = 'answers';
 export const URGENCIES = ['特急', '加急'] as const;
 export const VIAS = ['机要', '邮寄', '专人', '电子', '传真'] as const;
 /** The only channels a classified document travels by. */
@@ -314,7 +317,14 @@ export function dispatchOutgoing(ctx: Ctx, ref: string, f: Dispatch): OutgoingRo
     const on = stepDate(ctx, f.on, lastOn(row));
     const line = post(ctx, { register: REGISTER, action: 'dispatch', table: 'outgoing_dispatches', values: { doc_id: row.id, recipient: to, via, on_date: on, note: opt(f.note) } });
     for (const copy of copyNos) post(ctx, { register: REGISTER, action: 'dispatch-copy', table: 'outgoing_dispatch_copies', values: { dispatch_id: line.id, doc_id: row.id, copy_no: copy } });
-    if (row.state !== '已分发') event(ctx, row, 'dispatch', { kind: '分发', state: '已分发', on_date: on });
+    if (row.state !== '已分发') {
+      event(ctx, row, 'dispatch', { kind: '分发', state: '已分发', on_date: on });
+      // the document goes out: the incoming one it answers records the reply, and the two are linked
+      if (row.reply_to !== null) {
+        recordReply(ctx, row.reply_to, row.doc_no!);
+        addLink(ctx, ANSWERS, { register: REGISTER, ref: row.draft_no }, { register: 'incoming', ref: row.reply_to });
+      }
+    }
     return docById(ctx.db, row.id);
   });
 }

@@ -74,9 +74,26 @@ describe('wenmi outgoing', () => {
     expect(masked.stdout).not.toContain('某涉密事项');
     const shown = await run(['outgoing', 'list', '--reveal']);
     expect(shown.stdout).toContain('某涉密事项的通知');
-    const history = JSON.parse((await run(['outgoing', 'history', 'NG2026-0001', '--format', 'json'])).stdout) as { history: { action: string }[] };
-    expect(history.history.map((h) => h.action)).toEqual(['draft']);
+    const history = JSON.parse((await run(['outgoing', 'history', 'NG2026-0001', '--format', 'json'])).stdout) as { action: string }[];
+    expect(history.map((h) => h.action)).toEqual(['draft']);
     expect((await run(['verify'])).stderr).toMatch(/verified: 2 journal entries/);
+  });
+
+  it('shows a document with its dispatch lines and its link to the incoming document it answers, on both ends', async () => {
+    const { run } = await office();
+    await run(['incoming', 'receive', '--sender', '市财政局', '--title', '关于预算的通知']);
+    await run(['outgoing', 'draft', '--title', '关于预算的复函', '--drafter', '张文书', '--dept', '办公室', '--reply-to', '2026-1']);
+    for (const step of [['review', '--reviewer', '李主任'], ['sign', '--signer', '王局长'], ['number', '--prefix', '某办函'], ['print-run', '--copies', '1'], ['dispatch', '--to', '市财政局', '--via', '邮寄']])
+      expect((await run(['outgoing', step[0]!, 'NG2026-0001', ...step.slice(1)])).code).toBe(0);
+    const shown = JSON.parse((await run(['outgoing', 'show', '某办函〔2026〕1号', '--format', 'json'])).stdout) as { entry: { docNo: string }; dispatch: { to: string }[]; links: { kind: string; register: string; ref: string }[] };
+    expect(shown.entry.docNo).toBe('某办函〔2026〕1号');
+    expect(shown.dispatch.map((d) => d.to)).toEqual(['市财政局']);
+    expect(shown.links.map((l) => [l.kind, l.register, l.ref])).toEqual([['answers', 'incoming', '2026-0001']]);
+    const other = await run(['incoming', 'show', '2026-0001'], 'zh');
+    expect(other.stdout).toContain('答复为');
+    expect(other.stdout).toContain('某办函〔2026〕1号 · 关于预算的复函');
+    const book = JSON.parse((await run(['incoming', 'export', '--format', 'json'])).stdout) as { handling: string }[];
+    expect(book.map((r) => r.handling)).toEqual(['已登记；已答复：某办函〔2026〕1号']);
   });
 
   it('says which document is not found, with exit 1', async () => {

@@ -4,7 +4,8 @@ import { buildRegistry } from '../../../src/cli/registry.js';
 import { writeTx } from '../../../src/core/db.js';
 import { setSetting } from '../../../src/core/settings.js';
 import { verifyDatabase } from '../../../src/core/verify.js';
-import { receiveIncoming } from '../../../src/registers/incoming/rules.js';
+import { getIncoming, handlingNote, receiveIncoming } from '../../../src/registers/incoming/rules.js';
+import { linksOf } from '../../../src/core/links.js';
 import {
   dispatchOutgoing,
   draftOutgoing,
@@ -159,6 +160,23 @@ describe('printing, dispatch and receipts', () => {
     expectRefused(ctx, () => recordReceipt(ctx, id, { to: '市税务局' }), 'outgoing.notDispatchedTo', 'data');
     recordReceipt(ctx, id, { to: '市财政局' });
     expectRefused(ctx, () => recordReceipt(ctx, id, { to: '市财政局' }), 'outgoing.receiptRecorded', 'data');
+  });
+});
+
+describe('a reply to an incoming document', () => {
+  it('records on dispatch that the incoming document was answered, with the 发文字号, and links the two', () => {
+    const ctx = testCtx();
+    receiveIncoming(ctx, { sender: '市财政局', title: '关于预算的通知', receivedAt: '2026-11-27 09:00' });
+    const id = signed(ctx, { replyTo: '2026-0001' });
+    numberOutgoing(ctx, id, { prefix: '某办函' });
+    printRun(ctx, id, { copies: 2 });
+    expect(handlingNote(ctx.db, getIncoming(ctx.db, '2026-0001'))).toBe('已登记');
+    expect(linksOf(ctx.db, { register: 'incoming', ref: '2026-0001' })).toEqual([]);
+    dispatchOutgoing(ctx, id, { to: '市财政局', via: '邮寄' });
+    dispatchOutgoing(ctx, id, { to: '市审计局', via: '邮寄' });
+    expect(handlingNote(ctx.db, getIncoming(ctx.db, '2026-0001'))).toBe('已登记；已答复：某办函〔2026〕1号');
+    expect(linksOf(ctx.db, { register: 'incoming', ref: '2026-0001' }).map((l) => [l.kind, l.from_register, l.from_ref])).toEqual([['answers', 'outgoing', id]]);
+    expect(verifyDatabase(ctx.db, tables()).problems).toEqual([]);
   });
 });
 
