@@ -10,6 +10,7 @@ export const STATE_LABELS: Record<string, Label> = {
   已签发: { zh: '已签发', en: 'signed off' },
   已编号: { zh: '已编号', en: 'numbered' },
   已印制: { zh: '已印制', en: 'printed' },
+  已用印: { zh: '已用印', en: 'sealed' },
   已分发: { zh: '已分发', en: 'dispatched' },
 };
 
@@ -21,6 +22,7 @@ export const STEP_WORDS: Record<string, Label> = {
   编号: { zh: '编号', en: 'numbering' },
   文号作废: { zh: '文号作废', en: 'number voided' },
   印制: { zh: '印制', en: 'printing' },
+  用印: { zh: '用印', en: 'sealing' },
   分发: { zh: '分发', en: 'dispatch' },
   回执: { zh: '回执', en: 'receipt' },
 };
@@ -42,6 +44,8 @@ export const ACTION_LABELS: Record<string, Label> = {
   number: { zh: '编号', en: 'number' },
   'void-number': { zh: '文号作废', en: 'void number' },
   'print-run': { zh: '印制', en: 'print run' },
+  seal: { zh: '用印', en: 'seal' },
+  link: { zh: '关联', en: 'link' },
   dispatch: { zh: '分发', en: 'dispatch' },
   'dispatch-copy': { zh: '分发份号', en: 'dispatch copy' },
   receipt: { zh: '回执', en: 'receipt' },

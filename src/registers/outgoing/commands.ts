@@ -22,6 +22,7 @@ import {
   refOf,
   REGISTER,
   returnOutgoing,
+  sealOutgoing,
   reviewOutgoing,
   shownTitle,
   signOutgoing,
@@ -250,6 +251,22 @@ export function outgoingCommands(root: Command, kit: Kit, register: CliRegister)
         const row = printRun(s.ctx(), ref!, { copies: o.copies, on: dateOpt(s, o.on) });
         const nos = copyNosOf(row.copies!);
         s.info(row.secret_level ? t('outgoing.printedCopyNos', { ref: refOf(row), copies: row.copies, first: nos[0], last: nos[nos.length - 1] }) : t('outgoing.printed', { ref: refOf(row), copies: row.copies }));
+      }),
+    );
+
+  kit
+    .verb(outgoing, 'seal', { zh: '用印：在印章登记簿中申请、批准并用印（文件名称为发文字号和标题），两端关联', en: 'seal it: request, approval and stamp in the seal register (the document named by its number and title), linked both ways' }, [
+      'wenmi outgoing seal NG2026-0001 --seal 办公室公章 --approver 周主任',
+      'wenmi outgoing seal NG2026-0001 --seal S001 --approver 周主任 --count 2',
+    ])
+    .argument('<id>', describe({ zh: '拟稿编号或发文字号', en: 'the draft id or number' }))
+    .option('--seal <seal>', describe({ zh: '印章编号或名称', en: 'the seal, by code or name' }))
+    .option('--approver <name>', describe({ zh: '用印批准人', en: 'who approves the stamping' }))
+    .option('--count <n>', describe({ zh: '用印份数（默认为印制份数）', en: 'copies to stamp (default: the copies printed)' }), intArg(1, MAX_COPIES))
+    .action(
+      kit.run<{ seal?: string; approver?: string; count?: number }>((s, o, [ref]) => {
+        const { doc, request, line } = sealOutgoing(s.ctx(), ref!, { seal: o.seal, approver: o.approver, count: o.count });
+        s.info(t('outgoing.sealed', { ref: refOf(doc), count: o.count ?? doc.copies, request, line }));
       }),
     );
 

@@ -11,9 +11,12 @@ export const outgoing: CliRegister = {
   tables,
   settings,
   settingMessages,
-  // a reply goes through incoming's face (incoming/api.ts), whose refusals speak incoming's messages
-  requires: ['incoming'],
-  linkKinds: { answers: { forward: { zh: '答复', en: 'answers' }, backward: { zh: '答复为', en: 'answered by' } } },
+  // a reply goes through incoming's face, sealing through seal's (api.ts); their refusals speak their own messages
+  requires: ['incoming', 'seal'],
+  linkKinds: {
+    answers: { forward: { zh: '答复', en: 'answers' }, backward: { zh: '答复为', en: 'answered by' } },
+    sealed: { forward: { zh: '用印', en: 'stamped under' }, backward: { zh: '用印文件', en: 'stamps' } },
+  },
   face: () => import('./api.js').then((m) => m.face),
   load: () => import('./module.js'),
 };

@@ -7,6 +7,7 @@
  * carries one; with none it is 拟稿.
  *
  *   draft ─► 拟稿 ─ review ─► 已审核 ─ sign ─► 已签发 ─ number ─► 已编号 ─ print-run ─► 已印制 ─ dispatch ─► 已分发
+ *                                                           已印制 ─ seal ─► 已用印 ─ dispatch ─► 已分发 (a document that is not sealed, 纪要, skips it)
  *              └─ review --return ─► 退回修改 ─ review ─► 已审核 (a revised draft is reviewed again)
  *   已编号 ─ void-number ─► 已签发 (the number stays in the book as 作废 and is never given again)
  *
@@ -25,6 +26,7 @@ import { formatClassification, maskedTitle, parseClassification, parseCopyNo } f
 import { getSetting } from '../../core/settings.js';
 import { entryNumber, splitList } from '../../core/typed.js';
 import { findIncoming, recordReply } from '../incoming/api.js';
+import { stampDocument } from '../seal/api.js';
 import { addLink } from '../../core/links.js';
 import { settings } from './settings.js';
 import { dispatchedCopies, dispatchesOf, dispatchesWithoutReceipt, docById, docByDraftNo, docsAwaiting, nextDraftSerial, nextNumberSerial, numberByText, type NumberRow, type OutgoingRow } from './sql.js';
@@ -32,16 +34,18 @@ import { dispatchedCopies, dispatchesOf, dispatchesWithoutReceipt, docById, docB
 export const REGISTER = 'outgoing';
 /** The link a reply makes from the outgoing document to the incoming one it answers. */
 export const ANSWERS = 'answers';
+/** The link from an outgoing document to its seal request (用印申请) in the seal register. */
+export const SEALED = 'sealed';
 export const URGENCIES = ['特急', '加急'] as const;
 export const VIAS = ['机要', '邮寄', '专人', '电子', '传真'] as const;
 /** The only channels a classified document travels by. */
 export const CLASSIFIED_VIAS = ['机要', '专人'];
-export const STATES = ['拟稿', '退回修改', '已审核', '已签发', '已编号', '已印制', '已分发'] as const;
+export const STATES = ['拟稿', '退回修改', '已审核', '已签发', '已编号', '已印制', '已用印', '已分发'] as const;
 export const MAX_COPIES = 9999;
 export const MAX_PAGES = 99999;
 
 /** How far along a state is; 拟稿 and 退回修改 both wait for review. */
-const RANK: Record<string, number> = { 拟稿: 0, 退回修改: 0, 已审核: 1, 已签发: 2, 已编号: 3, 已印制: 4, 已分发: 5 };
+const RANK: Record<string, number> = { 拟稿: 0, 退回修改: 0, 已审核: 1, 已签发: 2, 已编号: 3, 已印制: 4, 已用印: 5, 已分发: 6 };
 /** The step that brings a document into each state. */
 const STEP_INTO: Record<string, string> = { 已审核: '审核', 已签发: '签发', 已编号: '编号', 已印制: '印制' };
 
@@ -282,6 +286,25 @@ export function printRun(ctx: Ctx, ref: string, f: { copies?: number; on?: strin
   });
 }
 
+/**
+ * 用印: a numbered, printed document is stamped through the seal register — the request (文件名称:
+ * 发文字号 and title, a classified title masked), its approval and the stamp, under the seal
+ * register's rules — for the copies printed unless `count` says fewer; linked both ways. Once.
+ */
+export function sealOutgoing(ctx: Ctx, ref: string, f: { seal?: string; approver?: string; count?: number }): { doc: OutgoingRow; request: string; line: number } {
+  const { '--seal': seal, '--approver': approver } = required({ '--seal': f.seal, '--approver': f.approver });
+  return writeTx(ctx.db, () => {
+    const row = getOutgoing(ctx.db, ref);
+    mustBe(row, ['已印制'], '用印');
+    const count = f.count ?? row.copies!;
+    if (!Number.isInteger(count) || count < 1 || count > row.copies!) throw usageError('outgoing.sealCount', { value: count, copies: row.copies });
+    const stamped = stampDocument(ctx, { seal, doc: `${row.doc_no} ${shownTitle(row, false)}`, unit: row.dept, purpose: '发文用印', count, approver, requester: ctx.operator });
+    event(ctx, row, 'seal', { kind: '用印', state: '已用印', on_date: today(ctx), count, data: { request: stamped.request, line: stamped.line } });
+    addLink(ctx, SEALED, { register: REGISTER, ref: row.draft_no }, { register: 'seal', ref: stamped.request });
+    return { doc: docById(ctx.db, row.id), ...stamped };
+  });
+}
+
 export interface Dispatch {
   to?: string;
   via?: string;
@@ -300,7 +323,7 @@ export function dispatchOutgoing(ctx: Ctx, ref: string, f: Dispatch): OutgoingRo
   const copyNos = [...new Set(splitList(f.copyNos).filter((c) => c !== '').map(parseCopyNo))].sort();
   return writeTx(ctx.db, () => {
     const row = getOutgoing(ctx.db, ref);
-    mustBe(row, ['已印制', '已分发'], '分发');
+    mustBe(row, ['已印制', '已用印', '已分发'], '分发');
     if (row.secret_level !== null) {
       if (!CLASSIFIED_VIAS.includes(via)) throw dataError('outgoing.classifiedVia', { ref: refOf(row), via, choices: CLASSIFIED_VIAS.join('、') });
       if (copyNos.length === 0) throw usageError('outgoing.copyNoRequired', { ref: refOf(row) });

@@ -1,7 +1,7 @@
 /**
  * 发文登记簿. All tables are append-only:
  * - outgoing_docs: a draft (拟稿) with its own id NG2026-0001 (one series per year) and its fields;
- * - outgoing_events: the steps (审核, 退回, 签发, 编号, 文号作废, 印制, 分发), each with the state after it
+ * - outgoing_events: the steps (审核, 退回, 签发, 编号, 文号作废, 印制, 用印, 分发), each with the state after it
  *   (NULL for a step that does not move the document) and its details as JSON in data;
  * - outgoing_numbers: 发文字号 given, unique and gap-free per 代字 and year (UNIQUE (prefix, year, serial));
  * - outgoing_number_voids: a number taken and not used, kept as 作废 with a reason;
@@ -41,8 +41,8 @@ CREATE TABLE outgoing_docs (
 CREATE TABLE outgoing_events (
   id INTEGER PRIMARY KEY,
   doc_id INTEGER NOT NULL REFERENCES outgoing_docs (id),
-  kind TEXT NOT NULL CHECK (kind IN ('审核', '退回', '签发', '编号', '文号作废', '印制', '分发', '回执')),
-  state TEXT CHECK (state IN ('已审核', '退回修改', '已签发', '已编号', '已印制', '已分发')),
+  kind TEXT NOT NULL CHECK (kind IN ('审核', '退回', '签发', '编号', '文号作废', '印制', '用印', '分发', '回执')),
+  state TEXT CHECK (state IN ('已审核', '退回修改', '已签发', '已编号', '已印制', '已用印', '已分发')),
   on_date TEXT NOT NULL,
   who TEXT,
   count INTEGER CHECK (count >= 1),

@@ -8,5 +8,6 @@ export const seal: CliRegister = {
   summary: { zh: '印章管理：保管、用印申请与批准、用印登记簿', en: 'seals (印章): custody, approved use, the seal-usage register' },
   migrations,
   tables,
+  face: () => import('./api.js').then((m) => m.face),
   load: () => import('./module.js'),
 };

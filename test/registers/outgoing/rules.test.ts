@@ -6,6 +6,8 @@ import { setSetting } from '../../../src/core/settings.js';
 import { verifyDatabase } from '../../../src/core/verify.js';
 import { getIncoming, handlingNote, receiveIncoming } from '../../../src/registers/incoming/rules.js';
 import { linksOf } from '../../../src/core/links.js';
+import { addSeal, lendSeal } from '../../../src/registers/seal/rules.js';
+import { stampLines } from '../../../src/registers/seal/sql.js';
 import {
   dispatchOutgoing,
   draftOutgoing,
@@ -15,6 +17,7 @@ import {
   printRun,
   recordReceipt,
   returnOutgoing,
+  sealOutgoing,
   reviewOutgoing,
   signOutgoing,
   voidNumber,
@@ -160,6 +163,34 @@ describe('printing, dispatch and receipts', () => {
     expectRefused(ctx, () => recordReceipt(ctx, id, { to: '市税务局' }), 'outgoing.notDispatchedTo', 'data');
     recordReceipt(ctx, id, { to: '市财政局' });
     expectRefused(ctx, () => recordReceipt(ctx, id, { to: '市财政局' }), 'outgoing.receiptRecorded', 'data');
+  });
+});
+
+describe('sealing through the seal register', () => {
+  it('stamps a printed document in the seal book under its number and title, once, linked both ways', () => {
+    const ctx = testCtx();
+    addSeal(ctx, { name: '办公室公章', type: '公章', custodian: '李保管', since: '2026-01-04' });
+    const id = signed(ctx, { secret: '秘密★5年', title: '涉密标题' });
+    numberOutgoing(ctx, id, { prefix: '某办发' });
+    expect(expectRefused(ctx, () => sealOutgoing(ctx, id, { seal: 'S001', approver: '周主任' }), 'outgoing.stepFirst', 'data').params.first).toBe('印制');
+    printRun(ctx, id, { copies: 3 });
+    expectRefused(ctx, () => sealOutgoing(ctx, id, { seal: 'S001' }), 'input.missing', 'usage');
+    expectRefused(ctx, () => sealOutgoing(ctx, id, { seal: 'S001', approver: '周主任', count: 4 }), 'outgoing.sealCount', 'usage');
+    lendSeal(ctx, 'S001', { to: '孙律师', due: '2026-11-30', approver: '周主任' });
+    expectRefused(ctx, () => sealOutgoing(ctx, id, { seal: 'S001', approver: '周主任' }), 'seal.sealNotInUse', 'data');
+    expectRefused(ctx, () => sealOutgoing(ctx, id, { seal: '财务章', approver: '周主任' }), 'seal.notFound', 'data');
+    const ctx2 = testCtx();
+    addSeal(ctx2, { name: '办公室公章', type: '公章', custodian: '李保管', since: '2026-01-04' });
+    const doc = signed(ctx2, { secret: '秘密★5年', title: '涉密标题' });
+    numberOutgoing(ctx2, doc, { prefix: '某办发' });
+    printRun(ctx2, doc, { copies: 3 });
+    const done = sealOutgoing(ctx2, doc, { seal: '办公室公章', approver: '周主任' });
+    expect([done.request, done.doc.state]).toEqual(['Y2026-0001', '已用印']);
+    expect(stampLines(ctx2.db, {}).map((l) => [l.doc, l.count, l.approver])).toEqual([['某办发〔2026〕1号 【秘密】', 3, '周主任']]);
+    expect(linksOf(ctx2.db, { register: 'seal', ref: 'Y2026-0001' }).map((l) => [l.kind, l.from_ref])).toEqual([['sealed', doc]]);
+    expectRefused(ctx2, () => sealOutgoing(ctx2, doc, { seal: 'S001', approver: '周主任' }), 'outgoing.stepDone', 'data');
+    dispatchOutgoing(ctx2, doc, { to: '市委', via: '机要', copyNos: ['1'] });
+    expect(verifyDatabase(ctx2.db, tables()).problems).toEqual([]);
   });
 });
 
