@@ -137,6 +137,8 @@ export function migrate(db: DB, migrations: Migration[], file: string): void {
       db.pragma(`application_id = ${APPLICATION_ID}`);
       db.pragma(`user_version = ${db.prepare('SELECT count(*) FROM schema_migrations').pluck().get() as number}`);
     }).immediate();
+    // each migration's pages go into the file at once, so the WAL never holds the whole schema (a fresh database fits a small disk)
+    if (file !== ':memory:') db.pragma('wal_checkpoint(TRUNCATE)');
   });
   appliedCounts.set(db, (appliedCounts.get(db) ?? 0) + count);
 }
