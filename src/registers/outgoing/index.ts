@@ -6,7 +6,7 @@ import { settingMessages, settings } from './settings.js';
 export const outgoing: CliRegister = {
   name: 'outgoing',
   label: { zh: '发文', en: 'outgoing' },
-  summary: { zh: '发文：拟稿、审核、签发、编号、印制、分发、回执；发文登记簿', en: 'outgoing documents (发文): draft, review, sign off, number, print, dispatch, receipts; the register' },
+  summary: { zh: '发文：拟稿、审核、签发、编号、印制、用印、分发、回执；发文登记簿', en: 'outgoing documents (发文): draft, review, sign off, number, print, seal, dispatch, receipts; the register' },
   migrations,
   tables,
   settings,
