@@ -86,7 +86,7 @@ export async function buildProgram(argv: string[], io: IO, onExit: (code: number
   const registry = buildRegistry();
   const program = new WenmiCommand('wenmi');
   program
-    .description(describe({ zh: '文秘：收文、印章、办公用品、档案登记簿', en: 'wenmi (文秘): the secretariat\'s registers — incoming documents, seals, office supplies, archives' }))
+    .description(describe({ zh: '文秘：收文、发文、印章、办公用品、档案、会务、信息上传下达登记簿', en: 'wenmi (文秘): the secretariat\'s registers — incoming and outgoing documents, seals, office supplies, archives, meetings, information passed down and up' }))
     .version(VERSION, '-V, --version', describe({ zh: '显示版本', en: 'show the version' }))
     .helpOption('-h, --help', describe({ zh: '显示帮助', en: 'show help' }))
     .helpCommand('help [command]', t('help.helpCommand'))

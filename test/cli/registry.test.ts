@@ -40,3 +40,19 @@ describe('link kinds and faces', () => {
     expect(await buildRegistry().face('supplies')).toBeUndefined();
   });
 });
+
+describe("registers' stored words", () => {
+  it('give one English word for each stored word, since messages under en share one dictionary', async () => {
+    const english = new Map<string, { en: string; register: string }>();
+    const clashes: string[] = [];
+    for (const r of registers) {
+      const words = (await r.load()).words ?? {};
+      for (const [word, l] of Object.entries(words)) {
+        const seen = english.get(word);
+        if (seen && seen.en !== l.en) clashes.push(`${word}: ${seen.register} "${seen.en}", ${r.name} "${l.en}"`);
+        else if (!seen) english.set(word, { en: l.en, register: r.name });
+      }
+    }
+    expect(clashes).toEqual([]);
+  });
+});

@@ -9,6 +9,16 @@ import { tempDir } from '../helpers.js';
 const { migrations } = buildRegistry();
 
 describe('opening the database', () => {
+  it('leaves no WAL of the migrations it applied behind (a fresh database fits a small disk)', () => {
+    const file = path.join(tempDir(), 'w.db');
+    const db = openDatabase(file, { create: true, mode: 'init', migrations: buildRegistry().migrations });
+    try {
+      expect(fs.statSync(`${file}-wal`).size).toBe(0);
+    } finally {
+      db.close();
+    }
+  });
+
   it('creates a private file and folder with WAL, synchronous=FULL, foreign keys, and the application id', () => {
     const dir = path.join(tempDir(), 'sub');
     const file = path.join(dir, 'w.db');

@@ -11,7 +11,7 @@ import { copiesOf, type CopyStatus } from './custody.js';
 import { label } from '../../core/i18n.js';
 import type { EntryFace } from '../../core/register.js';
 import { STATE_LABELS } from './columns.js';
-import { fileIncoming, getIncoming, shownTitle } from './rules.js';
+import { fileIncoming, getIncoming, recordAnswer, shownTitle } from './rules.js';
 import type { IncomingRow } from './sql.js';
 import { instructionsOf } from './workflow.js';
 
@@ -76,6 +76,15 @@ export function incomingInstructions(db: DB, ref: string): string | null {
 
 export function markIncomingFiled(ctx: Ctx, ref: string): IncomingDocument {
   return documentOf(fileIncoming(ctx, ref));
+}
+
+/**
+ * Records that an outgoing document answered this one: its 处理情况 shows the 发文字号 (journaled;
+ * the state does not move). The outgoing register links its document to this one in the same
+ * transaction.
+ */
+export function recordReply(ctx: Ctx, ref: string, docNo: string): IncomingDocument {
+  return documentOf(recordAnswer(ctx, ref, docNo));
 }
 
 /** How links and typed references name an incoming document (core/register.ts EntryFace). */

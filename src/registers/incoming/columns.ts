@@ -99,6 +99,7 @@ export const checkColumns: Column[] = [
 
 export const STEP_LABELS: Record<string, { zh: string; en: string }> = {
   receive: { zh: '签收登记', en: 'received' },
+  answered: { zh: '已答复', en: 'answered' },
   correct: { zh: '更正', en: 'corrected' },
   void: { zh: '作废', en: 'voided' },
   review: { zh: '初审通过', en: 'reviewed' },

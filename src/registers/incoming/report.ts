@@ -6,6 +6,7 @@ import type { DB } from '../../core/db.js';
 import { daysBetween, type Period } from '../../core/dates.js';
 import { t } from '../../core/i18n.js';
 import { maskedTitle } from '../../core/secret.js';
+import { linkedFrom } from '../../core/links.js';
 import { iterateIncoming, journalOf, revisionsOf, type IncomingRow } from './sql.js';
 import { deadlineOf, handledOn } from './workflow.js';
 
@@ -87,6 +88,8 @@ type CopyFrom = { copy: string; from: string };
 
 /** An event's data as the workflow and custody rules journal it: the fields of each kind (see eventDetail). */
 interface EventData {
+  /** answered: the 发文字号 of the reply */
+  docNo?: string;
   opinion?: string;
   leader?: string;
   text?: string;
@@ -104,7 +107,6 @@ interface EventData {
   remove?: string[];
   note?: string | null;
   copiesOut?: { copy: string; holder: string }[];
-  archiveNo?: string;
 }
 
 /** A journal entry's content: a row of incoming_revisions (receive, correct) or incoming_events. */
@@ -145,8 +147,8 @@ function eventDetail(kind: string, d: EventData): string {
       return d.from ? `${d.from}：${d.text}` : d.text ?? '';
     case 'close':
       return d.copiesOut?.length ? t('incoming.step.closeOut', { copies: d.copiesOut.map((c) => `${c.copy} ${c.holder}`).join('、') }) : '';
-    case 'file':
-      return d.archiveNo ?? '';
+    case 'answered':
+      return d.docNo ?? '';
     default:
       return '';
   }
@@ -173,6 +175,9 @@ export function historySteps(db: DB, row: IncomingRow, reveal: boolean): Step[] 
         const changed = Object.keys(content).filter((k) => !['id', 'corrects'].includes(k) && before && before[k] !== content[k]);
         detail = t('incoming.step.correct', { fields: changed.join(', ') });
       }
+    } else if (content.kind === 'file') {
+      // the archive item links to the document (core/links.ts); events before links named it in their data
+      detail = linkedFrom(db, 'filed-from', { register: 'incoming', ref: row.number })[0]?.ref ?? '';
     } else detail = eventDetail(content.kind!, content.data ? (JSON.parse(content.data) as EventData) : {});
     steps.push({ seq: j.seq, at: j.at, operator: j.operator, step: j.action, detail, reason: j.reason });
   }

@@ -247,6 +247,15 @@ export function fileIncoming(ctx: Ctx, ref: string): IncomingRow {
   });
 }
 
+/** Records that an outgoing document numbered `docNo` answered the document (journaled; the state does not move). */
+export function recordAnswer(ctx: Ctx, ref: string, docNo: string): IncomingRow {
+  return writeTx(ctx.db, () => {
+    const row = getIncoming(ctx.db, ref);
+    post(ctx, { register: REGISTER, action: 'answered', table: 'incoming_events', values: { doc_id: row.id, kind: 'answered', state: null, data: { docNo } } });
+    return getIncoming(ctx.db, row.number);
+  });
+}
+
 /** Refuses a verb in a state that does not allow it (exit 1, naming the state). */
 export function requireState(row: IncomingRow, verb: string, allowed: readonly string[]): void {
   if (!allowed.includes(row.state)) throw dataError('incoming.wrongState', { ref: row.number, state: row.state, verb, allowed: allowed.join('、') });
@@ -271,6 +280,13 @@ export { shortMoment };
 
 /** 处理情况 as the paper register shows it: the state, with the reason of a void or a return, the lead department, or the archive number. */
 export function handlingNote(db: DB, row: IncomingRow): string {
+  // answered by an outgoing document (recordAnswer, through incoming's face): its 发文字号 follows the state
+  const answered = lastEvent(db, row.id, 'answered');
+  const note = stateNote(db, row);
+  return answered?.data ? `${note}；已答复：${(JSON.parse(answered.data) as { docNo: string }).docNo}` : note;
+}
+
+function stateNote(db: DB, row: IncomingRow): string {
   if (row.state === '作废') return `作废：${lastEvent(db, row.id, 'void')?.reason ?? ''}`;
   if (row.state === '退回') return `退回：${lastEvent(db, row.id, 'return')?.reason ?? ''}`;
   if (row.state === '承办中') {

@@ -1,6 +1,6 @@
 /**
  * The meeting book (会议登记簿) and the month report, computed apart from their rendering.
- * A meeting belongs to the period its start falls in; a returned plan (已退回) is left out of the
+ * A meeting belongs to the period its start falls in; a returned plan (退回) is left out of the
  * book, which records meetings held or to be held.
  */
 import type { Period } from '../../core/dates.js';
@@ -22,7 +22,7 @@ export function meetingsOf(db: DB, f: BookFilter): MeetingRow[] {
   if (f.from) parts.push('substr(starts_at, 1, 10) >= @from'), (params.from = f.from);
   if (f.to) parts.push('substr(starts_at, 1, 10) <= @to'), (params.to = f.to);
   if (f.state) parts.push('state = @state'), (params.state = f.state);
-  else parts.push("state <> '已退回'");
+  else parts.push("state <> '退回'");
   if (f.room) parts.push('room = @room'), (params.room = f.room);
   return db.prepare(`SELECT * FROM meeting_current WHERE ${parts.join(' AND ')} ORDER BY starts_at, id`).all(params) as MeetingRow[];
 }

@@ -7,7 +7,7 @@ import type { Column } from '../../core/output/render.js';
 export const WORDS: Record<string, Label> = {
   待审批: { zh: '待审批', en: 'awaiting approval' },
   已批准: { zh: '已批准', en: 'approved' },
-  已退回: { zh: '已退回', en: 'returned' },
+  退回: { zh: '退回', en: 'returned' },
   已结束: { zh: '已结束', en: 'closed' },
   参加: { zh: '参加', en: 'attending' },
   请假: { zh: '请假', en: 'excused' },

@@ -128,7 +128,7 @@ export function meetingCommands(root: Command, kit: Kit, register: CliRegister):
     .action(
       kit.run<RoomsOpts>(async (s, o) => {
         const day = dayOf(s, o.on) ?? formatDate(s.clock.now());
-        const rows = meetingsOn(s.db(), day).filter((m) => m.state !== '已退回').map((m) => ({ room: m.room, from: m.starts_at.slice(11, 16), to: shortMoment(m.ends_at).slice(m.ends_at.slice(0, 10) === day ? 11 : 0), number: m.number, title: shownTitle(m), host: m.host, state: m.state }));
+        const rows = meetingsOn(s.db(), day).filter((m) => m.state !== '退回').map((m) => ({ room: m.room, from: m.starts_at.slice(11, 16), to: shortMoment(m.ends_at).slice(m.ends_at.slice(0, 10) === day ? 11 : 0), number: m.number, title: shownTitle(m), host: m.host, state: m.state }));
         await s.output(roomColumns, rows, o);
       }),
     );

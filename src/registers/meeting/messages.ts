@@ -195,5 +195,5 @@ export const messages: Messages = {
     'meeting.notSettled': 'The expenses of {ref} are not settled: it cannot be closed.',
     'meeting.notSettled.hint': 'First run wenmi meeting settle {ref} --approver NAME.',
   },
-  terms: { 待审批: 'awaiting approval', 已批准: 'approved', 已退回: 'returned', 已结束: 'closed', 参加: 'attending', 请假: 'excused', 代参: 'by proxy' },
+  terms: { 待审批: 'awaiting approval', 已批准: 'approved', 退回: 'returned', 已结束: 'closed', 参加: 'attending', 请假: 'excused', 代参: 'by proxy' },
 };

@@ -7,7 +7,7 @@
  * with none it is 待审批.
  *
  *   plan ─► 待审批 ─ approve --approver (not the planner) ─► 已批准
- *              └──── approve --return --reason ─► 已退回                       (final)
+ *              └──── approve --return --reason ─► 退回                         (final)
  *   已批准 ─ close (after.ts: over, copies back, minutes approved, expenses settled) ─► 已结束 (final)
  *
  * Every verb after approval (notify, confirm, signin, prepare, decide) needs 已批准, and a
@@ -24,7 +24,7 @@ import { entryNumber, splitList } from '../../core/typed.js';
 import { attendeesOf, bookingsOfRoom, meetingByNumber, nextSerial, type MeetingRow } from './sql.js';
 
 export const REGISTER = 'meeting';
-export const STATES = ['待审批', '已批准', '已退回', '已结束'] as const;
+export const STATES = ['待审批', '已批准', '退回', '已结束'] as const;
 /** The longest a meeting may run: a plan that ends days after it starts is a typing mistake. */
 export const MAX_HOURS = 24 * 7;
 
@@ -171,7 +171,7 @@ export function returnMeeting(ctx: Ctx, ref: string, f: { approver?: string; rea
   return writeTx(ctx.db, () => {
     const row = getMeeting(ctx.db, ref);
     if (row.state !== '待审批') throw dataError('meeting.notPending', { ref: row.number, state: row.state });
-    postEvent(ctx, row, 'return', { state: '已退回', reason: why, data: { approver: optional(f.approver) } });
+    postEvent(ctx, row, 'return', { state: '退回', reason: why, data: { approver: optional(f.approver) } });
     return getMeeting(ctx.db, row.number);
   });
 }

@@ -24,7 +24,7 @@ export const CHANNEL_LABELS: Record<string, { zh: string; en: string }> = {
   短信: { zh: '短信', en: 'text message' },
   会议: { zh: '会议', en: 'meeting' },
   文件: { zh: '文件', en: 'document' },
-  机要: { zh: '机要', en: 'confidential post' },
+  机要: { zh: '机要', en: 'confidential courier' },
   专人: { zh: '专人', en: 'by hand' },
 };
 

@@ -34,7 +34,7 @@ import { eventsOf, findByNumber, nextSerial, openEntries, type RelayRow } from '
 
 export const REGISTER = 'relay';
 export const CHANNELS = ['电话', '口头', '短信', '会议', '文件', '机要', '专人'] as const;
-/** The only channels classified information may go by: the confidential post, in person, a meeting. */
+/** The only channels classified information may go by: the confidential courier, in person, a meeting. */
 export const SECURE_CHANNELS = ['机要', '专人', '会议'] as const;
 export const SERIES = ['CD', 'SB', 'MCD', 'MSB'] as const;
 export type Direction = '下达' | '上报';

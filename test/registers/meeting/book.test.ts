@@ -60,8 +60,8 @@ describe('the meeting book', () => {
     const { header, rows } = parseCsv(csv.stdout);
     expect(header).toEqual(['number', 'date', 'time', 'meeting', 'room', 'chair', 'expected', 'present', 'minutes', 'decisions', 'open', 'state', 'budget (yuan)', 'spent (yuan)']);
     expect(rows.map((r) => [r.cells[0], r.cells[6], r.cells[7], r.cells[11], r.cells[12], r.cells[13]])).toEqual([
-      ['HY2026-0001', '4', '2', 'approved', '3000.00', '480.50'],
-      ['HY2026-0002', '2', '0', 'awaiting approval', '500.00', '0.00'],
+      ['HY2026-0001', '4', '2', 'approved', '3000', '480.5'],
+      ['HY2026-0002', '2', '0', 'awaiting approval', '500', '0'],
     ]);
     const pending = await run(['meeting', 'list', '--state', 'awaiting-approval', '--format', 'json'], { now: '2026-12-05T09:00' });
     expect(JSON.parse(pending.stdout).map((r: { number: string }) => r.number)).toEqual(['HY2026-0002']);

@@ -87,7 +87,7 @@ describe('plan and approval', () => {
     expectRefused(ctx, () => returnMeeting(ctx, 'HY2026-0001', { reason: '改期' }), 'meeting.notPending', 'data');
     planMeeting(ctx, plan({ room: '第二会议室' }));
     expectRefused(ctx, () => returnMeeting(ctx, 'HY2026-0002', { reason: ' ' }), 'input.missing', 'usage');
-    expect(returnMeeting(ctx, 'HY2026-0002', { reason: '与党组会冲突' }).state).toBe('已退回');
+    expect(returnMeeting(ctx, 'HY2026-0002', { reason: '与党组会冲突' }).state).toBe('退回');
     expect(planMeeting(ctx, plan({ room: '第二会议室' })).number).toBe('HY2026-0003');
     expectRefused(ctx, () => notifyMeeting(ctx, 'HY2026-0002'), 'meeting.wrongState', 'data');
     verified(ctx);

@@ -61,7 +61,7 @@ describe('logging a morning', () => {
 describe('the refusals the issue names: exit 1, nothing written', () => {
   it('a classified entry by 短信, a recipient outside the circle, confirming twice, confirming for someone not told', async () => {
     await ok(call);
-    await refused(['relay', 'down', '--source', '市委机要局', '--summary', '某项部署', '--secret', '机密', '--channel', '短信', '--circle', '李局长', '--to', '李局长'], 1, /goes only by confidential post, by hand, meeting, not by "text message"/);
+    await refused(['relay', 'down', '--source', '市委机要局', '--summary', '某项部署', '--secret', '机密', '--channel', '短信', '--circle', '李局长', '--to', '李局长'], 1, /goes only by confidential courier, by hand, meeting, not by "text message"/);
     await refused(['relay', 'down', '--source', '市委机要局', '--summary', '某项部署', '--secret', '机密', '--channel', '机要', '--circle', '李局长', '--to', '李局长,赵科员'], 1, /赵科员 not in the circle/);
     await ok(['relay', 'confirm', 'CD2026-0001', '--person', '李局长']);
     await refused(['relay', 'confirm', 'CD2026-0001', '--person', '李局长'], 1, /李局长 already confirmed CD2026-0001 at 2026-11-27 09:30/);
