@@ -10,23 +10,25 @@ export const MAX_YEARS: Record<Level, number> = { 秘密: 10, 机密: 20, 绝密
 
 export interface Classification {
   level: Level;
-  /** `5年`, `长期`, or null when the document gives no period. */
+  /** `5年`, `6个月`, `长期`, or null when the document gives no period. */
   period: string | null;
 }
 
-/** Parses `秘密★5年`, `机密`, `绝密★长期` (an ASCII `*` may stand for ★). */
+/** Parses `秘密★5年`, `秘密★6个月`, `机密`, `绝密★长期` (an ASCII `*` may stand for ★). */
 export function parseClassification(text: string): Classification {
-  const m = /^\s*(秘密|机密|绝密)\s*(?:[★*]\s*(?:(\d{1,2})\s*年|(长期)))?\s*$/.exec(text);
+  const m = /^\s*(秘密|机密|绝密)\s*(?:[★*]\s*(?:(\d{1,2})\s*年|(长期)|(\d{1,3})\s*(?:个月|月)))?\s*$/.exec(text);
   if (!m) throw usageError('secret.invalid', { value: text });
   const level = m[1] as Level;
   if (m[3]) {
     if (level !== '绝密') throw usageError('secret.longTerm', { value: text });
     return { level, period: '长期' };
   }
-  if (m[2]) {
-    const years = Number(m[2]);
-    if (years < 1 || years > MAX_YEARS[level]) throw usageError('secret.tooLong', { value: text, level, max: MAX_YEARS[level] });
-    return { level, period: `${years}年` };
+  if (m[2] !== undefined || m[4] !== undefined) {
+    const n = Number(m[2] ?? m[4]);
+    if (n === 0) throw usageError('secret.zero', { value: text });
+    const months = m[4] !== undefined;
+    if ((months ? n / 12 : n) > MAX_YEARS[level]) throw usageError('secret.tooLong', { value: text, level, max: MAX_YEARS[level] });
+    return { level, period: months ? `${n}个月` : `${n}年` };
   }
   return { level, period: null };
 }
