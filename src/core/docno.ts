@@ -6,6 +6,7 @@
  * caller is told they were changed; a form the standard forbids is named by the rule it breaks.
  */
 import { usageError } from './errors.js';
+import { t } from './i18n.js';
 
 export interface DocNo {
   /** 机关代字, e.g. 某办发. */
@@ -66,4 +67,56 @@ export function parseDocNo(typed: string): DocNo & { bracketsChanged: boolean } 
   const r = readDocNo(typed);
   if (!r.docNo) throw usageError(r.problem!, { value: typed.trim() });
   return { ...r.docNo, bracketsChanged: r.bracketsChanged };
+}
+
+/** Something to say on stderr about how a 文号 was recorded: a message key and its values. */
+export interface DocNoNote {
+  key: string;
+  params: Record<string, string>;
+}
+
+/** A 文号 as a register records it, and the notes to say. */
+export interface RecordedDocNo {
+  value: string;
+  notes: DocNoNote[];
+}
+
+/**
+ * Whether typed text is meant as a 文号 (GB/T 9704): it has 〔 or 〕, a bracketed four-digit year
+ * (`[2026]`, `（2026）`, …) or the whole shape 代字〔年份〕序号号 in any brackets. A company's own
+ * number such as `HT-2026-001` is not.
+ */
+function looksLikeDocNo(typed: string, text: string): boolean {
+  return /[〔〕]/.test(typed) || /〔\d{4}〕/.test(text) || /^.+〔\d+〕第?\d+号$/.test(text);
+}
+
+/**
+ * A 文号 as a register that records what a document says (incoming, archive) stores it: one meant
+ * as a 文号 with its look-alike brackets made 〔〕 (and said), a form the standard forbids kept as
+ * written (and the rule named); anything else kept as typed, with nothing to say.
+ */
+export function recordDocNo(typed: string): RecordedDocNo {
+  const asTyped = typed.trim();
+  const reading = readDocNo(typed);
+  if (!looksLikeDocNo(asTyped, reading.text)) return { value: asTyped, notes: [] };
+  const notes: DocNoNote[] = [];
+  if (reading.bracketsChanged) notes.push({ key: 'docno.bracketsChanged', params: { typed: asTyped, value: reading.text } });
+  if (reading.problem) notes.push({ key: 'docno.keptAsWritten', params: { rule: reading.problem, value: reading.text } });
+  return { value: reading.text, notes };
+}
+
+/** The line a note says: a forbidden form's rule, then that it was kept as written. */
+export function docNoNoteText(note: DocNoNote): string {
+  if (note.key === 'docno.keptAsWritten') return t('docno.keptAsWritten', { rule: t(note.params.rule!, { value: note.params.value }) });
+  return t(note.key, note.params);
+}
+
+/** A search text with look-alike brackets made 〔〕 and full-width digits folded, so `[2026]` finds `〔2026〕`. */
+export function docNoSearchText(text: string): string {
+  return readDocNo(text).text;
+}
+
+/** The lines a command says on stderr after recording a typed 文号 (none when none was typed). */
+export function docNoLines(typed: string | undefined): string[] {
+  return typed === undefined || typed.trim() === '' ? [] : recordDocNo(typed).notes.map(docNoNoteText);
 }

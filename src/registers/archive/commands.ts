@@ -1,6 +1,7 @@
 /** `wenmi archive …` (归档, 目录, 清点): parse, call the rules, render. The loan verbs are in loanCommands.ts. */
 import type { Command } from 'commander';
 import { formatDate, parseDate } from '../../core/dates.js';
+import { docNoLines } from '../../core/docno.js';
 import { checkRecordColumns, checkRecordRows, checksOf, recordCheck } from '../../core/checks.js';
 import { checkError, EXIT, usageError } from '../../core/errors.js';
 import { t } from '../../core/i18n.js';
@@ -158,6 +159,7 @@ export function archiveCommands(root: Command, kit: Kit, register: CliRegister):
         });
         if (o.format === 'json') s.print(JSON.stringify(itemJson(row, false)) + '\n');
         else s.print(row.archive_no + '\n');
+        for (const line of docNoLines(o.docNo)) s.info(line);
         s.info(t('archive.filed', { archiveNo: row.archive_no }));
         if (row.incoming_no) s.info(t('archive.filedIncoming', { ref: row.incoming_no }));
       }),

@@ -1,6 +1,7 @@
 /** `wenmi archive correct|void` (更正, 作废): the 档号 stays; the old entry stays legible in `archive show`. */
 import type { Command } from 'commander';
 import { parseDate } from '../../core/dates.js';
+import { docNoLines } from '../../core/docno.js';
 import { t } from '../../core/i18n.js';
 import { applyClear, describe, intArg, withClear, type Kit } from '../../cli/kit.js';
 import { correctItem, voidItem, type Correction } from './corrections.js';
@@ -67,6 +68,7 @@ export function entryCommands(archive: Command, kit: Kit): void {
           o.reason,
         );
         s.print(row.archive_no + '\n');
+        for (const line of docNoLines(o.docNo)) s.info(line);
         s.info(t('archive.corrected', { archiveNo: row.archive_no }));
       }),
     );

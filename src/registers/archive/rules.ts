@@ -1,6 +1,7 @@
 /** The rules of the archive register (归档, 清点核对): plain functions over the database, no I/O. Loans are in loans.ts. */
 import { formatDate } from '../../core/dates.js';
 import { writeTx, type DB } from '../../core/db.js';
+import { recordDocNo } from '../../core/docno.js';
 import { dataError, usageError } from '../../core/errors.js';
 import { post, type Ctx } from '../../core/journal.js';
 import { addLink } from '../../core/links.js';
@@ -125,7 +126,7 @@ export function catalogValues(ctx: Ctx, f: FileFields, missing: string[] = []): 
     title,
     own_title: f.ownTitle === true ? 1 : 0,
     author,
-    doc_no: blankToNull(f.docNo),
+    doc_no: f.docNo == null || f.docNo.trim() === '' ? null : recordDocNo(f.docNo).value, // what the document says, brackets made 〔〕
     doc_date: date,
     secret_level: secret?.level ?? null,
     secret_period: secret?.period ?? null,

@@ -1,4 +1,5 @@
 /** Every query of the archive register. */
+import { docNoSearchText } from '../../core/docno.js';
 import { linkedFrom } from '../../core/links.js';
 import { FILED_FROM } from './schema.js';
 import { cached, whereOf, type DB } from '../../core/db.js';
@@ -129,8 +130,8 @@ function where(f: ItemFilter): { sql: string; params: Record<string, unknown> } 
     f.classified !== undefined && [f.classified ? 'secret_level IS NOT NULL' : 'secret_level IS NULL'],
     f.onLoan !== undefined && [f.onLoan ? 'loan_no IS NOT NULL' : 'loan_no IS NULL AND voided_on IS NULL'],
     f.search && [
-      `(${title} OR instr(COALESCE(doc_no, ''), @search) > 0 OR instr(author, @search) > 0 OR instr(archive_no, @searchNo) > 0)`,
-      { search: f.search, searchNo: normalizeArchiveNo(f.search) },
+      `(${title} OR instr(COALESCE(doc_no, ''), @search) > 0 OR instr(COALESCE(doc_no, ''), @searchDocNo) > 0 OR instr(author, @search) > 0 OR instr(archive_no, @searchNo) > 0)`,
+      { search: f.search, searchNo: normalizeArchiveNo(f.search), searchDocNo: docNoSearchText(f.search) },
     ],
   ]);
 }

@@ -2,6 +2,7 @@
 import type { Command } from 'commander';
 import { formatTimestamp, parseDate, parseMoment, shortMoment } from '../../core/dates.js';
 import type { DB } from '../../core/db.js';
+import { docNoLines } from '../../core/docno.js';
 import { t } from '../../core/i18n.js';
 import { usageError } from '../../core/errors.js';
 import type { Column, Row } from '../../core/output/render.js';
@@ -218,6 +219,7 @@ export function incomingCommands(root: Command, kit: Kit, register: CliRegister)
         const row = receiveIncoming(s.ctx(), fields, { circle: o.circle, again: o.again === true, reason: o.reason });
         if (o.format === 'json') s.print(JSON.stringify(entryJson(row, false)) + '\n');
         else s.print(row.number + '\n');
+        for (const line of docNoLines(o.senderNo)) s.info(line);
         s.info(t('incoming.received', { number: row.number }));
       }),
     );
@@ -239,7 +241,7 @@ export function incomingCommands(root: Command, kit: Kit, register: CliRegister)
     .addOption(wordOption('--state <state>', { zh: '状态', en: 'state' }, states, STATE_LABELS))
     .option('--classified', describe({ zh: '只列涉密文件', en: 'classified documents only' }))
     .option('--ordinary', describe({ zh: '只列非涉密文件', en: 'ordinary documents only' }))
-    .option('--search <text>', describe({ zh: '标题包含此文字', en: 'title contains this' }))
+    .option('--search <text>', describe({ zh: '标题或文号包含此文字', en: "title or sender's no. contains this" }))
     .option('--limit <n>', describe({ zh: '最多列出条数', en: 'at most this many rows' }), intArg(1))
     .action(
       kit.run<IncomingListOpts>(async (s, o) => {
@@ -304,6 +306,7 @@ export function incomingCommands(root: Command, kit: Kit, register: CliRegister)
     .action(
       kit.run<IncomingCorrectOpts>((s, o, [ref]) => {
         const row = correctIncoming(s.ctx(), ref!, applyClear(fieldsOf(s, o), o.clear, CLEARABLE), o.reason);
+        for (const line of docNoLines(o.senderNo)) s.info(line);
         s.info(t('incoming.corrected', { number: row.number }));
       }),
     );

@@ -35,6 +35,7 @@
  */
 import { formatTimestamp, shortMoment } from '../../core/dates.js';
 import { writeTx } from '../../core/db.js';
+import { recordDocNo } from '../../core/docno.js';
 import { dataError, requireReason, usageError } from '../../core/errors.js';
 import { post, type Ctx, type Posted } from '../../core/journal.js';
 import { linkedFrom } from '../../core/links.js';
@@ -107,6 +108,11 @@ export const MEDIA = ['纸质', '电子'] as const;
 type RevisionValues = Pick<IncomingRow, 'received_at' | 'received_on' | 'sender' | 'sender_no' | 'title' | 'doc_type' | 'secret_level' | 'secret_period' | 'copy_no' | 'urgency' | 'copies' | 'pages' | 'attachments' | 'deadline' | 'note' | 'medium' | 'cabinet'>;
 
 const blankToNull = (v: string | null | undefined) => (v === undefined ? undefined : v === null || v.trim() === '' ? null : v.trim());
+/** The sender's 文号 as recorded (core/docno.ts recordDocNo): as printed on the paper, brackets made 〔〕. */
+const senderNoOf = (v: string | null | undefined) => {
+  const given = blankToNull(v);
+  return given == null ? given : recordDocNo(given).value;
+};
 const trimmed = (v: string | undefined) => (v === undefined ? undefined : v.trim());
 
 /** Applies the fields given over a base revision and checks the result as a whole. */
@@ -126,7 +132,7 @@ function revisionOf(ctx: Ctx, base: RevisionValues | null, f: IncomingFields): R
     received_at: receivedAt,
     received_on: receivedAt.slice(0, 10),
     sender: pick('sender', trimmed(f.sender), ''),
-    sender_no: pick('sender_no', blankToNull(f.senderNo), null),
+    sender_no: pick('sender_no', senderNoOf(f.senderNo), null),
     title: pick('title', trimmed(f.title), ''),
     doc_type: pick('doc_type', blankToNull(f.docType), null),
     secret_level: level,

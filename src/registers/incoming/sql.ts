@@ -1,4 +1,5 @@
 /** Every query of the incoming register. */
+import { docNoSearchText } from '../../core/docno.js';
 import { cached, whereOf, type DB } from '../../core/db.js';
 
 export interface IncomingRow {
@@ -37,7 +38,7 @@ export interface IncomingFilter {
   sender?: string;
   state?: string;
   classified?: boolean;
-  /** Text in titles; classified titles are searched only when revealed. */
+  /** Text in titles or the sender's 文号 (`[2026]` finds `〔2026〕`); classified titles are searched only when revealed. */
   search?: string;
   searchClassified?: boolean;
   limit?: number;
@@ -65,7 +66,10 @@ function where(f: IncomingFilter): { sql: string; params: Record<string, unknown
     f.sender && ['instr(sender, @sender) > 0', { sender: f.sender }],
     f.state && ['state = @state', { state: f.state }],
     f.classified !== undefined && ['classified = @classified', { classified: f.classified ? 1 : 0 }],
-    f.search && [f.searchClassified ? 'instr(title, @search) > 0' : '(classified = 0 AND instr(title, @search) > 0)', { search: f.search }],
+    f.search && [
+      `(${f.searchClassified ? 'instr(title, @search) > 0' : '(classified = 0 AND instr(title, @search) > 0)'} OR instr(COALESCE(sender_no, ''), @search) > 0 OR instr(COALESCE(sender_no, ''), @searchDocNo) > 0)`,
+      { search: f.search, searchDocNo: docNoSearchText(f.search) },
+    ],
   ]);
 }
 
