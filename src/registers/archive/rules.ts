@@ -9,7 +9,7 @@ import { getSetting } from '../../core/settings.js';
 import { markIncomingFiled } from '../incoming/api.js';
 import { canonicalArchiveNo, normalizeArchiveNo } from './normalize.js';
 import { requireUnfinishedFromIncoming } from './readiness.js';
-import { fromIncoming, fromOutgoing, requireOneSource, type FileFields } from './sources.js';
+import { fromIncoming, fromMeeting, fromOutgoing, requireOneSource, type FileFields } from './sources.js';
 
 export type { FileFields };
 import { FILED_FROM } from './schema.js';
@@ -122,7 +122,13 @@ export function fileItem(ctx: Ctx, fields: FileFields): ItemRow {
     const medium = fields.medium?.trim() || '纸质';
     if (!(MEDIA as readonly string[]).includes(medium)) throw usageError('archive.medium', { value: medium, choices: MEDIA.join('、') });
     const source =
-      fields.fromIncoming !== undefined ? fromIncoming(ctx.db, fields, fields.fromIncoming) : fields.fromOutgoing !== undefined ? fromOutgoing(ctx.db, fields, fields.fromOutgoing) : null;
+      fields.fromIncoming !== undefined
+        ? fromIncoming(ctx.db, fields, fields.fromIncoming)
+        : fields.fromOutgoing !== undefined
+          ? fromOutgoing(ctx.db, fields, fields.fromOutgoing)
+          : fields.fromMeeting !== undefined
+            ? fromMeeting(ctx.db, fields, fields.fromMeeting)
+            : null;
     const f = source?.fields ?? fields;
     const values = catalogValues(ctx, f, f.retention ? [] : ['--retention']);
     const retention = parseRetention(f.retention!);

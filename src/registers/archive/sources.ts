@@ -9,6 +9,8 @@ import type { EntryRef } from '../../core/links.js';
 import { linkedFrom } from '../../core/links.js';
 import { formatClassification } from '../../core/secret.js';
 import { findIncoming, incomingCopies, incomingInstructions } from '../incoming/api.js';
+import { coreSettings, getSetting } from '../../core/settings.js';
+import { findMeeting } from '../meeting/api.js';
 import { findOutgoing } from '../outgoing/api.js';
 import { requireReadyToFile } from './readiness.js';
 import { FILED_FROM } from './schema.js';
@@ -34,6 +36,8 @@ export interface FileFields {
   fromIncoming?: string;
   /** Draft id or 发文字号 of the dispatched outgoing document filed as this item. */
   fromOutgoing?: string;
+  /** Number of the closed meeting whose record (记录/纪要) is filed as this item. */
+  fromMeeting?: string;
   /** 附件 and 载体 (纸质 default, 电子, 照片, 实物): kept as filed, not revised by corrections. */
   attachments?: string | null;
   medium?: string;
@@ -53,7 +57,7 @@ export interface Source {
 
 /** Refuses a second source (an item is filed from one entry at most). */
 export function requireOneSource(f: FileFields): void {
-  if (f.fromIncoming !== undefined && f.fromOutgoing !== undefined) throw usageError('archive.twoSources');
+  if ([f.fromIncoming, f.fromOutgoing, f.fromMeeting].filter((x) => x !== undefined).length > 1) throw usageError('archive.twoSources');
 }
 
 /** A closed incoming document with a copy back at the secretariat (readiness.ts). */
@@ -100,6 +104,28 @@ export function fromOutgoing(db: DB, fields: FileFields, typed: string): Source 
       date: fields.date ?? doc.signedOn ?? undefined,
       secret: fields.secret !== undefined ? fields.secret : formatClassification(doc.secretLevel, doc.secretPeriod) || null,
       pages: fields.pages !== undefined ? fields.pages : doc.pages,
+    },
+    link,
+    reason: null,
+    instruction: null,
+  };
+}
+
+/** A closed (已结束) meeting's record: 主题 + 纪要 (or 记录 when no minutes), its date, the unit (unit.name) as author. */
+export function fromMeeting(db: DB, fields: FileFields, typed: string): Source {
+  const m = findMeeting(db, typed);
+  const link = { register: 'meeting', ref: m.number };
+  const already = linkedFrom(db, FILED_FROM, link)[0];
+  if (already) throw dataError('archive.meetingFiled', { ref: m.number, archiveNo: already.ref });
+  if (m.state !== '已结束') throw dataError('archive.meetingNotClosed', { ref: m.number, state: m.state });
+  return {
+    fields: {
+      ...fields,
+      title: fields.title ?? `${m.title}${m.minutes === 'none' ? '记录' : '纪要'}`,
+      ownTitle: fields.title !== undefined && fields.ownTitle === true,
+      author: fields.author ?? getSetting(db, coreSettings, 'unit.name'),
+      date: fields.date ?? m.date,
+      secret: fields.secret !== undefined ? fields.secret : formatClassification(m.secretLevel, m.secretPeriod) || null,
     },
     link,
     reason: null,
