@@ -20,7 +20,7 @@ describe('requiredRegisters', () => {
 
   it('loads incoming, outgoing and meeting with archive, whose filing speaks through them', () => {
     const archive = registers.find((x) => x.name === 'archive')!;
-    expect(requiredRegisters(archive, registers).map((x) => x.name)).toEqual(['incoming', 'seal', 'outgoing', 'meeting']);
+    expect(requiredRegisters(archive, registers).map((x) => x.name)).toEqual(['incoming', 'seal', 'meeting', 'outgoing']);
   });
 });
 
