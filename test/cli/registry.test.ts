@@ -18,9 +18,9 @@ describe('requiredRegisters', () => {
     expect(() => requiredRegisters(r('x', ['nowhere']), all)).toThrow('register x requires nowhere, which is not a register');
   });
 
-  it('loads incoming with archive, whose filing speaks through it', () => {
+  it('loads incoming, outgoing and meeting with archive, whose filing speaks through them', () => {
     const archive = registers.find((x) => x.name === 'archive')!;
-    expect(requiredRegisters(archive, registers).map((x) => x.name)).toEqual(['incoming']);
+    expect(requiredRegisters(archive, registers).map((x) => x.name)).toEqual(['incoming', 'seal', 'meeting', 'outgoing']);
   });
 });
 

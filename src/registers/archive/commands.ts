@@ -96,6 +96,8 @@ export function archiveCommands(root: Command, kit: Kit, register: CliRegister):
     location?: string;
     note?: string;
     fromIncoming?: string;
+    fromOutgoing?: string;
+    fromMeeting?: string;
     format?: string;
   }
   kit
@@ -104,6 +106,8 @@ export function archiveCommands(root: Command, kit: Kit, register: CliRegister):
       'wenmi archive file --from-incoming 2026-0001 --retention D30',
       'wenmi archive file --from-incoming 2026-0002 --retention D10 --title 市财政局关于预算编报的通知 --own-title',
       'wenmi archive file --title 年度工作照片 --author 办公室 --date 2026-12-20 --retention Y --medium 照片 --attachments 底片12张',
+      "wenmi archive file --from-outgoing '某办发〔2026〕7号' --retention D30",
+      'wenmi archive file --from-meeting HY2026-0001 --retention Y',
       'wenmi archive file --from-incoming 2026-0003 --retention D10 --unfinished --reason 承办科室已撤销，材料移交档案室',
     ])
     .option('--title <text>', describe({ zh: '题名', en: 'title (题名)' }))
@@ -119,6 +123,8 @@ export function archiveCommands(root: Command, kit: Kit, register: CliRegister):
     .option('--location <text>', describe({ zh: '存放位置', en: 'location (存放位置)' }))
     .option('--note <text>', describe({ zh: '备注', en: 'remarks (备注)' }))
     .option('--from-incoming <number>', describe({ zh: '从收文归档：沿用其标题、来文单位、文号、日期、密级、页数，并标记为已归档', en: 'file an incoming document: take its fields and mark it 已归档' }))
+    .option('--from-outgoing <ref>', describe({ zh: '从已分发的发文归档（发文字号或拟稿编号）：沿用其标题、发文字号、签发日期、密级、页数，责任者为拟稿单位', en: 'file a dispatched outgoing document (文号 or draft id): take its title, 文号, sign-off date, classification, pages; author = its unit' }))
+    .option('--from-meeting <number>', describe({ zh: '归档已结束会议的记录：题名为会议主题加“纪要”（无纪要为“记录”），日期为会议日期，沿用密级，责任者为单位名称（unit.name）', en: "file a closed meeting's record: title = its subject + 纪要 (记录 without minutes), its date and classification; author = unit.name" }))
     .option('--attachments <text>', describe({ zh: '附件', en: 'attachments (附件)' }))
     .addOption(choiceOption('--medium <medium>', { zh: '载体（默认纸质）', en: 'carrier (载体; default 纸质)' }, MEDIA))
     .option('--unfinished', describe({ zh: '收文尚未办结也归档（须 --reason，记入日志）', en: 'file the incoming document before it is closed (needs --reason, journaled)' }))
@@ -129,9 +135,11 @@ export function archiveCommands(root: Command, kit: Kit, register: CliRegister):
         const ctx = s.ctx();
         // `--from-incoming 2026-0001`, or as typed elsewhere: `收文 2026-0001`, `收文2026-0001`
         const fromIncoming = o.fromIncoming === undefined ? undefined : (await s.resolveRef(o.fromIncoming, 'incoming')).ref;
+        const fromOutgoing = o.fromOutgoing === undefined ? undefined : (await s.resolveRef(o.fromOutgoing, 'outgoing')).ref;
+        const fromMeeting = o.fromMeeting === undefined ? undefined : (await s.resolveRef(o.fromMeeting, 'meeting')).ref;
         const values: Record<string, unknown> = { title: o.title, author: o.author, date: o.date, retention: o.retention };
         const fields: Field[] = [{ key: 'retention', flag: '--retention', label: { zh: '保管期限', en: 'retention' }, choices: RETENTIONS.map((value) => ({ value, label: { zh: `${wordText(value)}（${value}）`, en: `${wordText(value)} (${value})` } })) }];
-        if (o.fromIncoming === undefined)
+        if (o.fromIncoming === undefined && o.fromOutgoing === undefined && o.fromMeeting === undefined)
           fields.unshift(
             { key: 'title', flag: '--title', label: { zh: '题名', en: 'title' }, check: () => undefined },
             { key: 'author', flag: '--author', label: { zh: '责任者', en: 'author' }, check: () => undefined },
@@ -152,6 +160,8 @@ export function archiveCommands(root: Command, kit: Kit, register: CliRegister):
           location: o.location,
           note: o.note,
           fromIncoming,
+          fromOutgoing,
+          fromMeeting,
           unfinished: o.unfinished === true,
           reason: o.reason,
           attachments: o.attachments,

@@ -11,8 +11,8 @@ export const archive: CliRegister = {
   tables,
   settings: archiveSettings,
   settingMessages,
-  // Filing from an incoming document goes through incoming's face (incoming/api.ts), whose refusals speak incoming's messages.
-  requires: ['incoming'],
+  // Filing from an incoming or outgoing document or a meeting goes through its face (incoming/, outgoing/, meeting/api.ts), whose refusals speak its messages.
+  requires: ['incoming', 'outgoing', 'meeting'],
   linkKinds: { 'filed-from': { forward: { zh: '归档自', en: 'filed from' }, backward: { zh: '归档为', en: 'filed as' } } },
   face: () => import('./api.js').then((m) => m.face),
   load: () => import('./module.js'),

@@ -7,14 +7,17 @@ import { post, type Ctx } from '../../core/journal.js';
 import { addLink } from '../../core/links.js';
 import { formatClassification, maskedTitle, parseClassification } from '../../core/secret.js';
 import { getSetting } from '../../core/settings.js';
-import { findIncoming, incomingCopies, incomingInstructions, markIncomingFiled } from '../incoming/api.js';
+import { markIncomingFiled } from '../incoming/api.js';
 import { canonicalArchiveNo, normalizeArchiveNo } from './normalize.js';
-import { requireReadyToFile, requireUnfinishedFromIncoming } from './readiness.js';
+import { requireUnfinishedFromIncoming } from './readiness.js';
+import { fromIncoming, fromMeeting, fromOutgoing, requireOneSource, type FileFields } from './sources.js';
+
+export type { FileFields };
 import { FILED_FROM } from './schema.js';
 import { archiveSettings } from './settings.js';
 
 export { canonicalArchiveNo, normalizeArchiveNo };
-import { allItems, findItem, findItemByIncoming, nextItemSerial, type ItemRow, type RevisionValues } from './sql.js';
+import { allItems, findItem, nextItemSerial, type ItemRow, type RevisionValues } from './sql.js';
 
 export const REGISTER = 'archive';
 export const RETENTIONS = ['Y', 'D30', 'D10'] as const;
@@ -67,32 +70,6 @@ export function requireNotVoid(row: ItemRow): void {
   if (row.voided_on) throw dataError('archive.isVoid', { ref: row.archive_no, on: row.voided_on, reason: row.void_reason });
 }
 
-/** The catalogue fields of an item, as a command gives them (dates already in stored form). */
-export interface FileFields {
-  title?: string;
-  /** The title was written by the archivist (it stands in [ ]). */
-  ownTitle?: boolean;
-  author?: string;
-  /** The document's date, yyyy-MM-dd; its year is the 年度. */
-  date?: string;
-  retention?: string;
-  docNo?: string | null;
-  secret?: string | null;
-  pages?: number | null;
-  org?: string | null;
-  box?: string | null;
-  location?: string | null;
-  note?: string | null;
-  /** 收文编号 of the incoming document filed as this item. */
-  fromIncoming?: string;
-  /** 附件 and 载体 (纸质 default, 电子, 照片, 实物): kept as filed, not revised by corrections. */
-  attachments?: string | null;
-  medium?: string;
-  /** Filed before the incoming document was closed, and why (readiness.ts). */
-  unfinished?: boolean;
-  reason?: string;
-}
-
 /** 载体 of an archive item. */
 export const MEDIA = ['纸质', '电子', '照片', '实物'] as const;
 
@@ -141,35 +118,19 @@ export function catalogValues(ctx: Ctx, f: FileFields, missing: string[] = []): 
 export function fileItem(ctx: Ctx, fields: FileFields): ItemRow {
   return writeTx(ctx.db, () => {
     const { fonds, category } = fondsAndCategory(ctx.db);
-    let f = fields;
-    let incomingNo: string | null = null;
-    let unfinishedReason: string | null = null;
-    let instruction: string | null = null;
     requireUnfinishedFromIncoming(fields.fromIncoming, fields);
+    requireOneSource(fields);
     const medium = fields.medium?.trim() || '纸质';
     if (!(MEDIA as readonly string[]).includes(medium)) throw usageError('archive.medium', { value: medium, choices: MEDIA.join('、') });
-    if (fields.fromIncoming !== undefined) {
-      const inc = findIncoming(ctx.db, fields.fromIncoming);
-      const already = findItemByIncoming(ctx.db, inc.number);
-      if (already) throw dataError('archive.incomingFiled', { ref: inc.number, archiveNo: already.archive_no });
-      unfinishedReason = requireReadyToFile(inc, incomingCopies(ctx.db, inc.number), fields);
-      instruction = incomingInstructions(ctx.db, inc.number);
-      // The item goes on the shelf: a copy must be back at the secretariat (none still with a reader, 清退 or 销毁).
-      const copies = incomingCopies(ctx.db, inc.number);
-      if (!copies.some((c) => c.status === '在秘书室'))
-        throw dataError('archive.incomingNotInHand', { ref: inc.number, where: copies.map((c) => `${c.copy}：${c.holder ?? c.status}`).join('、') });
-      incomingNo = inc.number;
-      f = {
-        ...fields,
-        title: fields.title ?? inc.title,
-        ownTitle: fields.title !== undefined && fields.ownTitle === true,
-        author: fields.author ?? inc.sender,
-        docNo: fields.docNo !== undefined ? fields.docNo : inc.senderNo,
-        date: fields.date ?? inc.receivedOn,
-        secret: fields.secret !== undefined ? fields.secret : formatClassification(inc.secretLevel, inc.secretPeriod) || null,
-        pages: fields.pages !== undefined ? fields.pages : inc.pages,
-      };
-    }
+    const source =
+      fields.fromIncoming !== undefined
+        ? fromIncoming(ctx.db, fields, fields.fromIncoming)
+        : fields.fromOutgoing !== undefined
+          ? fromOutgoing(ctx.db, fields, fields.fromOutgoing)
+          : fields.fromMeeting !== undefined
+            ? fromMeeting(ctx.db, fields, fields.fromMeeting)
+            : null;
+    const f = source?.fields ?? fields;
     const values = catalogValues(ctx, f, f.retention ? [] : ['--retention']);
     const retention = parseRetention(f.retention!);
     const org = parseOrg(f.org);
@@ -181,12 +142,12 @@ export function fileItem(ctx: Ctx, fields: FileFields): ItemRow {
       register: REGISTER,
       action: 'file',
       table: 'archive_items',
-      values: { archive_no: archiveNo, fonds, category, year, retention, org, serial, ...values, filed_on: formatDate(ctx.clock.now()), attachments: blankToNull(fields.attachments), medium, instruction },
-      reason: unfinishedReason,
+      values: { archive_no: archiveNo, fonds, category, year, retention, org, serial, ...values, filed_on: formatDate(ctx.clock.now()), attachments: blankToNull(fields.attachments), medium, instruction: source?.instruction ?? null },
+      reason: source?.reason ?? null,
     });
-    if (incomingNo) {
-      addLink(ctx, FILED_FROM, { register: REGISTER, ref: archiveNo }, { register: 'incoming', ref: incomingNo });
-      markIncomingFiled(ctx, incomingNo);
+    if (source) {
+      addLink(ctx, FILED_FROM, { register: REGISTER, ref: archiveNo }, source.link);
+      if (source.link.register === 'incoming') markIncomingFiled(ctx, source.link.ref);
     }
     return findItem(ctx.db, archiveNo)!;
   });

@@ -33,6 +33,7 @@ import {
 import { bookLines, dispatchesOf, journalOf, listDocs, reportCounts, voidedNumbers, type OutgoingFilter, type OutgoingRow } from './sql.js';
 
 interface DraftOpts {
+  meeting?: string;
   title?: string;
   drafter?: string;
   dept?: string;
@@ -158,6 +159,7 @@ export function outgoingCommands(root: Command, kit: Kit, register: CliRegister)
     .verb(outgoing, 'draft', { zh: '登记一份拟稿，输出拟稿编号（尚无发文字号）', en: 'register a draft; prints its draft id (no number yet)' }, [
       'wenmi outgoing draft --title 关于做好年终工作的通知 --drafter 张文书 --dept 办公室 --type 通知 --to 各科室 --cc 市政府办公室',
       'wenmi outgoing draft --title 某事项的复函 --drafter 张文书 --dept 办公室 --type 函 --reply-to 2026-0001',
+      'wenmi outgoing draft --title 季度工作会纪要 --drafter 王秘书 --dept 办公室 --type 纪要 --meeting HY2026-0001',
       'wenmi outgoing draft --title 某涉密通知 --drafter 张文书 --dept 办公室 --secret 机密★10年 --urgency 加急',
     ])
     .option('--title <text>', describe({ zh: '标题', en: 'title (标题)' }))
@@ -171,10 +173,13 @@ export function outgoingCommands(root: Command, kit: Kit, register: CliRegister)
     .option('--pages <n>', describe({ zh: '页数', en: 'pages (页数)' }), intArg(1, MAX_PAGES))
     .option('--attachments <text>', describe({ zh: '附件', en: 'attachments (附件)' }))
     .option('--reply-to <number>', describe({ zh: '所答复的收文编号，如 2026-0001', en: 'the incoming document it answers, e.g. 2026-0001' }))
+    .option('--meeting <number>', describe({ zh: '纪要所属的会议编号（纪要须已审签），如 HY2026-0001', en: 'the meeting whose approved minutes this 纪要 sends, e.g. HY2026-0001' }))
     .option('--note <text>', describe({ zh: '备注', en: 'note' }))
     .action(
-      kit.run<DraftOpts>((s, o) => {
-        const row = draftOutgoing(s.ctx(), o);
+      kit.run<DraftOpts>(async (s, o) => {
+        const ctx = s.ctx();
+        const meeting = o.meeting === undefined ? undefined : (await s.resolveRef(o.meeting, 'meeting')).ref;
+        const row = draftOutgoing(ctx, { ...o, meeting });
         s.print(row.draft_no + '\n');
         s.info(t('outgoing.drafted', { ref: row.draft_no, title: shownTitle(row, false) }));
       }),

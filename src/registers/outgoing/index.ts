@@ -11,10 +11,11 @@ export const outgoing: CliRegister = {
   tables,
   settings,
   settingMessages,
-  // a reply goes through incoming's face, sealing through seal's (api.ts); their refusals speak their own messages
-  requires: ['incoming', 'seal'],
+  // a reply goes through incoming's face, sealing through seal's, a 纪要 through meeting's (api.ts); their refusals speak their own messages
+  requires: ['incoming', 'seal', 'meeting'],
   linkKinds: {
     answers: { forward: { zh: '答复', en: 'answers' }, backward: { zh: '答复为', en: 'answered by' } },
+    'minutes-of': { forward: { zh: '会议纪要', en: 'minutes of' }, backward: { zh: '纪要发文', en: 'minutes sent as' } },
     sealed: { forward: { zh: '用印', en: 'stamped under' }, backward: { zh: '用印文件', en: 'stamps' } },
   },
   face: () => import('./api.js').then((m) => m.face),

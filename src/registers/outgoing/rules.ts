@@ -26,6 +26,7 @@ import { formatClassification, maskedTitle, parseClassification, parseCopyNo } f
 import { getSetting } from '../../core/settings.js';
 import { entryNumber, splitList } from '../../core/typed.js';
 import { findIncoming, recordReply } from '../incoming/api.js';
+import { findMeeting } from '../meeting/api.js';
 import { stampDocument } from '../seal/api.js';
 import { addLink } from '../../core/links.js';
 import { settings } from './settings.js';
@@ -34,6 +35,9 @@ import { dispatchedCopies, dispatchesOf, dispatchesWithoutReceipt, docById, docB
 export const REGISTER = 'outgoing';
 /** The link a reply makes from the outgoing document to the incoming one it answers. */
 export const ANSWERS = 'answers';
+/** A 纪要 drafted for a meeting links to it (outgoing draft --meeting). */
+export const MINUTES_OF = 'minutes-of';
+export const MINUTES_TYPE = '纪要';
 /** The link from an outgoing document to its seal request (用印申请) in the seal register. */
 export const SEALED = 'sealed';
 export const URGENCIES = ['特急', '加急'] as const;
@@ -131,8 +135,17 @@ export interface NewDraft {
   pages?: number;
   attachments?: string;
   replyTo?: string;
+  /** The meeting whose approved minutes this 纪要 sends (its number, HY2026-0001). */
+  meeting?: string;
   note?: string;
   on?: string;
+}
+
+/** The meeting a 纪要 is drafted for: its minutes must be approved (领导审签) first. */
+function minutesMeeting(db: DB, typed: string): string {
+  const m = findMeeting(db, typed);
+  if (m.minutes !== 'approved') throw dataError('outgoing.minutesNotApproved', { ref: m.number, first: m.minutes === 'none' ? 'minutes' : 'minutes-approve' });
+  return m.number;
 }
 
 const nameList = (given: string[] | undefined) => {
@@ -148,8 +161,12 @@ export function draftOutgoing(ctx: Ctx, f: NewDraft): OutgoingRow {
   if (urgency !== null && !(URGENCIES as readonly string[]).includes(urgency)) throw usageError('outgoing.urgency', { value: urgency, choices: URGENCIES.join('|') });
   if (f.pages !== undefined && (!Number.isInteger(f.pages) || f.pages < 1 || f.pages > MAX_PAGES)) throw usageError('outgoing.pages', { value: f.pages, max: MAX_PAGES });
   const on = stepDate(ctx, f.on, '0000-01-01');
+  const forMeeting = opt(f.meeting) !== null;
+  const type = opt(f.type) ?? (forMeeting ? MINUTES_TYPE : null);
+  if (forMeeting && type !== MINUTES_TYPE) throw usageError('outgoing.meetingNotMinutes', { type });
   return writeTx(ctx.db, () => {
     const replyTo = opt(f.replyTo) === null ? null : findIncoming(ctx.db, f.replyTo!).number;
+    const meeting = forMeeting ? minutesMeeting(ctx.db, f.meeting!) : null;
     const year = Number(on.slice(0, 4));
     const serial = nextDraftSerial(ctx.db, year);
     const draftNo = formatDraftNo(year, serial);
@@ -165,7 +182,7 @@ export function draftOutgoing(ctx: Ctx, f: NewDraft): OutgoingRow {
         title,
         drafter,
         dept,
-        doc_type: opt(f.type),
+        doc_type: type,
         secret_level: c?.level ?? null,
         secret_period: c?.period ?? null,
         urgency,
@@ -177,6 +194,7 @@ export function draftOutgoing(ctx: Ctx, f: NewDraft): OutgoingRow {
         note: opt(f.note),
       },
     });
+    if (meeting) addLink(ctx, MINUTES_OF, { register: REGISTER, ref: draftNo }, { register: 'meeting', ref: meeting });
     return docByDraftNo(ctx.db, draftNo)!;
   });
 }

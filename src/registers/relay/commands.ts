@@ -27,6 +27,7 @@ interface DownOpts {
   note?: string;
 }
 interface UpOpts {
+  fromOutgoing?: string;
   to?: string;
   summary?: string;
   channel?: string;
@@ -202,6 +203,7 @@ export function relayCommands(root: Command, kit: Kit, register: CliRegister): v
     .verb(relay, 'up', { zh: '登记一次上报；有报送时限而未报送的，在 wenmi due 中提醒，直到 relay sent', en: 'log a report to the level above; one with a deadline not yet sent shows in `wenmi due` until `relay sent`' }, [
       'wenmi relay up --to 市委办公室 --summary 本周信访情况 --channel 文件',
       'wenmi relay up --to 市政府办公室 --summary 第四季度安全生产情况 --by-deadline 2026-12-05',
+      "wenmi relay up --to 市政府办公室 --summary 报送年终工作总结 --channel 文件 --from-outgoing '某办发〔2026〕7号'",
     ])
     .option('--to <unit>', describe({ zh: '报送单位（上级）', en: 'the unit above it goes to' }))
     .option('--summary <text>', describe({ zh: '内容要点', en: 'its main points (内容要点)' }))
@@ -209,12 +211,16 @@ export function relayCommands(root: Command, kit: Kit, register: CliRegister): v
     .option('--sent <time>', describe({ zh: '报送时间（默认现在；有 --by-deadline 而无此项则待报送）', en: 'when it was sent (default now; with --by-deadline and without this, it waits to be sent)' }))
     .option('--by-deadline <date>', describe({ zh: '报送时限', en: 'the deadline to send it by' }))
     .option('--secret <class>', describe({ zh: '密级★期限，如 秘密★5年', en: 'classification, e.g. 秘密★5年' }))
+    .option('--from-outgoing <ref>', describe({ zh: '报送的发文（发文字号或拟稿编号），两边的 show 都列出这一关联', en: 'the outgoing document it sends up (文号 or draft id); both ends list the link in show' }))
     .option('--note <text>', describe({ zh: '备注', en: 'note' }))
     .action(
       kit.run<UpOpts>(async (s, o) => {
+        const ctx = s.ctx();
+        const fromOutgoing = o.fromOutgoing === undefined ? undefined : (await s.resolveRef(o.fromOutgoing, 'outgoing')).ref;
         const values: Record<string, unknown> = { to: o.to, summary: o.summary, channel: o.channel };
         await s.complete(values, upFields);
-        const row = relayUp(s.ctx(), {
+        const row = relayUp(ctx, {
+          fromOutgoing,
           to: values.to as string,
           summary: values.summary as string,
           channel: values.channel as string | undefined,

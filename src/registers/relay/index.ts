@@ -11,9 +11,12 @@ export const relay: CliRegister = {
   tables,
   settings,
   settingMessages,
-  // --from-incoming reads the document's classification through incoming's face (incoming/api.ts).
-  requires: ['incoming'],
-  linkKinds: { 'relayed-from': { forward: { zh: '传达自', en: 'passed on from' }, backward: { zh: '传达为', en: 'passed on as' } } },
+  // --from-incoming / --from-outgoing read the document's classification through its face (incoming/api.ts, outgoing/api.ts).
+  requires: ['incoming', 'outgoing'],
+  linkKinds: {
+    'relayed-from': { forward: { zh: '传达自', en: 'passed on from' }, backward: { zh: '传达为', en: 'passed on as' } },
+    reports: { forward: { zh: '上报发文', en: 'sends up' }, backward: { zh: '上报为', en: 'sent up as' } },
+  },
   face: () => import('./api.js').then((m) => m.face),
   load: () => import('./module.js'),
 };

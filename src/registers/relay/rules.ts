@@ -28,6 +28,7 @@ import { formatClassification, maskedTitle, parseClassification } from '../../co
 import { addLink } from '../../core/links.js';
 import { getSetting } from '../../core/settings.js';
 import { findIncoming } from '../incoming/api.js';
+import { findOutgoing } from '../outgoing/api.js';
 import { entryNumber, splitList } from '../../core/typed.js';
 import { settings } from './settings.js';
 import { eventsOf, findByNumber, nextSerial, openEntries, type RelayRow } from './sql.js';
@@ -78,6 +79,8 @@ export interface UpInput extends EntryInput {
   /** When it was sent: a stored moment; default now, unless a deadline is given (then it waits for `relay sent`). */
   sentAt?: string;
   deadline?: string | null;
+  /** The draft id (canonical) of the outgoing document this report sends up: the entry links to it (`reports`). */
+  fromOutgoing?: string;
 }
 
 const blankToNull = (v: string | null | undefined) => (v === undefined || v === null || v.trim() === '' ? null : v.trim());
@@ -169,6 +172,11 @@ export function relayUp(ctx: Ctx, input: UpInput): RelayRow {
   const deadline = blankToNull(input.deadline);
   const at = input.sentAt ?? formatTimestamp(ctx.clock.now());
   return writeTx(ctx.db, () => {
+    // a classified document is sent up as classified information, by a secure channel
+    if (input.fromOutgoing !== undefined) {
+      const doc = findOutgoing(ctx.db, input.fromOutgoing);
+      if (doc.secretLevel !== null && secrecy.level === null) throw dataError('relay.outgoingClassified', { ref: doc.docNo ?? doc.draftNo, level: doc.secretLevel });
+    }
     const row = postEntry(ctx, '上报', secrecy.level !== null, {
       at,
       party: input.to.trim(),
@@ -182,6 +190,7 @@ export function relayUp(ctx: Ctx, input: UpInput): RelayRow {
       note: blankToNull(input.note),
     });
     if (input.sentAt !== undefined || deadline === null) postEvent(ctx, row, 'sent', { at });
+    if (input.fromOutgoing !== undefined) addLink(ctx, 'reports', { register: REGISTER, ref: row.number }, { register: 'outgoing', ref: input.fromOutgoing });
     return findByNumber(ctx.db, row.number)!;
   });
 }
