@@ -126,9 +126,9 @@ describe('seal report: the command', () => {
     for (const out of [zh.stdout, en.stdout]) for (const line of out.split('\n')) expect(line.length).toBeLessThanOrEqual(80);
 
     const csv = await run(['seal', 'report', '--month', '2026-11', '--format', 'csv'], { now });
-    expect(csv.stdout).toContain('seal,S001 办公室公章,1,2,');
+    expect(csv.stdout).toContain('\nby seal,S001 办公室公章,1,2,');
     const tsv = await run(['seal', 'report', '--from', '2026-11-01', '--to', '2026-11-30', '--format', 'tsv'], { now });
-    expect(tsv.stdout).toContain('overdue\tS001 办公室公章\t3\t\t赵律师（2026-11-06）');
+    expect(tsv.stdout).toContain('\noverdue\tS001 办公室公章\t3\t\t赵律师（2026-11-06）');
     const json = JSON.parse((await run(['seal', 'report', '--format', 'json'], { now })).stdout);
     expect(json).toMatchObject({ from: '2026-11-01', to: '2026-11-30', totals: { lines: 1, copies: 2 }, lent: [{ holder: '赵律师', due: '2026-11-06' }] });
     const file = path.join(tempDir(), 'report.json');
