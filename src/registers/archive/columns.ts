@@ -170,7 +170,7 @@ const reportText = wordsText(REPORT_LABELS);
 /** `archive report`: (section, item, count, detail) rows; JSON gives the report object instead. */
 export const reportColumns: Column[] = [
   { key: 'section', label: { zh: '类别', en: 'section' }, kind: 'id', text: reportText },
-  { key: 'item', label: { zh: '项目', en: 'item' }, kind: 'text', text: reportText, wrap: 24 },
+  { key: 'item', label: { zh: '项目', en: 'item' }, kind: 'text', text: reportText, wrap: 25 },
   { key: 'count', label: { zh: '数量', en: 'count' }, kind: 'id', num: true },
-  { key: 'detail', label: { zh: '说明', en: 'detail' }, kind: 'text', wrap: 34 },
+  { key: 'detail', label: { zh: '说明', en: 'detail' }, kind: 'text', wrap: 26 },
 ];
