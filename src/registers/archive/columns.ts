@@ -139,3 +139,38 @@ export const JOURNAL_ACTIONS: Record<string, Label> = {
   return: { zh: '归还', en: 'returned' },
   remind: { zh: '催还', en: 'reminded' },
 };
+
+const REPORT_LABELS: Record<string, Label> = {
+  retention: { zh: '保管期限', en: 'retention' },
+  medium: { zh: '载体', en: 'carrier' },
+  source: { zh: '来源', en: 'source' },
+  incoming: { zh: '收文', en: 'incoming' },
+  outgoing: { zh: '发文', en: 'outgoing' },
+  meeting: { zh: '会议', en: 'meeting' },
+  hand: { zh: '手工录入', en: 'by hand' },
+  lent: { zh: '借出', en: 'lent' },
+  returned: { zh: '归还', en: 'returned' },
+  overdue: { zh: '逾期未还', en: 'overdue' },
+  check: { zh: '清点核对', en: 'check' },
+  differences: { zh: '差异', en: 'differences' },
+  void: { zh: '作废', en: 'void' },
+  correction: { zh: '更正', en: 'correction' },
+  filed: { zh: '归档', en: 'filed' },
+  total: { zh: '合计', en: 'total' },
+  纸质: { zh: '纸质', en: 'paper' },
+  电子: { zh: '电子', en: 'electronic' },
+  照片: { zh: '照片', en: 'photo' },
+  实物: { zh: '实物', en: 'object' },
+  Y: WORDS.Y!,
+  D30: WORDS.D30!,
+  D10: WORDS.D10!,
+};
+const reportText = wordsText(REPORT_LABELS);
+
+/** `archive report`: (section, item, count, detail) rows; JSON gives the report object instead. */
+export const reportColumns: Column[] = [
+  { key: 'section', label: { zh: '类别', en: 'section' }, kind: 'id', text: reportText },
+  { key: 'item', label: { zh: '项目', en: 'item' }, kind: 'text', text: reportText, wrap: 25 },
+  { key: 'count', label: { zh: '数量', en: 'count' }, kind: 'id', num: true },
+  { key: 'detail', label: { zh: '说明', en: 'detail' }, kind: 'text', wrap: 26 },
+];

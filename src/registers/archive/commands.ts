@@ -11,6 +11,7 @@ import type { Column } from '../../core/output/render.js';
 import { choiceOption, describe, intArg, journalColumns, type Kit, type Session, type CliRegister, type OutputOpts, type PeriodOpts, type RevealOpts } from '../../cli/kit.js';
 import { catalogColumns, checkColumns, correctionColumns, itemColumns, JOURNAL_ACTIONS, loanColumns, wordText } from './columns.js';
 import { loanCommands } from './loanCommands.js';
+import { reportCommand } from './commands-report.js';
 import { checkShelf, fileItem, getItem, MAX_PAGES, MEDIA, parseRetention, REGISTER, RETENTIONS } from './rules.js';
 import type { Field } from '../../core/prompts.js';
 import { classifiedItemNumbers, iterateItems, journalOfItem, loans, type ItemFilter } from './sql.js';
@@ -318,4 +319,5 @@ export function archiveCommands(root: Command, kit: Kit, register: CliRegister):
 
   entryCommands(archive, kit);
   loanCommands(archive, kit);
+  reportCommand(archive, kit);
 }

@@ -98,3 +98,27 @@ export const exportColumns: Column[] = [
   { key: 'voidReason', label: { zh: '作废原因', en: 'void reason' }, kind: 'text' },
   { key: 'voidApprover', label: { zh: '作废批准人', en: 'void approved by' }, kind: 'text' },
 ];
+
+const REPORT_LABELS: Record<string, Label> = {
+  seal: { zh: '按印章', en: 'by seal' },
+  approver: { zh: '按批准人', en: 'by approver' },
+  voided: { zh: '作废', en: 'voided' },
+  lent: { zh: '外借', en: 'lent' },
+  returned: { zh: '归还', en: 'returned' },
+  overdue: { zh: '逾期未还', en: 'overdue' },
+  handover: { zh: '移交', en: 'handover' },
+  total: { zh: '合计', en: 'total' },
+  stamped: { zh: '用印', en: 'stamped' },
+  lostOrRetired: { zh: '遗失或停用', en: 'lost or retired' },
+  ...WORDS,
+};
+const reportText = wordsText(REPORT_LABELS);
+
+/** `seal report`: (section, item, count, copies, detail) rows; JSON gives the report object instead. */
+export const reportColumns: Column[] = [
+  { key: 'section', label: { zh: '类别', en: 'section' }, kind: 'id', text: reportText },
+  { key: 'item', label: { zh: '项目', en: 'item' }, kind: 'text', text: reportText, wrap: 18 },
+  { key: 'count', label: { zh: '次数', en: 'count' }, kind: 'id', num: true },
+  { key: 'copies', label: { zh: '份数', en: 'copies' }, kind: 'id', num: true },
+  { key: 'detail', label: { zh: '说明', en: 'detail' }, kind: 'text', wrap: 30 },
+];

@@ -5,6 +5,7 @@ import { t } from '../../core/i18n.js';
 import type { Column } from '../../core/output/render.js';
 import { choiceOption, collect, dateOpt, describe, wordOption, type Kit, type CliRegister, type OutputOpts } from '../../cli/kit.js';
 import { sealColumns, WORDS, wordText } from './columns.js';
+import { reportCommand } from './commands-report.js';
 import { f, onOption, useCommands, type SealOnOpts } from './commands-use.js';
 import { historyRows, requestRows, sealRow, sealRows } from './report.js';
 import { addSeal, getSeal, handoverSeal, lendSeal, names, reportLost, retireSeal, returnSeal, RETIRE_HOW, SEAL_STATES, SEAL_TYPES } from './rules.js';
@@ -214,6 +215,7 @@ export function sealCommands(root: Command, kit: Kit, register: CliRegister): vo
     );
 
   useCommands(seal, kit);
+  reportCommand(seal, kit);
 }
 
 /** A seal's history as `show` lists it: its events in words, with the journal's sequence and operator. */
