@@ -1,23 +1,7 @@
 /** The built binary (built in beforeAll): plans made by two processes at once, and a meeting run as a --no-input script. */
-import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { BIN, bin, NOW, tempDir } from '../../helpers.js';
-
-function child(args: string[], env: Record<string, string>): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const p = spawn(process.execPath, [BIN, ...args], {
-      env: { PATH: process.env.PATH, HOME: process.env.HOME, LANG: 'en_US.UTF-8', WENMI_NOW: NOW, WENMI_OPERATOR: '王秘书', ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    p.stdout.on('data', (d) => (stdout += d));
-    p.stderr.on('data', (d) => (stderr += d));
-    p.on('error', reject);
-    p.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
+import { BIN, bin, binAsync, tempDir } from '../../helpers.js';
 
 const plan = (room: string, title: string) => ['meeting', 'plan', '--no-input', '--title', title, '--start', '2026-12-03 09:00', '--end', '2026-12-03 11:00', '--room', room, '--host', '周主任', '--attendees', '张三,李四'];
 
@@ -31,12 +15,12 @@ describe('the built binary', () => {
     const db = path.join(tempDir(), 'w.db');
     const env = { WENMI_DB: db };
     expect(bin(['init', '--db', db]).code).toBe(0);
-    const [a, b] = await Promise.all([child(plan('第一会议室', '会甲'), env), child(plan('第一会议室', '会乙'), env)]);
+    const [a, b] = await Promise.all([binAsync(plan('第一会议室', '会甲'), env), binAsync(plan('第一会议室', '会乙'), env)]);
     expect([a.code, b.code].sort()).toEqual([0, 1]);
     const winner = (a.code === 0 ? a : b).stdout.trim();
     expect(winner).toBe('HY2026-0001');
     expect((a.code === 1 ? a : b).stderr).toContain('by meeting HY2026-0001');
-    const runs = await Promise.all([child(plan('二室', '会丙'), env), child(plan('三室', '会丁'), env), child(plan('四室', '会戊'), env)]);
+    const runs = await Promise.all([binAsync(plan('二室', '会丙'), env), binAsync(plan('三室', '会丁'), env), binAsync(plan('四室', '会戊'), env)]);
     expect(runs.map((r) => r.code)).toEqual([0, 0, 0]);
     expect(runs.map((r) => r.stdout.trim()).sort()).toEqual(['HY2026-0002', 'HY2026-0003', 'HY2026-0004']);
     expect(bin(['verify'], { env }).code).toBe(0);

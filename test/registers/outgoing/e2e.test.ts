@@ -1,24 +1,7 @@
 /** The built binary (run `node scripts/build.mjs` first): two desks numbering signed documents at once. */
-import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { BIN, bin, NOW, tempDir } from '../../helpers.js';
-
-/** Runs the built binary as a child process without waiting, so two can race. */
-function child(args: string[], env: Record<string, string>): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const p = spawn(process.execPath, [BIN, ...args], {
-      env: { PATH: process.env.PATH, HOME: process.env.HOME, LANG: 'en_US.UTF-8', WENMI_NOW: NOW, WENMI_OPERATOR: '王秘书', ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    p.stdout.on('data', (d) => (stdout += d));
-    p.stderr.on('data', (d) => (stderr += d));
-    p.on('error', reject);
-    p.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
+import { BIN, bin, binAsync, tempDir } from '../../helpers.js';
 
 describe('the built binary', () => {
   beforeAll(async () => {
@@ -39,7 +22,7 @@ describe('the built binary', () => {
     }
     const numbers: string[] = [];
     for (let pair = 0; pair < 3; pair++) {
-      const runs = await Promise.all([child(['outgoing', 'number', `NG2026-000${2 * pair + 1}`], env), child(['outgoing', 'number', `NG2026-000${2 * pair + 2}`], env)]);
+      const runs = await Promise.all([binAsync(['outgoing', 'number', `NG2026-000${2 * pair + 1}`], env), binAsync(['outgoing', 'number', `NG2026-000${2 * pair + 2}`], env)]);
       for (const r of runs) {
         expect(r.code, r.stderr).toBe(0);
         numbers.push(r.stdout.trim());

@@ -1,23 +1,6 @@
-import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { BIN, bin, NOW, tempDir } from '../../helpers.js';
-
-/** Runs the built binary as a child process without waiting, so two can race. */
-function child(args: string[], env: Record<string, string>): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const p = spawn(process.execPath, [BIN, ...args], {
-      env: { PATH: process.env.PATH, HOME: process.env.HOME, LANG: 'en_US.UTF-8', WENMI_NOW: NOW, WENMI_OPERATOR: '王秘书', ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    p.stdout.on('data', (d) => (stdout += d));
-    p.stderr.on('data', (d) => (stderr += d));
-    p.on('error', reject);
-    p.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
+import { BIN, bin, binAsync, tempDir } from '../../helpers.js';
 
 describe('the built binary', () => {
   beforeAll(async () => {
@@ -35,7 +18,7 @@ describe('the built binary', () => {
       expect(bin(['seal', 'approve', `Y2026-000${i + 1}`, '--approver', '周主任'], { env }).code).toBe(0);
     }
     for (let i = 1; i <= 4; i++) {
-      const [a, b] = await Promise.all([child(['seal', 'stamp', `Y2026-000${i}`, '--count', '2'], env), child(['seal', 'stamp', `Y2026-000${i}`, '--count', '2'], env)]);
+      const [a, b] = await Promise.all([binAsync(['seal', 'stamp', `Y2026-000${i}`, '--count', '2'], env), binAsync(['seal', 'stamp', `Y2026-000${i}`, '--count', '2'], env)]);
       expect([a.code, b.code].sort()).toEqual([0, 1]);
       expect(a.stderr + b.stderr).toContain('would exceed it');
     }
@@ -50,7 +33,7 @@ describe('the built binary', () => {
     const env = { WENMI_DB: db };
     expect(bin(['init', '--db', db]).code).toBe(0);
     expect(bin(['seal', 'add', '--name', '办公室公章', '--type', '公章', '--custodian', '李保管'], { env }).code).toBe(0);
-    const ask = (i: number) => child(['seal', 'request', '--seal', 'S001', '--doc', `合同${i}`, '--unit', '办公室', '--purpose', '签约', '--count', '1'], env);
+    const ask = (i: number) => binAsync(['seal', 'request', '--seal', 'S001', '--doc', `合同${i}`, '--unit', '办公室', '--purpose', '签约', '--count', '1'], env);
     const out: string[] = [];
     for (let pair = 0; pair < 3; pair++) {
       const runs = await Promise.all([ask(2 * pair), ask(2 * pair + 1)]);
