@@ -12,6 +12,7 @@ export const coreMessages: Messages = {
     'error.rule': '数据库按登记规则拒绝了这次写入：{detail}',
     'error.rule.hint': '没有写入任何内容。请先运行 wenmi verify 检查数据文件；如果检查通过，这是程序的缺陷，请报告。',
     'link.exists': '{from} 与 {to} 已经关联。',
+    'link.empty': '没有给出编号（选项的值为空）。',
     'link.wrongRegister': '“{typed}”不是{register}的编号。',
     'link.whichRegister': '“{typed}”没有说明是哪个登记簿的编号。',
     'link.whichRegister.hint': '在编号前写登记簿名称：{words}',
@@ -198,6 +199,7 @@ export const coreMessages: Messages = {
   },
   en: {
     'link.exists': '{from} is already linked to {to}.',
+    'link.empty': 'no number was given (the option is empty).',
     'link.wrongRegister': '"{typed}" is not a number of the {register} register.',
     'link.whichRegister': '"{typed}" does not say which register it is a number of.',
     'link.whichRegister.hint': 'Write the register before the number: {words}',

@@ -304,6 +304,7 @@ export class Session {
    */
   async resolveRef(typed: string, expected?: string): Promise<EntryRef> {
     const text = typed.trim();
+    if (text === '') throw usageError('link.empty');
     const words = (r: { name: string; label: Label }) => [r.name, r.label.zh, r.label.en].map((w) => w.toLowerCase());
     let register: string | undefined;
     let ref = text;

@@ -1,23 +1,7 @@
 /** The built binary (run `node scripts/build.mjs` first): concurrent filing by two processes, and the shelf list on stdin. */
-import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { bin, BIN, NOW, tempDir } from '../../helpers.js';
-
-function wenmi(args: string[], env: Record<string, string>): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], {
-      env: { PATH: process.env.PATH, HOME: process.env.HOME, LANG: 'en_US.UTF-8', WENMI_NOW: NOW, WENMI_OPERATOR: '王秘书', ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => (stdout += d));
-    child.stderr.on('data', (d) => (stderr += d));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code: code ?? -1, stdout, stderr }));
-  });
-}
+import { bin, binAsync, tempDir } from '../../helpers.js';
 
 describe('the built binary', () => {
   let env: Record<string, string>;
@@ -33,7 +17,7 @@ describe('the built binary', () => {
     // rounds of two processes started together, so their transactions overlap
     const out: string[] = [];
     for (let round = 0; round < 12; round++) {
-      const rs = await Promise.all([wenmi(file, env), wenmi(file, env)]);
+      const rs = await Promise.all([binAsync(file, env), binAsync(file, env)]);
       for (const r of rs) {
         expect(r.code, r.stderr).toBe(0);
         out.push(r.stdout.trim());

@@ -69,6 +69,9 @@ describe('archive file --from-incoming, seen from both ends', () => {
     const other = await cli(['archive', 'file', '--from-incoming', '档案 Z001-WS·2026-Y-0001', '--retention', 'D30'], { env: { ...env, LANG: 'zh_CN.UTF-8' } });
     expect(other.code).toBe(2);
     expect(other.stderr).toMatch(/“档案 Z001-WS·2026-Y-0001”不是收文的编号/);
+    const blank = await cli(['archive', 'file', '--from-incoming', ' ', '--retention', 'D30'], { env });
+    expect(blank.code).toBe(2);
+    expect(blank.stderr).toMatch(/no number was given/);
     const missing = await cli(['archive', 'file', '--from-incoming', '收文 2026-0099', '--retention', 'D30'], { env });
     expect(missing.code).toBe(1);
     expect(missing.stderr).toMatch(/2026-0099/);
