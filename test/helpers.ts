@@ -130,3 +130,24 @@ export function binAsync(args: string[], env: Record<string, string>): Promise<{
     p.on('close', (code) => resolve({ code, stdout, stderr }));
   });
 }
+
+/**
+ * An external program an end-to-end test needs (chromium, soffice, pdfinfo…): the first of `names`
+ * found on PATH, or undefined, so the test can skip on a machine without it. In CI
+ * (`WENMI_E2E=required`, set by .ci/run after it installs them) a missing program is an error.
+ */
+export function externalTool(...names: string[]): string | undefined {
+  for (const name of names) {
+    for (const dir of (process.env.PATH ?? '').split(path.delimiter)) {
+      const file = path.join(dir, name);
+      try {
+        fs.accessSync(file, fs.constants.X_OK);
+        return file;
+      } catch {
+        // not here
+      }
+    }
+  }
+  if (process.env.WENMI_E2E === 'required') throw new Error(`${names.join(' or ')} not found on PATH, and .ci/run installs it (WENMI_E2E=required)`);
+  return undefined;
+}
