@@ -92,7 +92,7 @@ function style(paper: Paper, classified: boolean): string {
   return `@page { size: ${PAGE_SIZE[paper]}; margin: 14mm 12mm 16mm 12mm;
   @bottom-center { content: ${pageCounter()}; font-family: ${FONT_STACK}; font-size: 9pt; }
   ${mark} }
-html { font-family: ${FONT_STACK}; font-size: 10pt; color: #000; background: #fff; }
+html { font-family: ${FONT_STACK}; font-size: 10pt; line-height: 1.35; color: #000; background: #fff; }
 body { margin: 0; }
 header { text-align: center; margin-bottom: 4mm; }
 h1 { font-size: 18pt; margin: 0 0 2mm; letter-spacing: 0.1em; }
@@ -101,7 +101,7 @@ header p { margin: 0.5mm 0; }
 table.book { width: 100%; border-collapse: collapse; }
 thead { display: table-header-group; }
 tr { break-inside: avoid; page-break-inside: avoid; }
-th, td { border: 0.75pt solid #000; padding: 1mm 1.5mm; vertical-align: top; text-align: left; }
+th, td { border: 0.75pt solid #000; padding: 0.6mm 1.2mm; vertical-align: top; text-align: left; }
 th { font-weight: bold; background: #eee; white-space: nowrap; -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 td.id { white-space: nowrap; }
 td.text { overflow-wrap: anywhere; }
