@@ -103,13 +103,13 @@ export async function cli(args: string[], opts: CliOptions = {}): Promise<CliRes
 }
 
 /** Runs the built binary (npm run build first) as a process; stdin closed unless given. */
-export function bin(args: string[], opts: { env?: Record<string, string | undefined>; input?: string; cwd?: string } = {}): CliResult {
+export function bin(args: string[], opts: { env?: Record<string, string | undefined>; input?: string; cwd?: string; timeout?: number } = {}): CliResult {
   const r = spawnSync(process.execPath, [BIN, ...args], {
     encoding: 'utf8',
     input: opts.input ?? '',
     cwd: opts.cwd,
     env: { PATH: process.env.PATH, HOME: process.env.HOME, LANG: 'en_US.UTF-8', WENMI_NOW: NOW, WENMI_OPERATOR: '王秘书', ...opts.env },
-    timeout: 20_000,
+    timeout: opts.timeout ?? 20_000,
   });
   if (r.error) throw r.error;
   return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };

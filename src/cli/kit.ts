@@ -7,7 +7,7 @@ import type { Command } from 'commander';
 import { t, type Label } from '../core/i18n.js';
 import { FORMATS, LIST_EXTENSIONS } from '../core/output/render.js';
 import type { Register, RegisterModule, Registry } from '../core/register.js';
-import { BOOK_FILES, checkTextInputs, commandPath, describe, refuseRepeats, withDefaultFormat, withFileOutput, type FileFormats } from './options.js';
+import { BOOK_FILES, checkTextInputs, commandPath, describe, refuseRepeats, withBookFormat, withDefaultFormat, withFileOutput, type FileFormats } from './options.js';
 import { Session, type GlobalOpts, type IO } from './session.js';
 
 export * from './options.js';
@@ -36,7 +36,7 @@ export interface Kit {
   withOutput(cmd: Command): Command;
   /** An export: as a list, but CSV unless --format or the extension of -o says otherwise. */
   withExport(cmd: Command): Command;
-  /** A paper book (`print`): the file output set, -o .txt the book, .csv .tsv .json its rows. */
+  /** A paper book (`print`): the file output set, --format text|html|pdf|csv|tsv|json (or by the extension of -o), --paper. */
   withBook(cmd: Command): Command;
   /**
    * A command with its own formats (a reminder's notices): --format among `formats`, defaulting
@@ -85,7 +85,7 @@ export function makeKit(registry: CliRegistry, io: IO, onExit: (code: number) =>
       return withFileOutput(withDefaultFormat(cmd, help, FORMATS, LIST_FILES, 'csv'), LIST_FILES).option('--wide', describe(WIDE));
     },
     withBook(cmd) {
-      return withFileOutput(cmd, BOOK_FILES);
+      return withBookFormat(withFileOutput(cmd, BOOK_FILES), io.env);
     },
     withFormats(cmd, help, formats, files, fallback) {
       return withFileOutput(withDefaultFormat(cmd, help, formats, files, fallback), files);

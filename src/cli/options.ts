@@ -12,7 +12,8 @@ import { getLang, label, t, type Label } from '../core/i18n.js';
 import { formatOfExtension } from '../core/output/render.js';
 import { checkInputText } from '../core/text.js';
 import { englishWord, foldTyped, splitList, storedWord } from '../core/typed.js';
-import { BOOK_EXTENSIONS } from './session.js';
+import { PAPERS } from '../core/output/html.js';
+import { BOOK_EXTENSIONS, BOOK_FORMATS } from './session.js';
 
 export function describe(l: Label): string {
   return label(l);
@@ -165,11 +166,40 @@ export function withDefaultFormat(cmd: Command, help: Label, formats: readonly s
   });
 }
 
-/** What a paper book writes for each extension of `-o`: the book as text, or its rows. */
+/** What a paper book writes for each extension of `-o`: the book as text, a printable page set, or its rows. */
 export const BOOK_FILES: FileFormats = {
   extensions: BOOK_EXTENSIONS,
-  help: { zh: '.txt 为登记簿文本，.csv .tsv .json 为其各行', en: '.txt the book as text, .csv .tsv .json its rows' },
+  help: { zh: '.txt 为登记簿文本，.html .pdf 为可打印的页面，.csv .tsv .json 为其各行', en: '.txt the book as text, .html .pdf printable pages, .csv .tsv .json its rows' },
 };
+
+/**
+ * A paper book's `--format text|html|pdf|csv|tsv|json` and `--paper a4|a4-portrait|a3`. Before the
+ * handler runs (so a refused book writes and journals nothing): --format and the extension of -o
+ * must agree, and the handler gets the format in `o.format`; a PDF needs -o and a browser on the
+ * machine (`env`: WENMI_BROWSER, PATH), looked for here, the PDF printer loaded only then.
+ */
+export function withBookFormat(cmd: Command, env: Record<string, string | undefined>): Command {
+  cmd.addOption(
+    new Option('--format <format>', describe({ zh: '格式：text（默认，登记簿文本）|html|pdf（可打印的页面）|csv|tsv|json（各行）', en: 'format: text (default, the book as text)|html|pdf (printable pages)|csv|tsv|json (its rows)' })).argParser((value: string) => {
+      if (!(BOOK_FORMATS as string[]).includes(value)) throw usageError('format.invalid', { value, choices: BOOK_FORMATS.join('|') });
+      return value;
+    }),
+  );
+  cmd.addOption(choiceOption('--paper <size>', { zh: '纸张（html、pdf）：a4（默认，横向）|a4-portrait（纵向）|a3（横向）', en: 'paper (html, pdf): a4 (default, landscape)|a4-portrait|a3 (landscape)' }, PAPERS));
+  return cmd.hook('preAction', async (_, action) => {
+    const given = action.getOptionValue('format') as string | undefined;
+    const file = action.getOptionValue('output') as string | undefined;
+    const named = file !== undefined && file !== '-' ? formatOfExtension(file, BOOK_EXTENSIONS) : undefined;
+    if (given !== undefined && named !== undefined && named !== given) throw usageError('output.extensionFormat', { path: file, format: given });
+    const format = given ?? named ?? 'text';
+    if (format === 'pdf') {
+      if (file === undefined || file === '-') throw usageError('book.pdfNeedsFile');
+      const { findBrowser } = await import('../core/output/pdf.js');
+      findBrowser(env);
+    }
+    action.setOptionValue('format', format);
+  });
+}
 
 /** An optional date option (`--date`, `--on`) as stored, or undefined when not given. */
 export function dateOpt(s: { clock: Clock }, value: string | undefined): string | undefined {

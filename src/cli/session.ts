@@ -10,7 +10,8 @@ import { usageError } from '../core/errors.js';
 import { label, t, wordsText, type Label } from '../core/i18n.js';
 import { journalHead, type Ctx } from '../core/journal.js';
 import { completeFields, type Field } from '../core/prompts.js';
-import { chooseFormat, formatOfExtension, renderBook, renderRows, shown, type Column, type Format, type Row } from '../core/output/render.js';
+import { chooseFormat, formatOfExtension, renderBook, renderRows, shown, type Book, type Column, type Format, type Row } from '../core/output/render.js';
+import { renderHtml, type Paper } from '../core/output/html.js';
 import { visible } from '../core/output/escape.js';
 import { fileOut, type Out } from '../core/output/sink.js';
 import { defaultDbPath } from '../core/paths.js';
@@ -58,11 +59,15 @@ export interface RevealOpts {
   reveal?: boolean;
 }
 
-/** The options of a paper book (print verbs, kit.withBook): `-o`, `--force`, `--bom`/`--no-bom`. */
+/** The options of a paper book (print verbs, kit.withBook): `-o`, `--force`, `--bom`/`--no-bom`, `--format`, `--paper`. */
 export interface BookOpts {
   output?: string;
   force?: boolean;
   bom?: boolean;
+  /** text|html|pdf|csv|tsv|json; the hook of kit.withBook sets it from -o's extension when not given. */
+  format?: string;
+  /** a4|a4-portrait|a3 (HTML and PDF). */
+  paper?: string;
 }
 
 /** Colour only on a terminal, never under NO_COLOR, TERM=dumb or --no-color; FORCE_COLOR forces it. */
@@ -224,28 +229,46 @@ export class Session {
   }
 
   /**
-   * Prints a register as its paper book: the unit's name (setting unit.name) over the meta
-   * lines, and a footer message given the print stamp {at, operator, head} — when it was
-   * printed, by whom, and the journal head that `verify --against` can prove later.
-   * `-o` writes the book as text (`.txt` or no extension), or its rows as `.csv`/`.tsv`/`.json`
-   * (BOOK_EXTENSIONS; the option set refused any other extension).
+   * Prints a register as its paper book: the unit's name (setting unit.name) with the title and
+   * meta lines, and a footer message given the print stamp {at, operator, head} — when it was
+   * printed, by whom, and the journal head that `verify --against` can prove later — then the
+   * signature block. The format (kit.withBook): the book as text, a printable HTML page set, that
+   * page set printed to PDF by a browser on the machine, or the book's rows as CSV/TSV/JSON.
    */
-  async printBook(o: OutputOpts, book: BookSpec): Promise<void> {
+  async printBook(o: BookOpts, book: BookSpec): Promise<void> {
     const db = this.db();
     const head = journalHead(db);
     const stamp = { at: shortMoment(formatTimestamp(this.clock.now())), operator: this.operator(), head: `${head.seq}:${head.hash}` };
     const unit = getSetting(db, this.registry.settings, 'unit.name');
-    const format = o.output !== undefined && o.output !== '-' ? formatOfExtension(o.output, BOOK_EXTENSIONS) ?? 'book' : 'book';
-    if (format !== 'book') return this.toOutput(o, (out) => this.writeRows(out, book.columns, book.rows, o, format));
-    await this.toOutput(o, (out) =>
-      renderBook(out, {
-        title: label(book.title),
-        meta: [unit, ...book.meta].filter((m): m is string => Boolean(m)).map((m) => visible(m)),
-        columns: book.columns,
-        rows: book.rows,
-        footer: [visible(t(book.footer, { ...book.footerParams, ...stamp }))],
-      }),
-    );
+    const format = bookFormat(o);
+    if (format !== 'text' && format !== 'html' && format !== 'pdf') return this.toOutput(o, (out) => this.writeRows(out, book.columns, book.rows, o, format));
+    const page: Book = {
+      title: label(book.title),
+      unit: unit ? visible(unit) : undefined,
+      meta: book.meta.filter((m): m is string => Boolean(m)).map((m) => visible(m)),
+      columns: book.columns,
+      rows: book.rows,
+      footer: [visible(t(book.footer, { ...book.footerParams, ...stamp }))],
+      signatures: book.signatures?.map(label),
+      head: stamp.head,
+      classified: book.classified === true,
+    };
+    const paper = (o.paper ?? 'a4') as Paper;
+    if (format === 'text') return this.toOutput(o, (out) => renderBook(out, page));
+    if (format === 'html') return this.toOutput(o, (out) => out.write(renderHtml(page, paper)));
+    // a PDF: the page set printed by a browser (loaded only here), then moved into place like any file
+    if (o.output === undefined || o.output === '-') throw usageError('book.pdfNeedsFile');
+    const { findBrowser, printPdf } = await import('../core/output/pdf.js');
+    const browser = findBrowser(this.io.env);
+    const file = fileOut(o.output, { force: o.force === true, protect: this.protectedPaths() });
+    try {
+      file.bytes(await printPdf(renderHtml(page, paper), browser));
+      file.commit();
+    } catch (e) {
+      file.abort();
+      throw e;
+    }
+    this.info(t('output.written', { path: o.output }));
   }
 
   /**
@@ -339,15 +362,37 @@ export interface BookSpec {
   /** A message key; its text gets {at} {operator} {head} and footerParams. */
   footer: string;
   footerParams?: Record<string, unknown>;
+  /** Who signs the sheet (BOOK_SIGNATURES for a register's book); none for a sheet signed row by row. */
+  signatures?: Label[];
+  /** A classified book: marked on every printed page. */
+  classified?: boolean;
 }
+
+/** The signature block of a register's paper book: 经办人、审核人、日期. */
+export const BOOK_SIGNATURES: Label[] = [
+  { zh: '经办人（签字）', en: 'Clerk (signature)' },
+  { zh: '审核人（签字）', en: 'Reviewer (signature)' },
+  { zh: '日期', en: 'Date' },
+];
 
 /** A period as a book's subtitle: `2026-11-01 — 2026-11-30`, or "all dates". */
 export function periodLine(p: Period): string {
   return p.from || p.to ? `${p.from ?? '…'} — ${p.to ?? '…'}` : label({ zh: '全部', en: 'all dates' });
 }
 
-/** What a paper book writes for each file extension: the book as text, or its rows. */
-export const BOOK_EXTENSIONS: Record<string, Format | 'book'> = { txt: 'book', csv: 'csv', tsv: 'tsv', json: 'json' };
+/** What a paper book is written as: the book as text, a printable page set (HTML, or PDF through a browser), or its rows. */
+export type BookFormat = 'text' | 'html' | 'pdf' | Format;
+export const BOOK_FORMATS: BookFormat[] = ['text', 'html', 'pdf', 'csv', 'tsv', 'json'];
+
+/** What a paper book writes for each file extension. */
+export const BOOK_EXTENSIONS: Record<string, BookFormat> = { txt: 'text', html: 'html', pdf: 'pdf', csv: 'csv', tsv: 'tsv', json: 'json' };
+
+/** A book's format: --format, else the extension of -o, else the book as text. */
+export function bookFormat(o: BookOpts): BookFormat {
+  if (o.format !== undefined) return o.format as BookFormat;
+  const named = o.output !== undefined && o.output !== '-' ? formatOfExtension(o.output, BOOK_EXTENSIONS) : undefined;
+  return named ?? 'text';
+}
 
 /** One section of `show` after the fields: `key` names it in JSON. */
 export interface ShowSection {

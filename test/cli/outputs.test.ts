@@ -25,7 +25,7 @@ describe('-o FILE', () => {
       ['incoming', 'list', '-o', path.join(dir, 'out.xlsx')],
       ['incoming', 'export', '-o', path.join(dir, 'out.xlsx')],
       ['incoming', 'list', '--format', 'json', '-o', path.join(dir, 'out.csv')],
-      ['incoming', 'print', '-o', path.join(dir, 'out.pdf')],
+      ['incoming', 'print', '-o', path.join(dir, 'out.odt')],
       ['incoming', 'print', '--reveal', '--classified', '-o', path.join(dir, 'out.docx')],
       ['archive', 'remind', '-o', path.join(dir, 'out.xlsx')],
       ['archive', 'print-loans', '-o', path.join(dir, 'out.xlsx')],

@@ -59,6 +59,7 @@ const VERBATIM = new Set([
   ...['utf-8', 'gb18030'], // encodings
   ...['today', 'yesterday', 'tomorrow', 'som', 'eom', 'this-month', 'last-month'], // date words
   'counted', // a CSV column a stocktake sheet may use
+  ...['html', 'pdf', 'HTML', 'PDF', 'a4', 'a4-portrait', 'a3'], // a paper book's pages and paper sizes
 ]);
 const CODE = /^[A-Z0-9][A-Z0-9_-]*$/; // Z001, WS, D10, Y2026-0001, WENMI_DB
 const KEY_OR_FILE = /^[a-z0-9]+(?:[.-][a-z0-9]+)*\.[a-z0-9-]+$/; // archive.loan-days, out.csv

@@ -236,20 +236,35 @@ export async function renderRows(out: Out, err: Out, columns: Column[], rows: It
 export interface Book {
   /** The register's paper name: 收文登记簿. */
   title: string;
-  /** Lines under the title: the unit, the period. */
+  /** The unit's name (setting unit.name): the text book prints it under the title, a page over it (某某局收文登记簿). */
+  unit?: string;
+  /** Lines under the title: the period, the seal, … */
   meta: string[];
   columns: Column[];
   rows: Row[];
   /** Lines under the table: the count, when printed, by whom, the journal head. */
   footer: string[];
+  /** Who signs the sheet, in order (经办人（签字）、审核人（签字）、日期): a line to sign each, after the footer. */
+  signatures?: string[];
+  /** The journal head when printed (`SEQ:HASH`), which the footer states and `verify --against` proves. */
+  head?: string;
+  /** A classified book (涉密): every printed page says so. */
+  classified?: boolean;
 }
 
-/** Prints a register as the paper book it replaces: title, meta lines, a ruled table, footer. Full text; only free text wraps. */
+/** The signature block as one line of text: `经办人（签字）：__________　　日期：__________`. */
+export function signatureLine(labels: string[]): string {
+  return labels.map((l) => t('book.signature', { label: l })).join(t('book.signatureGap'));
+}
+
+/** Prints a register as the paper book it replaces: title, unit, meta lines, a ruled table, footer, signatures. Full text; only free text wraps. */
 export async function renderBook(out: Out, book: Book): Promise<void> {
   const laid = layoutTable(book.columns, book.rows, undefined);
   const text = await drawTable(laid.columns, laid, 'ruled');
   const width = displayWidth(text.split('\n')[0] ?? '');
   const center = (s: string) => ' '.repeat(Math.max(0, Math.floor((width - displayWidth(s)) / 2))) + s;
-  out.write([center(book.title), ...book.meta.map(center), text, ...book.footer].join('\n') + '\n');
+  const heading = [book.title, ...(book.unit ? [book.unit] : []), ...book.meta];
+  const signatures = book.signatures?.length ? ['', signatureLine(book.signatures)] : [];
+  out.write([...heading.map(center), text, ...book.footer, ...signatures].join('\n') + '\n');
   out.flush();
 }

@@ -160,7 +160,7 @@ export function tempBeside(dir: string): { path: string; fd: number } {
  * (created anew: O_EXCL | O_NOFOLLOW, so nothing planted there is followed or written over) and
  * renamed into place at `commit`, so a failure never leaves half a file; an existing file needs --force.
  */
-export function fileOut(target: string, opts: FileOutOptions): Out & { commit(): void; abort(): void } {
+export function fileOut(target: string, opts: FileOutOptions): Out & { bytes(data: Buffer): void; commit(): void; abort(): void } {
   if (target.trim() === '') throw usageError('output.empty');
   for (const p of opts.protect) if (samePath(target, p)) throw usageError('output.isDatabase', { path: target });
   if (fs.existsSync(target)) {
@@ -175,6 +175,11 @@ export function fileOut(target: string, opts: FileOutOptions): Out & { commit():
   return {
     write: (t) => inner.write(t),
     flush: () => inner.flush(),
+    /** Binary content (a PDF), after what was written so far. */
+    bytes(data) {
+      inner.flush();
+      writeAll(fd, data);
+    },
     closed: false,
     isTTY: false,
     columns: undefined,

@@ -8,7 +8,7 @@ import { t } from '../../core/i18n.js';
 import { MAX_LISTED_PROBLEMS, readTextFile } from '../../core/input.js';
 import { getSetting } from '../../core/settings.js';
 import type { Column } from '../../core/output/render.js';
-import { choiceOption, describe, intArg, journalColumns, type Kit, type Session, type CliRegister, type OutputOpts, type PeriodOpts, type RevealOpts } from '../../cli/kit.js';
+import { BOOK_SIGNATURES, choiceOption, describe, intArg, journalColumns, type Kit, type Session, type CliRegister, type BookOpts, type OutputOpts, type PeriodOpts, type RevealOpts } from '../../cli/kit.js';
 import { catalogColumns, checkColumns, correctionColumns, itemColumns, JOURNAL_ACTIONS, loanColumns, wordText } from './columns.js';
 import { loanCommands } from './loanCommands.js';
 import { reportCommand } from './commands-report.js';
@@ -235,12 +235,12 @@ export function archiveCommands(root: Command, kit: Kit, register: CliRegister):
       }),
     );
 
-  interface ArchiveCatalogOpts extends RevealOpts, OutputOpts {
+  interface ArchiveCatalogOpts extends RevealOpts, BookOpts {
     year?: string;
     retention?: string;
   }
   kit.withReveal(
-    kit.withOutput(
+    kit.withBook(
       kit.verb(archive, 'catalog', { zh: '打印归档文件目录（一个年度，可按保管期限）', en: 'print the filing catalogue (归档文件目录) of a year, optionally one retention period' }, [
         'wenmi archive catalog --year 2026',
         'wenmi archive catalog --year 2026 --retention Y -o 归档文件目录2026-永久.txt',
@@ -257,7 +257,6 @@ export function archiveCommands(root: Command, kit: Kit, register: CliRegister):
         const db = s.db();
         s.reveal(o.reveal === true, REGISTER, 'catalog', () => classifiedItemNumbers(db, filter));
         const rows = [...iterateItems(db, filter)].map((r, i) => catalogRow(r, i + 1, o.reveal === true));
-        if (o.format !== undefined) return s.output(catalogColumns, rows, o);
         const fonds = getSetting(db, kit.registry.settings, 'archive.fonds') ?? '—';
         const meta = filter.retention ? t('archive.catalogMetaRetention', { fonds, year: filter.year, retention: wordText(filter.retention) }) : t('archive.catalogMeta', { fonds, year: filter.year });
         await s.printBook(o, {
@@ -267,6 +266,7 @@ export function archiveCommands(root: Command, kit: Kit, register: CliRegister):
           rows,
           footer: 'archive.catalogFooter',
           footerParams: { count: rows.length },
+          signatures: BOOK_SIGNATURES,
         });
       }),
     );

@@ -6,7 +6,7 @@ import { t } from '../../core/i18n.js';
 import type { Row } from '../../core/output/render.js';
 import type { Field } from '../../core/prompts.js';
 import { getSetting } from '../../core/settings.js';
-import { choiceOption, describe, intArg, periodLine, type Kit, type Session, type FileFormats, type BookOpts, type OutputOpts, type PeriodOpts, type RevealOpts } from '../../cli/kit.js';
+import { BOOK_SIGNATURES, choiceOption, describe, intArg, periodLine, type Kit, type Session, type FileFormats, type BookOpts, type OutputOpts, type PeriodOpts, type RevealOpts } from '../../cli/kit.js';
 import { loanBookColumns, loanColumns, noticeColumns, wordText } from './columns.js';
 import { borrowItem, CONDITIONS, isDamaged, remindOverdue, renewLoan, returnLoan, overdueLoans, type Notice } from './loans.js';
 import { REGISTER, shownTitle } from './rules.js';
@@ -217,9 +217,7 @@ export function loanCommands(archive: Command, kit: Kit): void {
       }),
     );
 
-  interface ArchivePrintLoansOpts extends PeriodOpts, RevealOpts, BookOpts {
-    format?: string;
-  }
+  type ArchivePrintLoansOpts = PeriodOpts & RevealOpts & BookOpts;
   kit
     .withBook(
       kit.withReveal(
@@ -231,7 +229,6 @@ export function loanCommands(archive: Command, kit: Kit): void {
         ),
       ),
     )
-    .option('--format <format>', describe({ zh: '不给时打印纸质格式；也可 csv|tsv|json', en: 'the paper book unless given; or csv|tsv|json' }))
     .action(
       kit.run<ArchivePrintLoansOpts>(async (s, o) => {
         const period = s.period(o);
@@ -239,7 +236,6 @@ export function loanCommands(archive: Command, kit: Kit): void {
         const rows = loans(db, { from: period.from, to: period.to });
         s.reveal(o.reveal === true, REGISTER, 'print-loans', () => classifiedRefs(rows));
         const bookRows = rows.map((l) => loanBookRow(l, o.reveal === true));
-        if (o.format !== undefined) return s.output(loanBookColumns, bookRows, o);
         await s.printBook(o, {
           title: { zh: '档案借阅登记簿', en: 'Archive loan book (借阅登记簿)' },
           meta: [periodLine(period)],
@@ -247,6 +243,7 @@ export function loanCommands(archive: Command, kit: Kit): void {
           rows: bookRows,
           footer: 'archive.loansFooter',
           footerParams: { count: rows.length },
+          signatures: BOOK_SIGNATURES,
         });
       }),
     );

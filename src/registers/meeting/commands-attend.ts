@@ -113,6 +113,7 @@ export function attendanceCommands(meeting: Command, kit: Kit): void {
           rows,
           footer: 'meeting.sheetFooter',
           footerParams: { count: rows.length },
+          classified: Boolean(row.secret_level),
         });
       }),
     );

@@ -1,7 +1,7 @@
 /** `wenmi meeting list|print|export|report`: the meeting book (会议登记簿) and the month report. */
 import type { Command } from 'commander';
 import { formatDate } from '../../core/dates.js';
-import { describe, periodLine, wordOption, type BookOpts, type Kit, type OutputOpts, type PeriodOpts, type Session } from '../../cli/kit.js';
+import { BOOK_SIGNATURES, describe, periodLine, wordOption, type BookOpts, type Kit, type OutputOpts, type PeriodOpts, type Session } from '../../cli/kit.js';
 import { bookRow, meetingsOf, monthReport, type BookFilter } from './book.js';
 import { bookColumns, exportColumns, listColumns, reportColumns, WORDS } from './columns.js';
 import { REGISTER, STATES } from './rules.js';
@@ -49,6 +49,7 @@ export function bookCommands(meeting: Command, kit: Kit): void {
           rows,
           footer: 'meeting.bookFooter',
           footerParams: { count: rows.length, decisions: rows.reduce((n, r) => n + r.decisions, 0), open: rows.reduce((n, r) => n + r.open, 0) },
+          signatures: BOOK_SIGNATURES,
         });
       }),
     );

@@ -4,7 +4,7 @@ import { readDocNo } from '../../core/docno.js';
 import type { DB } from '../../core/db.js';
 import { label, t } from '../../core/i18n.js';
 import type { Row } from '../../core/output/render.js';
-import { choiceOption, collect, dateOpt, describe, intArg, journalColumns, periodLine, wordOption, type BookOpts, type CliRegister, type Kit, type OutputOpts, type PeriodOpts, type Session } from '../../cli/kit.js';
+import { BOOK_SIGNATURES, choiceOption, collect, dateOpt, describe, intArg, journalColumns, periodLine, wordOption, type BookOpts, type CliRegister, type Kit, type OutputOpts, type PeriodOpts, type Session } from '../../cli/kit.js';
 import { ACTION_LABELS, bookColumns, dispatchColumns, listColumns, reportColumns, STATE_LABELS, viaText, voidedColumns } from './columns.js';
 import {
   classificationOf,
@@ -402,6 +402,7 @@ export function outgoingCommands(root: Command, kit: Kit, register: CliRegister)
           rows,
           footer: 'outgoing.bookFooter',
           footerParams: { count: rows.length, voided },
+          signatures: BOOK_SIGNATURES,
         });
       }),
     );

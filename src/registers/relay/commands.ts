@@ -6,7 +6,7 @@ import { usageError } from '../../core/errors.js';
 import { label, t } from '../../core/i18n.js';
 import type { Row } from '../../core/output/render.js';
 import type { Field } from '../../core/prompts.js';
-import { choiceOption, collect, describe, intArg, journalColumns, periodLine, wordOption, type CliRegister, type Kit, type BookOpts, type OutputOpts, type PeriodOpts, type Session } from '../../cli/kit.js';
+import { BOOK_SIGNATURES, choiceOption, collect, describe, intArg, journalColumns, periodLine, wordOption, type CliRegister, type Kit, type BookOpts, type OutputOpts, type PeriodOpts, type Session } from '../../cli/kit.js';
 import { ACTION_LABELS, bookColumns, CHANNEL_LABELS, classifiedBookColumns, confirmationColumns, DIRECTION_LABELS, lateColumns, listColumns, moreColumns, reportColumns, STATE_LABELS } from './columns.js';
 import { relayReport } from './report.js';
 import { CHANNELS, circleOf, classificationOf, confirmationsOf, confirmRelay, getRelay, markSent, recipientsOf, REGISTER, relayDown, relayUp, sentLate, shownSummary, stateOf, unconfirmed, voidRelay, type Direction } from './rules.js';
@@ -357,6 +357,8 @@ export function relayCommands(root: Command, kit: Kit, register: CliRegister): v
           rows,
           footer: 'relay.bookFooter',
           footerParams: { count: rows.length },
+          signatures: BOOK_SIGNATURES,
+          classified: o.classified === true,
         });
       }),
     );

@@ -3,7 +3,7 @@ import type { Command } from 'commander';
 import { usageError } from '../../core/errors.js';
 import { t } from '../../core/i18n.js';
 import type { Field } from '../../core/prompts.js';
-import { dateOpt, describe, intArg, periodLine, wordOption, type Kit, type Session, type BookOpts, type OutputOpts, type PeriodOpts } from '../../cli/kit.js';
+import { BOOK_SIGNATURES, dateOpt, describe, intArg, periodLine, wordOption, type Kit, type Session, type BookOpts, type OutputOpts, type PeriodOpts } from '../../cli/kit.js';
 import { bookColumns, exportColumns, requestColumns, WORDS } from './columns.js';
 import { bookRows, bookTotals, requestRows } from './report.js';
 import { getSeal } from './rules.js';
@@ -213,6 +213,7 @@ export function useCommands(seal: Command, kit: Kit): void {
           rows,
           footer: totals.voidedLines > 0 ? 'seal.bookFooterVoided' : 'seal.bookFooter',
           footerParams: totals,
+          signatures: BOOK_SIGNATURES,
         });
       }),
     );

@@ -22,7 +22,7 @@ export const messages: Messages = {
     'supplies.countClosed': '盘点 {count} 已结束，记盘点调整 {adjusted} 笔',
     'supplies.countCancelled': '盘点 {count} 已取消，未作调整',
     'supplies.sheetMeta': '盘点单号 {count}　盘点日期 {date}　盘点人 {counter}　监盘人 {witness}',
-    'supplies.sheetFooter': '共 {n} 种。打印于 {at}，经办人 {operator}。日志链头 {head}\n\n盘点人（签字）：__________　　监盘人（签字）：__________　　日期：__________',
+    'supplies.sheetFooter': '共 {n} 种。打印于 {at}，经办人 {operator}。日志链头 {head}',
 
     'supplies.price': '单价“{value}”无效：以元为单位，最多两位小数，不超过 9999999.99，如 25、1.5、0.05。',
     'supplies.qty': '数量“{value}”无效：须为 1 至 {max} 的整数。',
@@ -108,7 +108,7 @@ export const messages: Messages = {
     'supplies.countClosed': 'count {count} closed; {adjusted} {adjusted|adjustment|adjustments} posted',
     'supplies.countCancelled': 'count {count} cancelled; nothing adjusted',
     'supplies.sheetMeta': 'count {count}   date {date}   counter {counter}   witness {witness}',
-    'supplies.sheetFooter': '{n} {n|item|items}. Printed {at} by {operator}. Journal head {head}\n\nCounter (signature): __________    Witness (signature): __________    Date: __________',
+    'supplies.sheetFooter': '{n} {n|item|items}. Printed {at} by {operator}. Journal head {head}',
 
     'supplies.price': 'the price "{value}" is not valid: yuan with at most two decimals, up to 9999999.99, e.g. 25, 1.5, 0.05.',
     'supplies.qty': 'the quantity "{value}" must be a whole number from 1 to {max}.',

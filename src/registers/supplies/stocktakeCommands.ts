@@ -5,7 +5,7 @@ import { t } from '../../core/i18n.js';
 import { readTextFile } from '../../core/input.js';
 import { splitList } from '../../core/typed.js';
 import type { Field } from '../../core/prompts.js';
-import { collect, dateOpt, describe, type Kit, type NoOpts, type OutputOpts } from '../../cli/kit.js';
+import { collect, dateOpt, describe, type Kit, type BookOpts, type NoOpts, type OutputOpts } from '../../cli/kit.js';
 import { diffColumns, sheetColumns, stocktakeColumns, word } from './columns.js';
 import { diffRow, stocktakeView } from './reports.js';
 import { cancelStocktake, closeStocktake, countedOf, diffLines, getStocktake, importCounts, recordCount, startStocktake, type DiffLine } from './stocktake.js';
@@ -132,11 +132,11 @@ export function stocktakeCommands(supplies: Command, kit: Kit): void {
       }),
     );
 
-  interface SuppliesCountSheetOpts extends OutputOpts {
+  interface SuppliesCountSheetOpts extends BookOpts {
     showBook?: boolean;
   }
   kit
-    .withOutput(
+    .withBook(
       kit.verb(take, 'sheet', { zh: '盘点表：打印用（含签字栏），或 CSV 分发填写后导入', en: 'the count sheet: printable (with signature lines), or CSV to hand out, fill in and import' }, [
         'wenmi supplies stocktake sheet',
         'wenmi supplies stocktake sheet --show-book',
@@ -150,8 +150,6 @@ export function stocktakeCommands(supplies: Command, kit: Kit): void {
         const db = s.db();
         const row = getStocktake(db, ref);
         const rows = diffLines(db, row).map((l) => ({ item: l.id, name: l.name, spec: l.spec, unit: l.unit, book: o.showBook ? l.book : null, counted: null, difference: null, note: null }));
-        const toFile = o.output !== undefined && o.output !== '-';
-        if (o.format !== undefined || toFile) return s.output(sheetColumns, rows, o);
         await s.printBook(o, {
           title: { zh: '办公用品盘点表', en: 'Office supplies count sheet' },
           meta: [t('supplies.sheetMeta', { count: row.number, date: row.counted_on, counter: row.counter, witness: row.witness })],
@@ -159,6 +157,11 @@ export function stocktakeCommands(supplies: Command, kit: Kit): void {
           rows,
           footer: 'supplies.sheetFooter',
           footerParams: { n: rows.length },
+          signatures: [
+            { zh: '盘点人（签字）', en: 'Counter (signature)' },
+            { zh: '监盘人（签字）', en: 'Witness (signature)' },
+            { zh: '日期', en: 'Date' },
+          ],
         });
       }),
     );

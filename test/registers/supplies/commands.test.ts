@@ -143,6 +143,11 @@ describe('supplies commands', () => {
     expect(blind.stdout).not.toMatch(/│\s+20 │/);
     const shown = await run(['stocktake', 'sheet', '--show-book']);
     expect(shown.stdout).toMatch(/│\s+20 │/);
+    // the same sheet as a printable page: the counter's and the witness's signature block
+    const page = await cli(['--lang', 'zh', 'supplies', 'stocktake', 'sheet', '--format', 'html'], { env });
+    expect(page.code).toBe(0);
+    expect(page.stdout).toContain('<h1>办公用品盘点表</h1>');
+    expect(page.stdout).toContain('<div class="signatures"><div>盘点人（签字）：</div><div>监盘人（签字）：</div><div>日期：</div></div>');
   });
 
   it('plans: add, approve, receive against, list with what is still to come, and feed `wenmi due`', async () => {
