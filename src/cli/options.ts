@@ -116,7 +116,7 @@ export function wordOption(flags: string, description: Label, stored: readonly s
 }
 
 /**
- * What a command writes with `-o FILE`: the format each extension names (`out.xlsx` is refused
+ * What a command writes with `-o FILE`: the format each extension names (`out.ods` is refused
  * as the command line is read, before anything is done or journaled), and how -o's help says so
  * (by default "format from the extension: .csv .tsv …").
  */
@@ -168,8 +168,16 @@ export function withDefaultFormat(cmd: Command, help: Label, formats: readonly s
 /** What a paper book writes for each extension of `-o`: the book as text, or its rows. */
 export const BOOK_FILES: FileFormats = {
   extensions: BOOK_EXTENSIONS,
-  help: { zh: '.txt 为登记簿文本，.csv .tsv .json 为其各行', en: '.txt the book as text, .csv .tsv .json its rows' },
+  help: { zh: '.txt 为登记簿文本，.csv .tsv .json .xlsx 为其各行', en: '.txt the book as text, .csv .tsv .json .xlsx its rows' },
 };
+
+/**
+ * Refuses, before anything is done or journaled, an .xlsx asked for on a terminal (`--format xlsx`
+ * without -o): a spreadsheet is bytes for a file or a pipe.
+ */
+export function refuseXlsxOnTerminal(opts: { format?: unknown; output?: unknown }, stdoutIsTTY: boolean): void {
+  if (opts.format === 'xlsx' && (opts.output === undefined || opts.output === '-') && stdoutIsTTY) throw usageError('output.xlsxTerminal');
+}
 
 /** An optional date option (`--date`, `--on`) as stored, or undefined when not given. */
 export function dateOpt(s: { clock: Clock }, value: string | undefined): string | undefined {
