@@ -30,7 +30,7 @@ describe('-o FILE', () => {
       ['archive', 'remind', '-o', path.join(dir, 'out.xlsx')],
       ['archive', 'print-loans', '-o', path.join(dir, 'out.ods')],
       ['seal', 'print', '-o', path.join(dir, 'out.ods')],
-      ['due', '-o', path.join(dir, 'out.xlsx')],
+      ['due', '-o', path.join(dir, 'out.ods')],
     ]) {
       const before = await journalEntries();
       const r = await run(args);
