@@ -78,6 +78,23 @@ describe('xlsx exports', () => {
     fs.rmSync(file);
   });
 
+  it('load the xlsx writer only when an xlsx is written: not for --version, a write or a CSV export', () => {
+    // a module hook that names the xlsx chunk when it is loaded
+    fs.writeFileSync(path.join(dir, 'hook.mjs'), "export async function resolve(s, c, next) { const r = await next(s, c); if (/\\/dist\\/xlsx-[^/]*\\.js$/.test(r.url)) console.error('LOADED xlsx'); return r; }\n");
+    fs.writeFileSync(path.join(dir, 'register.mjs'), "import { register } from 'node:module';\nregister(new URL('./hook.mjs', import.meta.url));\n");
+    const own = { ...env, WENMI_DB: path.join(dir, 'load.db') };
+    const loads = (args: string[]) => {
+      const r = spawnSync(process.execPath, ['--import', pathToFileURL(path.join(dir, 'register.mjs')).href, BIN, ...args], { encoding: 'utf8', env: { PATH: process.env.PATH, HOME: process.env.HOME, ...own } });
+      expect(r.status, r.stderr).toBe(0);
+      return r.stderr.includes('LOADED xlsx');
+    };
+    expect(loads(['--version'])).toBe(false);
+    expect(loads(['init'])).toBe(false);
+    expect(loads(['incoming', 'receive', '--sender', '某局', '--title', '启动测试'])).toBe(false);
+    expect(loads(['incoming', 'export', '--format', 'csv'])).toBe(false);
+    expect(loads(['incoming', 'export', '--format', 'xlsx'])).toBe(true);
+  });
+
   it.skipIf(!soffice)('keep every cell as the register says in LibreOffice (skipped without soffice)', { timeout: 300_000 }, () => {
     const files = EXPORTS.map(([name, args]) => {
       const file = path.join(dir, `${name}.xlsx`);
