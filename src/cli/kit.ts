@@ -7,7 +7,7 @@ import type { Command } from 'commander';
 import { t, type Label } from '../core/i18n.js';
 import { FORMATS, LIST_EXTENSIONS } from '../core/output/render.js';
 import type { Register, RegisterModule, Registry } from '../core/register.js';
-import { BOOK_FILES, checkTextInputs, commandPath, describe, refuseRepeats, withBookFormat, withDefaultFormat, withFileOutput, type FileFormats } from './options.js';
+import { BOOK_FILES, checkTextInputs, commandPath, describe, refuseRepeats, refuseXlsxOnTerminal, withBookFormat, withDefaultFormat, withFileOutput, type FileFormats } from './options.js';
 import { Session, type GlobalOpts, type IO } from './session.js';
 
 export * from './options.js';
@@ -69,19 +69,23 @@ export function makeKit(registry: CliRegistry, io: IO, onExit: (code: number) =>
         refuseRepeats(cmd, (root as unknown as { rawArgs: string[] }).rawArgs);
         checkTextInputs(cmd, args.slice(0, -2));
         const opts = cmd.opts();
+        refuseXlsxOnTerminal(opts, io.stdout.isTTY);
         const positional = args.slice(0, -2).flat().filter((a) => typeof a === 'string') as string[];
-        const session = new Session(io, cmd.optsWithGlobals() as GlobalOpts, registry);
+        let top = cmd;
+        while (top.parent?.parent) top = top.parent;
+        const register = registry.registers.find((r) => r.name === top.name())?.label;
+        const session = new Session(io, cmd.optsWithGlobals() as GlobalOpts, registry, { register, opts });
         sessions.push(session);
         const code = await handler(session, opts as never, positional);
         onExit(typeof code === 'number' ? code : 0);
       };
     },
     withOutput(cmd) {
-      cmd.option('--format <format>', describe({ zh: '输出格式：table|csv|tsv|json（终端默认 table，管道默认 tsv）', en: 'output format: table|csv|tsv|json (table on a terminal, tsv in a pipe)' }));
+      cmd.option('--format <format>', describe({ zh: '输出格式：table|csv|tsv|json|xlsx（终端默认 table，管道默认 tsv）', en: 'output format: table|csv|tsv|json|xlsx (table on a terminal, tsv in a pipe)' }));
       return withFileOutput(cmd, LIST_FILES).option('--wide', describe(WIDE));
     },
     withExport(cmd) {
-      const help = { zh: '输出格式：table|csv|tsv|json（默认 csv，或按 -o 的扩展名）', en: 'output format: table|csv|tsv|json (csv unless the extension of -o names one)' };
+      const help = { zh: '输出格式：table|csv|tsv|json|xlsx（默认 csv，或按 -o 的扩展名）', en: 'output format: table|csv|tsv|json|xlsx (csv unless the extension of -o names one)' };
       return withFileOutput(withDefaultFormat(cmd, help, FORMATS, LIST_FILES, 'csv'), LIST_FILES).option('--wide', describe(WIDE));
     },
     withBook(cmd) {

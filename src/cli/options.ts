@@ -117,7 +117,7 @@ export function wordOption(flags: string, description: Label, stored: readonly s
 }
 
 /**
- * What a command writes with `-o FILE`: the format each extension names (`out.xlsx` is refused
+ * What a command writes with `-o FILE`: the format each extension names (`out.ods` is refused
  * as the command line is read, before anything is done or journaled), and how -o's help says so
  * (by default "format from the extension: .csv .tsv …").
  */
@@ -169,18 +169,18 @@ export function withDefaultFormat(cmd: Command, help: Label, formats: readonly s
 /** What a paper book writes for each extension of `-o`: the book as text, a printable page set, or its rows. */
 export const BOOK_FILES: FileFormats = {
   extensions: BOOK_EXTENSIONS,
-  help: { zh: '.txt 为登记簿文本，.html .pdf 为可打印的页面，.csv .tsv .json 为其各行', en: '.txt the book as text, .html .pdf printable pages, .csv .tsv .json its rows' },
+  help: { zh: '.txt 为登记簿文本，.html .pdf 为可打印的页面，.csv .tsv .json .xlsx 为其各行', en: '.txt the book as text, .html .pdf printable pages, .csv .tsv .json .xlsx its rows' },
 };
 
 /**
- * A paper book's `--format text|html|pdf|csv|tsv|json` and `--paper a4|a4-portrait|a3`. Before the
+ * A paper book's `--format text|html|pdf|csv|tsv|json|xlsx` and `--paper a4|a4-portrait|a3`. Before the
  * handler runs (so a refused book writes and journals nothing): --format and the extension of -o
  * must agree, and the handler gets the format in `o.format`; a PDF needs -o and a browser on the
  * machine (`env`: WENMI_BROWSER, PATH), looked for here, the PDF printer loaded only then.
  */
 export function withBookFormat(cmd: Command, env: Record<string, string | undefined>): Command {
   cmd.addOption(
-    new Option('--format <format>', describe({ zh: '格式：text（默认，登记簿文本）|html|pdf（可打印的页面）|csv|tsv|json（各行）', en: 'format: text (default, the book as text)|html|pdf (printable pages)|csv|tsv|json (its rows)' })).argParser((value: string) => {
+    new Option('--format <format>', describe({ zh: '格式：text（默认，登记簿文本）|html|pdf（可打印的页面）|csv|tsv|json|xlsx（各行）', en: 'format: text (default, the book as text)|html|pdf (printable pages)|csv|tsv|json|xlsx (its rows)' })).argParser((value: string) => {
       if (!(BOOK_FORMATS as string[]).includes(value)) throw usageError('format.invalid', { value, choices: BOOK_FORMATS.join('|') });
       return value;
     }),
@@ -199,6 +199,14 @@ export function withBookFormat(cmd: Command, env: Record<string, string | undefi
     }
     action.setOptionValue('format', format);
   });
+}
+
+/**
+ * Refuses, before anything is done or journaled, an .xlsx asked for on a terminal (`--format xlsx`
+ * without -o): a spreadsheet is bytes for a file or a pipe.
+ */
+export function refuseXlsxOnTerminal(opts: { format?: unknown; output?: unknown }, stdoutIsTTY: boolean): void {
+  if (opts.format === 'xlsx' && (opts.output === undefined || opts.output === '-') && stdoutIsTTY) throw usageError('output.xlsxTerminal');
 }
 
 /** An optional date option (`--date`, `--on`) as stored, or undefined when not given. */

@@ -28,6 +28,12 @@ export interface IO {
   env: Record<string, string | undefined>;
 }
 
+/** Where a session comes from: its register (the sheet of an .xlsx is named after it) and its command's options (the period). */
+export interface Origin {
+  register?: Label;
+  opts: PeriodOpts;
+}
+
 export interface GlobalOpts {
   db?: string;
   lang?: string;
@@ -87,8 +93,22 @@ export class Session {
     readonly io: IO,
     readonly globals: GlobalOpts,
     readonly registry: Registry,
+    readonly origin: Origin = { opts: {} },
   ) {
     this.clock = systemClock(io.env);
+  }
+
+  /** An .xlsx sheet's name: the register and the period asked for (`收文 2026-11`, `收文 2026-11-01~2026-11-15`). */
+  sheetName(): string {
+    const { register, opts } = this.origin;
+    let period = '';
+    try {
+      const p = periodOf({ month: opts.month, from: opts.from, to: opts.to }, this.clock);
+      period = opts.month !== undefined ? (p.from ?? '').slice(0, 7) : p.from || p.to ? `${p.from ?? ''}~${p.to ?? ''}` : '';
+    } catch {
+      // the command refused its period already; the register's name alone will do
+    }
+    return [register ? label(register) : '', period].filter(Boolean).join(' ');
   }
 
   /** The database path and whether it is the default one (which is created on first write). */
@@ -225,7 +245,7 @@ export class Session {
     const toFile = o.output !== undefined && o.output !== '-';
     const bom = o.bom ?? (toFile && format === 'csv');
     const fitWidth = !toFile && out === this.io.stdout && this.io.stdout.isTTY ? (o.wide === true ? Infinity : this.io.stdout.columns ?? 80) : undefined;
-    await renderRows(out, this.io.stderr, columns, rows, { format, bom, fitWidth, wrapText: fit === 'wrap' });
+    await renderRows(out, this.io.stderr, columns, rows, { format, bom, fitWidth, wrapText: fit === 'wrap', sheet: format === 'xlsx' ? this.sheetName() : undefined });
   }
 
   /**
@@ -382,10 +402,10 @@ export function periodLine(p: Period): string {
 
 /** What a paper book is written as: the book as text, a printable page set (HTML, or PDF through a browser), or its rows. */
 export type BookFormat = 'text' | 'html' | 'pdf' | Format;
-export const BOOK_FORMATS: BookFormat[] = ['text', 'html', 'pdf', 'csv', 'tsv', 'json'];
+export const BOOK_FORMATS: BookFormat[] = ['text', 'html', 'pdf', 'csv', 'tsv', 'json', 'xlsx'];
 
 /** What a paper book writes for each file extension. */
-export const BOOK_EXTENSIONS: Record<string, BookFormat> = { txt: 'text', html: 'html', pdf: 'pdf', csv: 'csv', tsv: 'tsv', json: 'json' };
+export const BOOK_EXTENSIONS: Record<string, BookFormat> = { txt: 'text', html: 'html', pdf: 'pdf', csv: 'csv', tsv: 'tsv', json: 'json', xlsx: 'xlsx' };
 
 /** A book's format: --format, else the extension of -o, else the book as text. */
 export function bookFormat(o: BookOpts): BookFormat {

@@ -166,3 +166,14 @@ export function periodOf(opts: { month?: string; from?: string; to?: string }, c
 export function daysBetween(from: string, to: string): number {
   return Math.round((dateOf(to).getTime() - dateOf(from).getTime()) / 86_400_000);
 }
+
+/** A day as Excel counts it (days since 1899-12-30); undefined for a text that is not a date from 1900-03-01 on. */
+export function excelDay(date: string): number | undefined {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
+  if (!m) return undefined;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const t = Date.UTC(y, mo - 1, d);
+  const back = new Date(t);
+  if (back.getUTCFullYear() !== y || back.getUTCMonth() !== mo - 1 || back.getUTCDate() !== d || y < 1900 || (y === 1900 && mo < 3)) return undefined;
+  return Math.round((t - Date.UTC(1899, 11, 30)) / 86_400_000);
+}

@@ -20,7 +20,7 @@ export function formatYuan(fen: number): string {
   return `${sign}${Math.trunc(abs / 100)}.${String(abs % 100).padStart(2, '0')}`;
 }
 
-/** A money column: fen in the row (and in JSON), yuan as text in tables and TSV, as a number in CSV; its label says 元. */
+/** A money column: fen in the row (and in JSON), yuan as text in tables and TSV, as a number in CSV and .xlsx (shown 0.00); its label says 元. */
 export function moneyColumn(key: string, l: Label, extra: Partial<Column> = {}): Column {
-  return { key, label: { zh: `${l.zh}（元）`, en: `${l.en} (yuan)` }, kind: 'id', num: true, text: (v) => formatYuan(Number(v)), as: { csv: (v) => (typeof v === 'number' ? v / 100 : v) }, ...extra };
+  return { key, label: { zh: `${l.zh}（元）`, en: `${l.en} (yuan)` }, kind: 'id', num: true, cell: 'money', text: (v) => formatYuan(Number(v)), as: { csv: (v) => (typeof v === 'number' ? v / 100 : v) }, ...extra };
 }

@@ -22,15 +22,15 @@ afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
 describe('-o FILE', () => {
   it('refuses an extension the command cannot write, writing nothing', async () => {
     for (const args of [
-      ['incoming', 'list', '-o', path.join(dir, 'out.xlsx')],
-      ['incoming', 'export', '-o', path.join(dir, 'out.xlsx')],
+      ['incoming', 'list', '-o', path.join(dir, 'out.ods')],
+      ['incoming', 'export', '-o', path.join(dir, 'out.ods')],
       ['incoming', 'list', '--format', 'json', '-o', path.join(dir, 'out.csv')],
       ['incoming', 'print', '-o', path.join(dir, 'out.odt')],
       ['incoming', 'print', '--reveal', '--classified', '-o', path.join(dir, 'out.docx')],
       ['archive', 'remind', '-o', path.join(dir, 'out.xlsx')],
-      ['archive', 'print-loans', '-o', path.join(dir, 'out.xlsx')],
-      ['seal', 'print', '-o', path.join(dir, 'out.xlsx')],
-      ['due', '-o', path.join(dir, 'out.xlsx')],
+      ['archive', 'print-loans', '-o', path.join(dir, 'out.ods')],
+      ['seal', 'print', '-o', path.join(dir, 'out.ods')],
+      ['due', '-o', path.join(dir, 'out.ods')],
     ]) {
       const before = await journalEntries();
       const r = await run(args);

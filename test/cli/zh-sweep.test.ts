@@ -55,7 +55,7 @@ export function latinWords(text: string): string[] {
 
 /** Words a user types or reads as they are, in any language. */
 const VERBATIM = new Set([
-  ...['wenmi', 'CSV', 'TSV', 'JSON', 'BOM', 'Excel', 'table', 'csv', 'tsv', 'json', 'txt', 'text', 'zh', 'en'], // formats, languages
+  ...['wenmi', 'CSV', 'TSV', 'JSON', 'BOM', 'Excel', 'table', 'csv', 'tsv', 'json', 'xlsx', 'txt', 'text', 'zh', 'en'], // formats, languages
   ...['utf-8', 'gb18030'], // encodings
   ...['today', 'yesterday', 'tomorrow', 'som', 'eom', 'this-month', 'last-month'], // date words
   'counted', // a CSV column a stocktake sheet may use

@@ -9,9 +9,11 @@ import { jsonText, visible } from './escape.js';
 import type { Out } from './sink.js';
 import { fitLayout, fullLayout, type ColumnKind, type Grid, type Laid } from './layout.js';
 import { displayWidth } from './width.js';
+import type { Cell } from './xlsx.js';
+import { excelDay } from '../dates.js';
 
-export type Format = 'table' | 'csv' | 'tsv' | 'json';
-export const FORMATS: Format[] = ['table', 'csv', 'tsv', 'json'];
+export type Format = 'table' | 'csv' | 'tsv' | 'json' | 'xlsx';
+export const FORMATS: Format[] = ['table', 'csv', 'tsv', 'json', 'xlsx'];
 
 export interface Column {
   /** The JSON key; stable across releases. */
@@ -35,6 +37,11 @@ export interface Column {
    * `text` (yuan with two decimals) in tables and TSV, `as: { csv: yuan number }` in CSV, fen in JSON.
    */
   as?: Partial<Record<Format, (value: unknown) => unknown>>;
+  /**
+   * What an .xlsx cell holds, where the rule in `sheetCell` cannot tell: `money` (fen shown as yuan,
+   * 0.00), `text` (an identifier shaped like a date), `date`, `number`.
+   */
+  cell?: 'money' | 'text' | 'date' | 'number';
 }
 
 /**
@@ -56,14 +63,39 @@ export function shown(c: Column, row: Row): unknown {
 
 export type Row = Record<string, unknown>;
 
+/** Beyond this a number loses digits in a spreadsheet: it is written as text. */
+const EXACT = 1e15;
+
+/**
+ * A cell as an .xlsx holds it. By default a `num` column's numbers are numbers, an `id` column's
+ * stored dates (yyyy-MM-dd) are dates, and everything else is text as a table shows it (words in
+ * the current language); a column's `cell` says otherwise (money: fen → yuan, two decimals).
+ */
+export function sheetCell(c: Column, row: Row): Cell {
+  const v = row[c.key];
+  if (v === null || v === undefined) return null;
+  const as = c.cell ?? (c.num ? 'number' : c.kind === 'id' ? 'date' : 'text');
+  const value = c.as?.xlsx ? c.as.xlsx(v) : v;
+  if (as === 'money' && typeof value === 'number' && Number.isInteger(value) && Math.abs(value) < EXACT) return { number: value / 100, format: 'money' };
+  if (as === 'number' && typeof value === 'number' && Number.isFinite(value) && Math.abs(value) < EXACT) return { number: value };
+  if (as === 'date' && typeof value === 'string') {
+    const day = excelDay(value);
+    if (day !== undefined) return { number: day, format: 'date' };
+  }
+  const text = written(c, row, 'xlsx');
+  return text === null || text === undefined ? null : String(text);
+}
+
 export interface RenderOptions {
   format: Format;
   /** CSV only: start with a byte-order mark (on by default for files, so Excel reads UTF-8). */
   bom: boolean;
+  /** xlsx only: the sheet's name (the register and period). */
+  sheet?: string;
 }
 
 /** What a list writes for each file extension: `.txt` is the table as text. */
-export const LIST_EXTENSIONS: Record<string, Format> = { csv: 'csv', tsv: 'tsv', json: 'json', txt: 'table' };
+export const LIST_EXTENSIONS: Record<string, Format> = { csv: 'csv', tsv: 'tsv', json: 'json', xlsx: 'xlsx', txt: 'table' };
 
 /**
  * The format a file's extension names, among those a command writes (`known`: extension → format).
@@ -215,8 +247,21 @@ export interface TableRenderOptions extends RenderOptions {
   wrapText?: boolean;
 }
 
+/** Streams rows as one sheet of an .xlsx (xlsx.ts, loaded only here); never to a terminal. Returns the row count. */
+export async function renderXlsx(out: Out, columns: Column[], rows: Iterable<Row>, sheet: string): Promise<number> {
+  if (out.isTTY) throw usageError('output.xlsxTerminal');
+  const { writeXlsx } = await import('./xlsx.js');
+  const cells = function* () {
+    for (const row of rows) yield columns.map((c) => sheetCell(c, row));
+  };
+  const n = writeXlsx(out, { name: sheet, headings: columns.map((c) => labelOf(c.label)) }, cells());
+  out.flush();
+  return n;
+}
+
 /** Renders rows in the chosen format; for a table an empty result says so on stderr, and so do columns a terminal had no room for. */
 export async function renderRows(out: Out, err: Out, columns: Column[], rows: Iterable<Row>, opts: TableRenderOptions): Promise<number> {
+  if (opts.format === 'xlsx') return renderXlsx(out, columns, rows, opts.sheet ?? '');
   if (opts.format !== 'table') return renderStream(out, columns, rows, opts);
   const all = [...rows];
   if (all.length === 0) {

@@ -9,6 +9,8 @@ import { usageError } from '../errors.js';
 
 export interface Out {
   write(text: string): void;
+  /** Bytes (an .xlsx): what is buffered first, then these, as they are. */
+  writeBytes(data: Uint8Array): void;
   /** Writes what is buffered. */
   flush(): void;
   /** True once the reader has gone away (EPIPE): loops may stop producing. */
@@ -54,6 +56,16 @@ export function fdOut(fd: number, isTTY: boolean, columns?: number): Out {
       buf += text;
       if (buf.length >= CHUNK || isTTY) flush();
     },
+    writeBytes(data) {
+      flush();
+      if (closed) return;
+      try {
+        writeAll(fd, Buffer.from(data.buffer, data.byteOffset, data.byteLength));
+      } catch (e) {
+        if ((e as NodeJS.ErrnoException).code === 'EPIPE') closed = true;
+        else throw e;
+      }
+    },
     flush,
     get closed() {
       return closed;
@@ -63,13 +75,18 @@ export function fdOut(fd: number, isTTY: boolean, columns?: number): Out {
   };
 }
 
-/** Output collected in memory: for tests and for building a whole text before writing it. */
-export function memoryOut(opts: { isTTY?: boolean; columns?: number } = {}): Out & { text(): string } {
+/** Output collected in memory: for tests and for building a whole text before writing it (`bytes`: what writeBytes wrote). */
+export function memoryOut(opts: { isTTY?: boolean; columns?: number } = {}): Out & { text(): string; bytes(): Buffer } {
   let text = '';
+  const bytes: Buffer[] = [];
   return {
     write(t) {
       text += t;
     },
+    writeBytes(data) {
+      bytes.push(Buffer.from(data));
+    },
+    bytes: () => Buffer.concat(bytes),
     flush() {},
     closed: false,
     isTTY: opts.isTTY ?? false,
@@ -174,6 +191,7 @@ export function fileOut(target: string, opts: FileOutOptions): Out & { bytes(dat
   let done = false;
   return {
     write: (t) => inner.write(t),
+    writeBytes: (data) => inner.writeBytes(data),
     flush: () => inner.flush(),
     /** Binary content (a PDF), after what was written so far. */
     bytes(data) {

@@ -1,5 +1,5 @@
 /** The columns of the seal register: seals, requests, and the usage register (印章使用登记簿) in its paper order. */
-import { t, wordsText, type Label } from '../../core/i18n.js';
+import { label, wordsText, type Label } from '../../core/i18n.js';
 import type { Column } from '../../core/output/render.js';
 
 /** Stored words (states, event kinds, types) and their English. */
@@ -63,19 +63,9 @@ export const requestColumns: Column[] = [
   { key: 'state', label: { zh: '状态', en: 'state' }, kind: 'id', text: wordText },
 ];
 
-/**
- * The count of a voided line: JSON keeps the number as it was written (with voidedOn, voidReason,
- * voidApprover beside it); tables and CSV show it struck, as text, so that no sum counts it.
- */
-export class VoidedCount {
-  constructor(readonly count: number) {}
-  toJSON(): number {
-    return this.count;
-  }
-}
-
-/** A voided line's count stays legible but is shown as text, marked, so no sum takes it in. */
-const countText = (v: unknown) => (v instanceof VoidedCount ? t('seal.voidedCount', { count: v.count }) : String(v));
+/** 作废 beside a voided line's count (JSON: true/false), so the count stays a number every sum can skip by it. */
+const VOIDED: Label = { zh: '作废', en: 'voided' };
+const voidedText = (v: unknown) => (v === true ? label(VOIDED) : '');
 
 /** 印章使用登记簿, in the paper order; 序号 is the line's number, by which a line is voided. */
 export const bookColumns: Column[] = [
@@ -85,7 +75,8 @@ export const bookColumns: Column[] = [
   { key: 'doc', label: { zh: '文件名称', en: 'document' }, kind: 'text', wrap: 24 },
   { key: 'unit', label: { zh: '用印单位', en: 'unit' }, kind: 'text', wrap: 12 },
   { key: 'purpose', label: { zh: '事由', en: 'purpose' }, kind: 'text', wrap: 16 },
-  { key: 'count', label: { zh: '用印数量', en: 'copies' }, kind: 'id', num: true, text: countText },
+  { key: 'count', label: { zh: '用印数量', en: 'copies' }, kind: 'id', num: true },
+  { key: 'voided', label: VOIDED, kind: 'id', text: voidedText },
   { key: 'approver', label: { zh: '批准人', en: 'approved by' }, kind: 'text' },
   { key: 'handler', label: { zh: '经办人', en: 'handled by' }, kind: 'text' },
   { key: 'note', label: { zh: '备注', en: 'remarks' }, kind: 'text', wrap: 20 },
@@ -102,7 +93,7 @@ export const exportColumns: Column[] = [
 const REPORT_LABELS: Record<string, Label> = {
   seal: { zh: '按印章', en: 'by seal' },
   approver: { zh: '按批准人', en: 'by approver' },
-  voided: { zh: '作废', en: 'voided' },
+  voided: VOIDED,
   lent: { zh: '外借', en: 'lent' },
   returned: { zh: '归还', en: 'returned' },
   overdue: { zh: '逾期未还', en: 'overdue' },

@@ -3,7 +3,7 @@ import { daysBetween } from '../../core/dates.js';
 import type { DB } from '../../core/db.js';
 import { t } from '../../core/i18n.js';
 import type { Row } from '../../core/output/render.js';
-import { VoidedCount, wordText } from './columns.js';
+import { wordText } from './columns.js';
 import { journalOf, linesByRequest, listRequests, listSeals, stampLines, type RequestFilter, type RequestRow, type SealRow, type StampLine } from './sql.js';
 
 export function sealRow(s: SealRow, today: string): Row {
@@ -76,7 +76,8 @@ export function bookRows(db: DB, f: { from?: string; to?: string; sealId?: numbe
     doc: l.doc,
     unit: l.unit,
     purpose: l.purpose,
-    count: l.voided_on === null ? l.count : new VoidedCount(l.count),
+    count: l.count,
+    voided: l.voided_on !== null,
     approver: l.approver,
     handler: l.handler,
     note: remarks(l),
@@ -88,7 +89,7 @@ export function bookRows(db: DB, f: { from?: string; to?: string; sealId?: numbe
 
 /** What the footer of the book says: lines (voided among them) and the copies that count. */
 export function bookTotals(rows: Row[]): { lines: number; voidedLines: number; count: number } {
-  const standing = rows.filter((r) => !(r.count instanceof VoidedCount));
+  const standing = rows.filter((r) => r.voided !== true);
   return { lines: rows.length, voidedLines: rows.length - standing.length, count: standing.reduce((n, r) => n + (r.count as number), 0) };
 }
 
