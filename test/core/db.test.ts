@@ -3,12 +3,28 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildRegistry } from '../../src/cli/registry.js';
-import { APPLICATION_ID, openDatabase, whereOf } from '../../src/core/db.js';
+import { APPLICATION_ID, openDatabase, READ_CACHE_KIB, whereOf } from '../../src/core/db.js';
 import { tempDir } from '../helpers.js';
 
 const { migrations } = buildRegistry();
 
 describe('opening the database', () => {
+  it('gives a read-only command a small page cache, and a writing one the driver\'s', () => {
+    const file = path.join(tempDir(), 'w.db');
+    openDatabase(file, { create: true, mode: 'init', migrations }).close();
+    const cacheOf = (mode: 'read' | 'write') => {
+      const db = openDatabase(file, { create: false, mode, migrations });
+      try {
+        return db.pragma('cache_size', { simple: true });
+      } finally {
+        db.close();
+      }
+    };
+    expect(READ_CACHE_KIB).toBeLessThanOrEqual(4096);
+    expect(cacheOf('read')).toBe(-READ_CACHE_KIB);
+    expect(cacheOf('write')).not.toBe(-READ_CACHE_KIB);
+  });
+
   it('leaves no WAL of the migrations it applied behind (a fresh database fits a small disk)', () => {
     const file = path.join(tempDir(), 'w.db');
     const db = openDatabase(file, { create: true, mode: 'init', migrations: buildRegistry().migrations });

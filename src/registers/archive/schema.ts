@@ -258,4 +258,14 @@ LEFT JOIN archive_voids v ON v.item_id = i.id;
 `);
     },
   },
+  {
+    // Indexes that match how the register is read (#16): the catalogue's order (year, retention
+    // 永久 → 30 年 → 10 年, org, serial) and the loan book's (lent on, then the loan's number).
+    id: 'archive:005-indexes',
+    up(db) {
+      db.exec(`
+CREATE INDEX archive_items_order ON archive_items (year, (CASE retention WHEN 'Y' THEN 0 WHEN 'D30' THEN 1 ELSE 2 END), org, serial);
+CREATE INDEX archive_loans_lent ON archive_loans (lent_on, year, serial);`);
+    },
+  },
 ];

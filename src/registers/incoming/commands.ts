@@ -10,8 +10,8 @@ import type { Field } from '../../core/prompts.js';
 import { parseClassification, parseCopyNo } from '../../core/secret.js';
 import { BOOK_SIGNATURES, applyClear, choiceOption, collect, wordOption, withClear, describe, intArg, journalColumns, periodLine, type Kit, type Session, type CliRegister, type BookOpts, type OutputOpts, type PeriodOpts, type RevealOpts } from '../../cli/kit.js';
 import { bookColumns, classifiedBookColumns, listColumns, STATE_LABELS, STEP_LABELS } from './columns.js';
-import { classificationOf, correctIncoming, getIncoming, handlingNote, MAX_COPIES, MAX_PAGES, MEDIA, receiveIncoming, REGISTER, shownTitle, URGENCIES, voidIncoming, type IncomingFields } from './rules.js';
-import { classifiedNumbers, iterateIncoming, journalOf, type IncomingFilter, type IncomingRow } from './sql.js';
+import { classificationOf, correctIncoming, getIncoming, handlingText, MAX_COPIES, MAX_PAGES, MEDIA, receiveIncoming, REGISTER, shownTitle, URGENCIES, voidIncoming, type IncomingFields } from './rules.js';
+import { classifiedNumbers, iterateBook, iterateIncoming, journalOf, type IncomingFilter, type IncomingRow } from './sql.js';
 import { workflowCommands } from './workflow-commands.js';
 import { deadlineOf, remindersOf } from './workflow.js';
 
@@ -167,7 +167,7 @@ function bookRows(s: Session, filter: IncomingFilter, reveal: boolean): Iterable
 }
 
 function* bookRowsOf(db: DB, filter: IncomingFilter, reveal: boolean): Generator<Row> {
-  for (const row of iterateIncoming(db, filter))
+  for (const row of iterateBook(db, filter))
     yield {
       number: row.number,
       receivedOn: row.received_on,
@@ -178,7 +178,7 @@ function* bookRowsOf(db: DB, filter: IncomingFilter, reveal: boolean): Generator
       copyNo: row.copy_no,
       copies: row.copies,
       pages: row.pages,
-      handling: handlingNote(db, row),
+      handling: handlingText(db, row, { answered: row.answered, detail: row.state_detail }),
     };
 }
 

@@ -286,19 +286,25 @@ export { shortMoment };
 
 /** 处理情况 as the paper register shows it: the state, with the reason of a void or a return, the lead department, or the archive number. */
 export function handlingNote(db: DB, row: IncomingRow): string {
-  // answered by an outgoing document (recordAnswer, through incoming's face): its 发文字号 follows the state
-  const answered = lastEvent(db, row.id, 'answered');
-  const note = stateNote(db, row);
-  return answered?.data ? `${note}；已答复：${(JSON.parse(answered.data) as { docNo: string }).docNo}` : note;
+  const detail = row.state === '作废' ? lastEvent(db, row.id, 'void')?.reason : row.state === '退回' ? lastEvent(db, row.id, 'return')?.reason : row.state === '承办中' ? lastEvent(db, row.id, 'assign')?.data : null;
+  return handlingText(db, row, { answered: lastEvent(db, row.id, 'answered')?.data ?? null, detail: detail ?? null });
 }
 
-function stateNote(db: DB, row: IncomingRow): string {
-  if (row.state === '作废') return `作废：${lastEvent(db, row.id, 'void')?.reason ?? ''}`;
-  if (row.state === '退回') return `退回：${lastEvent(db, row.id, 'return')?.reason ?? ''}`;
-  if (row.state === '承办中') {
-    const assign = lastEvent(db, row.id, 'assign');
-    if (assign?.data) return `承办中：${(JSON.parse(assign.data) as { lead: string }).lead}`;
-  }
+/**
+ * The handling note from what it names: `answered`, the data of the latest answer (an outgoing
+ * document, recorded through incoming's face); `detail`, the void's or return's reason or the
+ * assignment's data for those states. The book's export reads both in its one statement.
+ */
+export function handlingText(db: DB, row: Pick<IncomingRow, 'number' | 'state'>, facts: { answered: string | null; detail: string | null }): string {
+  // answered by an outgoing document (recordAnswer, through incoming's face): its 发文字号 follows the state
+  const note = stateNote(db, row, facts.detail);
+  return facts.answered ? `${note}；已答复：${(JSON.parse(facts.answered) as { docNo: string }).docNo}` : note;
+}
+
+function stateNote(db: DB, row: Pick<IncomingRow, 'number' | 'state'>, detail: string | null): string {
+  if (row.state === '作废') return `作废：${detail ?? ''}`;
+  if (row.state === '退回') return `退回：${detail ?? ''}`;
+  if (row.state === '承办中' && detail) return `承办中：${(JSON.parse(detail) as { lead: string }).lead}`;
   if (row.state === '已归档') {
     // the archive item links to the document (core/links.ts; archive:003 linked the items filed before links)
     const item = linkedFrom(db, 'filed-from', { register: REGISTER, ref: row.number })[0];
@@ -308,10 +314,10 @@ function stateNote(db: DB, row: IncomingRow): string {
 }
 
 /** The title as lists show it: a classified title is masked unless revealed. */
-export function shownTitle(row: IncomingRow, reveal: boolean): string {
+export function shownTitle(row: Pick<IncomingRow, 'secret_level' | 'title'>, reveal: boolean): string {
   return row.secret_level !== null && !reveal ? maskedTitle(row.secret_level) : row.title;
 }
 
-export function classificationOf(row: IncomingRow): string {
+export function classificationOf(row: Pick<IncomingRow, 'secret_level' | 'secret_period'>): string {
   return formatClassification(row.secret_level, row.secret_period);
 }

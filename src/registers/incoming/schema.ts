@@ -105,4 +105,26 @@ FROM incoming_docs d
 JOIN incoming_revisions r ON r.id = (SELECT max(x.id) FROM incoming_revisions x WHERE x.doc_id = d.id);`);
     },
   },
+  {
+    // Indexes that match how the register is read (#16): the list order (ordinary before
+    // classified, then the number), the period filters on the receipt date, the duplicate
+    // check by the sender's 文号. The current view joins a document to its revisions and keeps
+    // the latest, so a filter on a revision's column (date, sender) can drive it from an index.
+    id: 'incoming:004-indexes',
+    up(db) {
+      db.exec(`
+CREATE INDEX incoming_docs_order ON incoming_docs (classified, year, serial);
+CREATE INDEX incoming_revisions_received ON incoming_revisions (received_on, doc_id);
+CREATE INDEX incoming_revisions_sender_no ON incoming_revisions (sender, sender_no);
+DROP VIEW incoming_current;
+CREATE VIEW incoming_current AS
+SELECT d.id, d.number, d.year, d.classified, d.serial, r.id AS revision,
+       r.received_at, r.received_on, r.sender, r.sender_no, r.title, r.doc_type, r.secret_level, r.secret_period,
+       r.copy_no, r.urgency, r.copies, r.pages, r.attachments, r.deadline, r.note, r.medium, r.cabinet,
+       COALESCE((SELECT e.state FROM incoming_events e WHERE e.doc_id = d.id AND e.state IS NOT NULL ORDER BY e.id DESC LIMIT 1), '已登记') AS state
+FROM incoming_docs d
+JOIN incoming_revisions r ON r.doc_id = d.id
+WHERE r.id = (SELECT max(x.id) FROM incoming_revisions x WHERE x.doc_id = d.id);`);
+    },
+  },
 ];

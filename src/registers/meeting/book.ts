@@ -3,7 +3,8 @@
  * A meeting belongs to the period its start falls in; a returned plan (退回) is left out of the
  * book, which records meetings held or to be held.
  */
-import type { Period } from '../../core/dates.js';
+import { addDays } from 'date-fns/addDays';
+import { dateOf, formatDate, type Period } from '../../core/dates.js';
 import type { DB } from '../../core/db.js';
 import { attendanceOf } from './attendance.js';
 import { minutesNumber, minutesState, spentOn } from './after.js';
@@ -19,8 +20,9 @@ export interface BookFilter extends Period {
 export function meetingsOf(db: DB, f: BookFilter): MeetingRow[] {
   const parts: string[] = [];
   const params: Record<string, unknown> = {};
-  if (f.from) parts.push('substr(starts_at, 1, 10) >= @from'), (params.from = f.from);
-  if (f.to) parts.push('substr(starts_at, 1, 10) <= @to'), (params.to = f.to);
+  // a range on starts_at itself (yyyy-MM-ddTHH:mm), so the index on it bounds the period
+  if (f.from) parts.push('starts_at >= @from'), (params.from = f.from);
+  if (f.to) parts.push('starts_at < @after'), (params.after = formatDate(addDays(dateOf(f.to), 1)));
   if (f.state) parts.push('state = @state'), (params.state = f.state);
   else parts.push("state <> '退回'");
   if (f.room) parts.push('room = @room'), (params.room = f.room);

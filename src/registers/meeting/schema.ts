@@ -146,4 +146,16 @@ CREATE TABLE meeting_expenses (
 ${tables.map(appendOnly).join('\n')}`);
     },
   },
+  {
+    // Indexes that match how the register is read (#16): the book's order and period filter by
+    // the start time; the decisions' order by due date, and a decision's events by kind (done,
+    // reminders) for its state.
+    id: 'meeting:002-indexes',
+    up(db) {
+      db.exec(`
+CREATE INDEX meetings_starts ON meetings (starts_at, id);
+CREATE INDEX meeting_decision_events_kind ON meeting_decision_events (decision_id, kind, on_date);
+CREATE INDEX meeting_decisions_due ON meeting_decisions (due, meeting_id, seq);`);
+    },
+  },
 ];

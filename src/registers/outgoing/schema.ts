@@ -109,4 +109,16 @@ ${appendOnly('outgoing_dispatch_copies')}
 ${appendOnly('outgoing_receipts')}`);
     },
   },
+  {
+    // Indexes that match how the register is read (#16): the period filter on the drafting date
+    // (the list keeps its order by number from the unique (year, serial) index), and a dispatch's
+    // copies (its 份号 listed with each dispatch) and the dispatches by date (receipts awaited, in `due`).
+    id: 'outgoing:002-indexes',
+    up(db) {
+      db.exec(`
+CREATE INDEX outgoing_docs_drafted ON outgoing_docs (drafted_on, id);
+CREATE INDEX outgoing_dispatch_copies_dispatch ON outgoing_dispatch_copies (dispatch_id, copy_no);
+CREATE INDEX outgoing_dispatches_on ON outgoing_dispatches (on_date, id);`);
+    },
+  },
 ];

@@ -4,7 +4,7 @@ import type { DB } from '../../core/db.js';
 import { t } from '../../core/i18n.js';
 import type { Row } from '../../core/output/render.js';
 import { wordText } from './columns.js';
-import { journalOf, linesByRequest, listRequests, listSeals, stampLines, type RequestFilter, type RequestRow, type SealRow, type StampLine } from './sql.js';
+import { journalOf, linesOfRequest, listRequests, listSeals, stampLines, type RequestFilter, type RequestRow, type SealRow, type StampLine } from './sql.js';
 
 export function sealRow(s: SealRow, today: string): Row {
   const overdue = s.state === '外借' && s.due !== null && s.due < today ? daysBetween(s.due, today) : null;
@@ -56,8 +56,7 @@ export function requestRow(r: RequestRow, lines?: { lines: number[]; voidedLines
 }
 
 export function requestRows(db: DB, f: RequestFilter): Row[] {
-  const lines = linesByRequest(db);
-  return listRequests(db, f).map((r) => requestRow(r, lines.get(r.id)));
+  return listRequests(db, f).map((r) => requestRow(r, linesOfRequest(db, r.id)));
 }
 
 /** 备注 of a line: the request it stamps, any remark, and for a voided line 作废：reason (approver, date). */

@@ -181,4 +181,14 @@ ${appendOnly('seal_stamp_voids')}`);
 ALTER TABLE seal_events ADD COLUMN notice TEXT;`);
     },
   },
+  {
+    // Indexes that match how the register is read (#16): the period filter on the request date,
+    // and a request's events by kind (its approval, its cancellation) for the request's state.
+    id: 'seal:005-indexes',
+    up(db) {
+      db.exec(`
+CREATE INDEX seal_requests_requested ON seal_requests (requested_on, id);
+CREATE INDEX seal_request_events_kind ON seal_request_events (request_id, kind);`);
+    },
+  },
 ];

@@ -123,13 +123,18 @@ export function nextMovementId(db: DB): number {
 
 // ---- plans
 
+// What a plan has received: its receipts less their reversals (supplies_ledger's two halves, each
+// found by the plan's index; SQLite cannot push a correlated filter into the UNION ALL view).
+const RECEIVED = `(COALESCE((SELECT SUM(m.qty) FROM supplies_movements m WHERE m.plan_id = p.id), 0)
+       + COALESCE((SELECT SUM(r.qty) FROM supplies_movements o JOIN supplies_reversals r ON r.movement_id = o.id WHERE o.plan_id = p.id), 0))`;
+
 const PLAN_SELECT = `
 SELECT p.id, p.number, p.item_id, p.qty, p.drafted_on, p.needed_by, p.reason,
        a.approver, a.on_date AS approved_on,
-       COALESCE((SELECT SUM(m.qty) FROM supplies_ledger m WHERE m.plan_id = p.id), 0) AS received,
+       ${RECEIVED} AS received,
        CASE WHEN x.id IS NOT NULL THEN '已取消'
             WHEN a.id IS NULL THEN '草拟'
-            WHEN COALESCE((SELECT SUM(m.qty) FROM supplies_ledger m WHERE m.plan_id = p.id), 0) >= p.qty THEN '已完成'
+            WHEN ${RECEIVED} >= p.qty THEN '已完成'
             ELSE '已批准' END AS state
 FROM supplies_plans p
 LEFT JOIN supplies_plan_events a ON a.plan_id = p.id AND a.state = '已批准'
