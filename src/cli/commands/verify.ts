@@ -89,7 +89,7 @@ export function addVerify(root: Command, kit: Kit): void {
     ])
     .option('--against <head>', describe({ zh: '同时证明截至此前记下的链头（序号:哈希）历史未被改动', en: 'also prove the history up to a head recorded earlier (SEQ:HASH) is unchanged' }))
     .option('--from <head>', describe({ zh: '信任截至此前记下的链头（序号:哈希）的历史，只校验其后的日志与记录', en: 'trust the history up to a head recorded earlier (SEQ:HASH); check only the entries and rows after it' }))
-    .option('--full', describe({ zh: '用 SQLite 的完整检查（读遍每个索引）代替快速检查', en: "SQLite's full integrity_check (reads every index) instead of quick_check" }))
+    .option('--full', describe({ zh: '做完整的数据库检查（读遍每个索引），而非快速检查', en: "SQLite's full integrity_check (reads every index) instead of quick_check" }))
     .option('--format <format>', 'text|json')
     .action(
       kit.run<VerifyOpts>((s, opts) => {
