@@ -4,15 +4,11 @@
  */
 import type Database from 'better-sqlite3';
 import fs from 'node:fs';
-import { createRequire } from 'node:module';
 import path from 'node:path';
+import { openDriver } from './driver.js';
 import { dataError, usageError } from './errors.js';
 
 export type DB = Database.Database;
-
-/** The native driver is loaded on first open, so --help and --version never pay for it. */
-const require = createRequire(import.meta.url);
-const driver = (): typeof Database => require('better-sqlite3') as typeof Database;
 
 /** 'WNMI': marks a file as a wenmi database. */
 export const APPLICATION_ID = 0x574e4d49;
@@ -58,7 +54,7 @@ export function openDatabase(file: string, opts: OpenOptions): DB {
   }
   let db: DB | undefined;
   try {
-    db = new (driver())(abs, { fileMustExist: true });
+    db = openDriver(abs, { fileMustExist: true });
     prepare(db, opts.migrations, file, created ? 'init' : (opts.mode ?? 'write'));
   } catch (e) {
     db?.close();
@@ -72,7 +68,7 @@ export function openDatabase(file: string, opts: OpenOptions): DB {
 
 /** A fresh in-memory database with every migration: for tests. */
 export function openMemoryDatabase(migrations: Migration[]): DB {
-  const db = new (driver())(':memory:');
+  const db = openDriver(':memory:');
   db.pragma('foreign_keys = ON');
   migrate(db, migrations, ':memory:');
   return db;

@@ -1,11 +1,24 @@
 /**
  * `verify`: recompute the hash chain, replay it against the register tables, compare the
  * schema with what the code's migrations make, run SQLite's own checks, and optionally prove
- * that the history up to an earlier head is unchanged. Bad data is reported, never thrown.
+ * that the history up to an earlier head is unchanged, or trust it (`from`) and check only what
+ * came after. Bad data is reported, never thrown.
  */
 import type { DB, Migration } from './db.js';
 import { openMemoryDatabase } from './db.js';
 import { GENESIS, hashOf, type JournalRow } from './journal.js';
+
+export interface Head {
+  seq: number;
+  hash: string;
+}
+
+export interface VerifyOptions {
+  /** A head recorded earlier up to which the history is trusted: only the entries after it, and their rows, are checked. */
+  from?: Head;
+  /** SQLite's full `integrity_check` (it reads every index entry) rather than `quick_check`. */
+  full?: boolean;
+}
 
 export interface Problem {
   /** The journal sequence the problem belongs to, or null (a register row, the schema, the file). */
@@ -24,9 +37,11 @@ export interface VerifyReport {
   fixedClock: number[];
   /** Migrations of the code the file has not applied yet (a read never applies them). */
   pending: string[];
+  /** The entries up to this sequence were trusted (`from`), not re-checked; 0 when none was. */
+  trusted: number;
 }
 
-export function parseHead(text: string): { seq: number; hash: string } | null {
+export function parseHead(text: string): Head | null {
   const m = /^(\d+):([0-9a-f]{64})$/i.exec(text.trim());
   return m ? { seq: Number(m[1]), hash: m[2]!.toLowerCase() } : null;
 }
@@ -35,10 +50,13 @@ export function parseHead(text: string): { seq: number; hash: string } | null {
 const NAMED_ORPHANS = 5;
 
 /**
- * Checks everything. `tables` are the journaled tables; with `migrations`, the schema is compared
- * with what those of them the file records having applied produce on a fresh database.
+ * Checks everything. `tables` are the journaled tables; `against` a head recorded earlier that the
+ * history up to it must still end in (the chain is recomputed from the start); with `migrations`,
+ * the schema is compared with what those of them the file records having applied produce on a
+ * fresh database.
  */
-export function verifyDatabase(db: DB, tables: string[], against?: { seq: number; hash: string }, migrations?: Migration[]): VerifyReport {
+export function verifyDatabase(db: DB, tables: string[], against?: Head, migrations?: Migration[], options: VerifyOptions = {}): VerifyReport {
+  const { from, full } = options;
   const problems: Problem[] = [];
   const add = (seq: number | null, code: string, params: Record<string, unknown> = {}) => problems.push({ seq, code, params });
   /** Runs one phase; a failure to read (a damaged file) is a problem of the report, and the next phase still runs. */
@@ -53,17 +71,17 @@ export function verifyDatabase(db: DB, tables: string[], against?: { seq: number
   let pending: string[] = [];
   let entries = 0;
   let head = { seq: 0, hash: GENESIS };
+  let trusted = 0;
+  /** Per table, the highest row journaled up to the trusted head: rows up to it are not looked for again. */
+  const trustedRows = new Map<string, number>();
 
   phase(() => {
     if (migrations) pending = compareSchema(db, migrations, add);
   });
   phase(() => {
     const known = new Set(tables);
-    const readRow = new Map<string, ReturnType<DB['prepare']>>();
-    const rowOf = (t: string, id: number) => {
-      if (!readRow.has(t)) readRow.set(t, db.prepare(`SELECT * FROM ${t} WHERE rowid = ?`));
-      return readRow.get(t)!.get(id);
-    };
+    // one prepared statement per table (prepared when first needed: a table the schema lost fails only its rows)
+    const readRow: Record<string, ReturnType<DB['prepare']>> = Object.create(null);
     const defaults = new Map<string, Map<string, unknown>>();
     const defaultsOf = (t: string) => {
       if (!defaults.has(t)) defaults.set(t, columnDefaults(db, t));
@@ -72,7 +90,21 @@ export function verifyDatabase(db: DB, tables: string[], against?: { seq: number
     let prevHash = GENESIS;
     let expectedSeq = 1;
     let againstSeen = false;
-    for (const r of db.prepare('SELECT * FROM journal ORDER BY seq').iterate() as IterableIterator<JournalRow>) {
+    if (from && from.seq > 0) {
+      const at = db.prepare('SELECT hash FROM journal WHERE seq = ?').pluck().get(from.seq) as string | undefined;
+      if (at === undefined) add(null, 'verify.fromMissing', { head: `${from.seq}:${from.hash}` });
+      else {
+        if (at !== from.hash) add(from.seq, 'verify.fromMismatch', { head: `${from.seq}:${from.hash}` });
+        trusted = from.seq;
+        prevHash = at;
+        expectedSeq = from.seq + 1;
+        head = { seq: from.seq, hash: at };
+        const last = db.prepare('SELECT max(row_id) FROM journal WHERE tbl = ? AND seq <= ?').pluck();
+        for (const t of tables) trustedRows.set(t, (last.get(t, from.seq) as number | null) ?? 0);
+      }
+    }
+    const rows = db.prepare('SELECT * FROM journal WHERE seq > ? ORDER BY seq').iterate(trusted) as IterableIterator<JournalRow>;
+    for (const r of rows) {
       entries++;
       if (r.seq !== expectedSeq) {
         // deleted entries: name them; the chain break that follows is their consequence, not another problem
@@ -83,7 +115,7 @@ export function verifyDatabase(db: DB, tables: string[], against?: { seq: number
       if (r.clock_fixed === 1) fixedClock.push(r.seq);
       if (!known.has(r.tbl)) add(r.seq, 'verify.unknownTable', { table: r.tbl });
       else {
-        const row = rowOf(r.tbl, r.row_id);
+        const row = (readRow[r.tbl] ??= db.prepare(`SELECT * FROM ${r.tbl} WHERE rowid = ?`)).get(r.row_id);
         if (row === undefined) add(r.seq, 'verify.rowMissing', { table: r.tbl, row: r.row_id });
         else if (!sameAsRecorded(row as Record<string, unknown>, r.content, () => defaultsOf(r.tbl))) add(r.seq, 'verify.rowChanged', { table: r.tbl, row: r.row_id });
       }
@@ -99,13 +131,17 @@ export function verifyDatabase(db: DB, tables: string[], against?: { seq: number
   });
   for (const t of tables) {
     phase(() => {
-      const orphans = db.prepare(`SELECT rowid FROM ${t} WHERE rowid NOT IN (SELECT row_id FROM journal WHERE tbl = ?) ORDER BY rowid`).pluck().all(t) as number[];
+      // each row's entry is found through the journal's (tbl, row_id) index; rows up to the trusted head are not looked for
+      const orphans = db
+        .prepare(`SELECT rowid FROM ${t} AS r WHERE rowid > ? AND NOT EXISTS (SELECT 1 FROM journal AS j WHERE j.tbl = ? AND j.row_id = r.rowid) ORDER BY rowid`)
+        .pluck()
+        .all(trustedRows.get(t) ?? 0, t) as number[];
       for (const id of orphans.slice(0, NAMED_ORPHANS)) add(null, 'verify.unjournaled', { table: t, row: id });
       if (orphans.length > NAMED_ORPHANS) add(null, 'verify.unjournaledMore', { table: t, count: orphans.length - NAMED_ORPHANS });
     });
   }
   phase(() => {
-    const integrity = db.pragma('integrity_check', { simple: true });
+    const integrity = db.pragma(full ? 'integrity_check' : 'quick_check', { simple: true });
     if (integrity !== 'ok') add(null, 'verify.integrity', { detail: String(integrity) });
   });
   phase(() => {
@@ -114,7 +150,7 @@ export function verifyDatabase(db: DB, tables: string[], against?: { seq: number
   });
 
   const seqs = problems.map((p) => p.seq).filter((s): s is number => s !== null);
-  return { ok: problems.length === 0, entries, head, firstBadSeq: seqs.length ? Math.min(...seqs) : null, problems, fixedClock, pending };
+  return { ok: problems.length === 0, entries, head, firstBadSeq: seqs.length ? Math.min(...seqs) : null, problems, fixedClock, pending, trusted };
 }
 
 /**

@@ -3,19 +3,16 @@
  * (0600), verified before it takes the target's name. `backup --check FILE`: verifies a backup
  * and says how far behind the live database it is.
  */
-import type Database from 'better-sqlite3';
 import type { Command } from 'commander';
 import fs from 'node:fs';
-import { createRequire } from 'node:module';
 import path from 'node:path';
 import { openDatabase, type DB } from '../../core/db.js';
+import { openDriver } from '../../core/driver.js';
 import { tempBeside } from '../../core/output/sink.js';
 import { checkError, dataError, EXIT, usageError } from '../../core/errors.js';
 import { t } from '../../core/i18n.js';
 import { describe, type Kit, type Session } from '../kit.js';
 import { printReport, verifyFile } from './verify.js';
-
-const require = createRequire(import.meta.url);
 
 const same = (a: string, b: string) => path.resolve(a) === path.resolve(b);
 
@@ -38,8 +35,7 @@ async function makeBackup(s: Session, target: string, force: boolean): Promise<n
   try {
     await db.backup(tmp);
     // the copy stands alone: one file in rollback mode (a write after a restore turns WAL on again)
-    const Driver = require('better-sqlite3') as typeof Database;
-    const raw = new Driver(tmp, { fileMustExist: true });
+    const raw = openDriver(tmp, { fileMustExist: true });
     raw.pragma('journal_mode = DELETE');
     raw.close();
     const fd = fs.openSync(tmp, 'r');
