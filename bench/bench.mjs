@@ -54,8 +54,7 @@ try {
     { name: `incoming list --month 2026-11 (${monthRows} rows)`, args: [wenmi, 'incoming', 'list', '--month', '2026-11', '--format', 'tsv'] },
     { name: `incoming export -o (CSV, ${SIZE} rows)`, args: [wenmi, 'incoming', 'export', '-o', csv, '--force'], against: 'sqlite3' },
     { name: 'sqlite3 -csv, the same view', program: 'sqlite3', args: ['-csv', '-header', db, 'SELECT * FROM incoming_current ORDER BY classified, year, serial'], skip: !sqlite3 && 'no sqlite3 program' },
-    // h-xlsx: the export as .xlsx goes here, e.g. [wenmi, 'incoming', 'export', '--format', 'xlsx', '-o', …]
-    { name: 'incoming export --format xlsx', args: null, skip: 'not yet' },
+    { name: `incoming export -o (xlsx, ${SIZE} rows)`, args: [wenmi, 'incoming', 'export', '-o', csv.replace(/\.csv$/, '.xlsx'), '--force'] },
     { name: `verify (${report.entries} entries)`, args: [wenmi, 'verify'], perEntries: report.entries },
     { name: 'verify --from the head before these runs', args: [wenmi, 'verify', '--from', head] },
   ];
