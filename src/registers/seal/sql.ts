@@ -164,7 +164,8 @@ const numbered = (l: Omit<StampLine, 'no'> | undefined): StampLine | undefined =
  * the highest number the year's lines written before seal:005 carry (their row id).
  */
 export function nextStampSerial(db: DB, year: number): number {
-  const last = db.prepare('SELECT max(serial) FROM seal_stamps WHERE year = ?').pluck().get(year) as number | null;
+  // `serial IS NOT NULL` lets SQLite use the partial index (year, serial) rather than scan the table
+  const last = db.prepare('SELECT max(serial) FROM seal_stamps WHERE year = ? AND serial IS NOT NULL').pluck().get(year) as number | null;
   if (last !== null) return last + 1;
   const old = db
     .prepare('SELECT max(id) FROM seal_stamps WHERE serial IS NULL AND stamped_on >= @from AND stamped_on <= @to')

@@ -134,7 +134,10 @@ export const reversalOf = (db: DB, movementId: number) => cached(db, 'SELECT * F
  * supplies:004 carry (their row id).
  */
 export function nextMovementSerial(db: DB, year: number): number {
-  const last = cached(db, 'SELECT max(COALESCE((SELECT max(serial) FROM supplies_movements WHERE year = @y), 0), COALESCE((SELECT max(serial) FROM supplies_reversals WHERE year = @y), 0))')
+  // `serial IS NOT NULL` lets SQLite use the partial index (year, serial): without it, each new number scanned the table
+  const last = cached(
+    db,
+    'SELECT max(COALESCE((SELECT max(serial) FROM supplies_movements WHERE year = @y AND serial IS NOT NULL), 0), COALESCE((SELECT max(serial) FROM supplies_reversals WHERE year = @y AND serial IS NOT NULL), 0))')
     .pluck()
     .get({ y: year }) as number;
   if (last > 0) return last + 1;
