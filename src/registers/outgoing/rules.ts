@@ -309,7 +309,7 @@ export function printRun(ctx: Ctx, ref: string, f: { copies?: number; on?: strin
  * 发文字号 and title, a classified title masked), its approval and the stamp, under the seal
  * register's rules — for the copies printed unless `count` says fewer; linked both ways. Once.
  */
-export function sealOutgoing(ctx: Ctx, ref: string, f: { seal?: string; approver?: string; count?: number }): { doc: OutgoingRow; request: string; line: number } {
+export function sealOutgoing(ctx: Ctx, ref: string, f: { seal?: string; approver?: string; count?: number }): { doc: OutgoingRow; request: string; line: string } {
   const { '--seal': seal, '--approver': approver } = required({ '--seal': f.seal, '--approver': f.approver });
   return writeTx(ctx.db, () => {
     const row = getOutgoing(ctx.db, ref);

@@ -33,11 +33,11 @@ export interface DocumentStamping {
 /**
  * Requests, approves and stamps `count` copies of a document in one go (one write transaction):
  * the seal register's rules apply to each step. Returns the request number and the line of the
- * usage book.
+ * usage book (its number, 2026-0012).
  */
-export function stampDocument(ctx: Ctx, f: DocumentStamping): { request: string; line: number } {
+export function stampDocument(ctx: Ctx, f: DocumentStamping): { request: string; line: string } {
   const request = requestUse(ctx, { seal: f.seal, doc: f.doc, unit: f.unit, purpose: f.purpose, count: f.count, requester: f.requester });
   approveRequest(ctx, request.number, { approver: f.approver });
   const { line } = stampRequest(ctx, request.number, { count: f.count });
-  return { request: request.number, line: line.id };
+  return { request: request.number, line: line.no };
 }

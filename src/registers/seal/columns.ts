@@ -41,7 +41,7 @@ export const sealColumns: Column[] = [
   { key: 'overdueDays', label: { zh: '逾期天数', en: 'days overdue' }, kind: 'id', num: true },
 ];
 
-/** Line numbers as people read them: 1、3. */
+/** Line numbers as people read them: 2026-0001、2026-0003. */
 function numberList(v: unknown): string {
   return Array.isArray(v) ? v.join('、') : String(v);
 }
@@ -67,9 +67,9 @@ export const requestColumns: Column[] = [
 const VOIDED: Label = { zh: '作废', en: 'voided' };
 const voidedText = (v: unknown) => (v === true ? label(VOIDED) : '');
 
-/** 印章使用登记簿, in the paper order; 序号 is the line's number, by which a line is voided. */
+/** 印章使用登记簿, in the paper order; 序号 is the line's number (2026-0012, restarting each year), by which a line is voided. */
 export const bookColumns: Column[] = [
-  { key: 'line', label: { zh: '序号', en: 'line' }, kind: 'id', num: true },
+  { key: 'no', label: { zh: '序号', en: 'line' }, kind: 'id' },
   { key: 'stampedOn', label: { zh: '用印日期', en: 'date' }, kind: 'id' },
   { key: 'seal', label: { zh: '印章', en: 'seal' }, kind: 'text', wrap: 16 },
   { key: 'doc', label: { zh: '文件名称', en: 'document' }, kind: 'text', wrap: 24 },

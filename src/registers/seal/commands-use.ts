@@ -5,7 +5,7 @@ import { t } from '../../core/i18n.js';
 import type { Field } from '../../core/prompts.js';
 import { BOOK_SIGNATURES, dateOpt, describe, intArg, periodLine, wordOption, type Kit, type Session, type BookOpts, type OutputOpts, type PeriodOpts } from '../../cli/kit.js';
 import { bookColumns, exportColumns, requestColumns, WORDS } from './columns.js';
-import { bookRows, bookTotals, requestRows } from './report.js';
+import { bookRows, bookTotals, bookYears, requestRows } from './report.js';
 import { getSeal } from './rules.js';
 import { approveRequest, cancelRequest, MAX_COUNT, rejectRequest, REQUEST_STATES, requestUse, stampRequest, voidStamp } from './usage.js';
 
@@ -150,9 +150,9 @@ export function useCommands(seal: Command, kit: Kit): void {
           zh: '作废用印登记簿中登记错误的一行（份数错、申请错、重复登记）：原行保留并注明作废，其份数不再计入，可在批准数内重新用印',
           en: 'void a line of the seal-usage register recorded wrongly (wrong count, wrong request, twice): the line stays, marked void, its copies no longer count, and the request may be stamped again up to its approved count',
         },
-        ['wenmi seal void-stamp 3 --reason 重复登记 --approver 周主任', 'wenmi seal void-stamp 5 --reason 份数登记错误，实为1份 --approver 周主任'],
+        ['wenmi seal void-stamp 2026-0003 --reason 重复登记 --approver 周主任', 'wenmi seal void-stamp 5 --reason 份数登记错误，实为1份 --approver 周主任'],
       )
-      .argument('<line>', describe({ zh: '用印登记簿的序号（seal print 的第一列）', en: 'the line number in the seal-usage register (first column of seal print)' })),
+      .argument('<line>', describe({ zh: '用印登记簿的序号，如 2026-0003（seal print 的第一列，每年从 1 起）；只写 3 指今年的第 3 行', en: 'the line number in the seal-usage register, e.g. 2026-0003 (first column of seal print, restarting each year); a bare 3 is line 3 of this year' })),
   )
     .option('--reason <text>', describe({ zh: '作废原因（必填）', en: 'why it is voided (required)' }))
     .option('--approver <name>', describe({ zh: '批准作废的人（必填）', en: 'who approved the void (required)' }))
@@ -161,7 +161,7 @@ export function useCommands(seal: Command, kit: Kit): void {
         const v: Record<string, unknown> = { reason: o.reason, approver: o.approver };
         await s.complete(v, [f('reason', '--reason', '作废原因', 'reason'), f('approver', '--approver', '批准人', 'approver')]);
         const { line, request } = voidStamp(s.ctx(), ref!, { reason: String(v.reason), approver: String(v.approver), on: dateOpt(s, o.on) });
-        s.info(t('seal.stampVoided', { line: line.id, number: line.number, count: line.count, reason: line.void_reason, stamped: request.stamped, approved: request.approved }));
+        s.info(t('seal.stampVoided', { line: line.no, number: line.number, count: line.count, reason: line.void_reason, stamped: request.stamped, approved: request.approved }));
       }),
     );
 
@@ -208,7 +208,7 @@ export function useCommands(seal: Command, kit: Kit): void {
         const totals = bookTotals(rows);
         await s.printBook(o, {
           title: { zh: '印章使用登记簿', en: 'Seal usage register' },
-          meta: [one ? `${one.code} ${one.name}` : undefined, periodLine({ from, to })],
+          meta: [bookYears(rows, { from, to }), one ? `${one.code} ${one.name}` : undefined, periodLine({ from, to })],
           columns: bookColumns,
           rows,
           footer: totals.voidedLines > 0 ? 'seal.bookFooterVoided' : 'seal.bookFooter',

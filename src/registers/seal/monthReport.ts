@@ -17,7 +17,7 @@ export interface SealMonthReport {
   bySeal: ({ seal: string } & Tally)[];
   byApprover: ({ approver: string } & Tally)[];
   /** Lines voided (作废) in the period, whenever they were stamped. */
-  voided: { line: number; number: string; seal: string; doc: string; copies: number; on: string; reason: string; approver: string }[];
+  voided: { no: string; number: string; seal: string; doc: string; copies: number; on: string; reason: string; approver: string }[];
   lent: { seal: string; on: string; holder: string; due: string | null }[];
   returned: { seal: string; on: string; from: string }[];
   /** Loans still out at the period's end (or today, if sooner) past their due day. */
@@ -72,7 +72,7 @@ export function sealMonthReport(db: DB, period: Period, today: string): SealMont
   for (const l of stampLines(db, {})) {
     const seal = `${l.seal_code} ${l.seal_name}`;
     if (l.voided_on !== null && within(l.voided_on, period)) {
-      r.voided.push({ line: l.id, number: l.number, seal, doc: l.doc, copies: l.count, on: l.voided_on, reason: l.void_reason ?? '', approver: l.void_approver ?? '' });
+      r.voided.push({ no: l.no, number: l.number, seal, doc: l.doc, copies: l.count, on: l.voided_on, reason: l.void_reason ?? '', approver: l.void_approver ?? '' });
       r.totals.voidedLines++;
       r.totals.voidedCopies += l.count;
     }
@@ -120,7 +120,7 @@ export function sealReportRows(r: SealMonthReport): SealReportRow[] {
   return [
     ...r.bySeal.map((s) => row('seal', s.seal, s.lines, s.copies)),
     ...r.byApprover.map((a) => row('approver', a.approver, a.lines, a.copies)),
-    ...r.voided.map((v) => row('voided', `${v.line} ${v.number}`, null, v.copies, `${v.on} ${v.seal}《${v.doc}》：${v.reason}（${v.approver}）`)),
+    ...r.voided.map((v) => row('voided', `${v.no} ${v.number}`, null, v.copies, `${v.on} ${v.seal}《${v.doc}》：${v.reason}（${v.approver}）`)),
     ...r.lent.map((l) => row('lent', l.seal, null, null, `${l.on} → ${l.holder}${l.due ? `（${l.due}）` : ''}`)),
     ...r.returned.map((l) => row('returned', l.seal, null, null, `${l.on} ← ${l.from}`)),
     ...r.overdue.map((l) => row('overdue', l.seal, l.days, null, `${l.holder}（${l.due}）`)),

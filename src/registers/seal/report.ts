@@ -31,7 +31,7 @@ export function sealRows(db: DB, today: string, f: { state?: string; out?: boole
   return listSeals(db, f).map((s) => sealRow(s, today));
 }
 
-export function requestRow(r: RequestRow, lines?: { lines: number[]; voidedLines: number[] }): Row {
+export function requestRow(r: RequestRow, lines?: { lines: string[]; voidedLines: string[] }): Row {
   return {
     number: r.number,
     requestedOn: r.requested_on,
@@ -69,7 +69,7 @@ export function remarks(l: StampLine): string {
 /** The lines of 印章使用登记簿, voided ones kept and marked. */
 export function bookRows(db: DB, f: { from?: string; to?: string; sealId?: number }): Row[] {
   return stampLines(db, f).map((l) => ({
-    line: l.id,
+    no: l.no,
     stampedOn: l.stamped_on,
     seal: l.seal_name,
     doc: l.doc,
@@ -84,6 +84,19 @@ export function bookRows(db: DB, f: { from?: string; to?: string; sealId?: numbe
     voidReason: l.void_reason,
     voidApprover: l.void_approver,
   }));
+}
+
+/**
+ * The year the book is kept for, as its meta line says (2026 年度; 2025—2026 年度 across a year's
+ * end): the years of its lines' numbers, else of the period asked for.
+ */
+export function bookYears(rows: Row[], period: { from?: string; to?: string }): string | undefined {
+  const years = rows.map((r) => String(r.no).slice(0, 4));
+  if (years.length === 0) years.push(...[period.from, period.to].filter((d): d is string => d !== undefined).map((d) => d.slice(0, 4)));
+  if (years.length === 0) return undefined;
+  years.sort();
+  const [first, last] = [years[0]!, years[years.length - 1]!];
+  return t('seal.bookYear', { years: first === last ? first : `${first}—${last}` });
 }
 
 /** What the footer of the book says: lines (voided among them) and the copies that count. */
@@ -132,12 +145,12 @@ export function historyRows(db: DB, sealId: number): Row[] {
       }
       case 'seal_stamp_voids': {
         const l = stamps.get(c.stamp_id as number);
-        detail = t('seal.history.voidStamp', { line: c.stamp_id, number: l?.number, count: l?.count, reason: c.reason, approver: c.approver });
+        detail = t('seal.history.voidStamp', { line: l?.no ?? c.stamp_id, number: l?.number, count: l?.count, reason: c.reason, approver: c.approver });
         break;
       }
       default:
         on = c.stamped_on as string;
-        detail = t('seal.history.stamp', { line: j.row_id, number: numbers.get(c.request_id as number), count: c.count, handler: c.handler });
+        detail = t('seal.history.stamp', { line: stamps.get(j.row_id)?.no ?? j.row_id, number: numbers.get(c.request_id as number), count: c.count, handler: c.handler });
     }
     rows.push({ seq: j.seq, on, detail, operator: j.operator, at: j.at, reason: j.reason });
   }

@@ -9,6 +9,9 @@
  *   the total stamped past the approved count, as a last guard behind the rules;
  * - seal_stamp_voids (002): 作废 — a line recorded wrongly is voided by a new row naming it, with a
  *   reason and an approver; the line stays, and no longer counts towards what was stamped.
+ * - seal_stamps.year, .serial (005): a line's number restarts each year, 2026-0012 (the year of its
+ *   stamping date). Lines written before 005 keep theirs: the year of their date and their row id,
+ *   read through COALESCE (sql.ts), never filled in (they still verify against their journal entry).
  */
 import { appendOnly, type Migration } from '../../core/db.js';
 
@@ -189,6 +192,18 @@ ALTER TABLE seal_events ADD COLUMN notice TEXT;`);
       db.exec(`
 CREATE INDEX seal_requests_requested ON seal_requests (requested_on, id);
 CREATE INDEX seal_request_events_kind ON seal_request_events (request_id, kind);`);
+    },
+  },
+  {
+    // 用印登记簿的序号 restarts each year (2026-0012). Older lines keep year of date + row id (sql.ts
+    // reads them through COALESCE); the unique index guards the new numbers, and the partial index
+    // finds the highest old number of a year, after which the year's new lines continue.
+    id: 'seal:006-stamp-year-serial',
+    up(db) {
+      db.exec(`ALTER TABLE seal_stamps ADD COLUMN year INTEGER CHECK (year BETWEEN 1000 AND 9999);
+ALTER TABLE seal_stamps ADD COLUMN serial INTEGER CHECK (serial >= 1);
+CREATE UNIQUE INDEX seal_stamps_year_serial ON seal_stamps (year, serial) WHERE serial IS NOT NULL;
+CREATE INDEX seal_stamps_before_yearly ON seal_stamps (stamped_on, id) WHERE serial IS NULL;`);
     },
   },
 ];

@@ -68,6 +68,10 @@ export interface RequestRow {
 
 export interface StampLine {
   id: number;
+  /** The line's number, year and serial: 2026-0012 (lines before seal:006: year of date, row id). */
+  no: string;
+  year: number;
+  serial: number;
   request_id: number;
   number: string;
   stamped_on: string;
@@ -146,8 +150,34 @@ export function listRequests(db: DB, f: RequestFilter): RequestRow[] {
   return db.prepare(`SELECT * FROM seal_request_current ${sql} ORDER BY ${order}`).all(params) as RequestRow[];
 }
 
+/** A line's year and serial; a line written before seal:006 has the year of its date and its row id. */
+const LINE_YEAR = 'COALESCE(st.year, CAST(substr(st.stamped_on, 1, 4) AS INTEGER))';
+const LINE_SERIAL = 'COALESCE(st.serial, st.id)';
+
+/** A line's number as people write it: 2026-0012. */
+export function lineNumber(year: number, serial: number): string {
+  return `${year}-${String(serial).padStart(4, '0')}`;
+}
+
+const numbered = (l: Omit<StampLine, 'no'> | undefined): StampLine | undefined => l && { ...l, no: lineNumber(l.year, l.serial) };
+
+/**
+ * The next serial of a year's lines (inside the write transaction): after the year's newest, or after
+ * the highest number the year's lines written before seal:006 carry (their row id).
+ */
+export function nextStampSerial(db: DB, year: number): number {
+  // `serial IS NOT NULL` lets SQLite use the partial index (year, serial) rather than scan the table
+  const last = db.prepare('SELECT max(serial) FROM seal_stamps WHERE year = ? AND serial IS NOT NULL').pluck().get(year) as number | null;
+  if (last !== null) return last + 1;
+  const old = db
+    .prepare('SELECT max(id) FROM seal_stamps WHERE serial IS NULL AND stamped_on >= @from AND stamped_on <= @to')
+    .pluck()
+    .get({ from: `${year}-01-01`, to: `${year}-12-31` }) as number | null;
+  return (old ?? 0) + 1;
+}
+
 const STAMP_LINE = `
-SELECT st.id, st.request_id, r.number, st.stamped_on, sl.code AS seal_code, sl.name AS seal_name, r.doc, r.unit, r.purpose,
+SELECT st.id, ${LINE_YEAR} AS year, ${LINE_SERIAL} AS serial, st.request_id, r.number, st.stamped_on, sl.code AS seal_code, sl.name AS seal_name, r.doc, r.unit, r.purpose,
        st.count, a.approver, st.handler, st.custodian, st.note,
        v.on_date AS voided_on, v.reason AS void_reason, v.approver AS void_approver
 FROM seal_stamps st
@@ -164,19 +194,31 @@ export function stampLines(db: DB, f: { from?: string; to?: string; sealId?: num
     f.sealId !== undefined && ['st.seal_id = @seal', { seal: f.sealId }],
     f.requestId !== undefined && ['st.request_id = @request', { request: f.requestId }],
   ]);
-  return db.prepare(`${STAMP_LINE} ${sql} ORDER BY st.stamped_on, st.id`).all(params) as StampLine[];
+  return (db.prepare(`${STAMP_LINE} ${sql} ORDER BY st.stamped_on, st.id`).all(params) as Omit<StampLine, 'no'>[]).map((l) => numbered(l)!);
 }
 
-/** One line of the usage register by its number (序号, the line's id). */
-export function stampLine(db: DB, line: number): StampLine | undefined {
-  return db.prepare(`${STAMP_LINE} WHERE st.id = ?`).get(line) as StampLine | undefined;
+/** One line of the usage register by its row id. */
+export function stampLine(db: DB, id: number): StampLine | undefined {
+  return numbered(db.prepare(`${STAMP_LINE} WHERE st.id = ?`).get(id) as Omit<StampLine, 'no'> | undefined);
 }
 
-/** The line numbers of one request, standing and voided, in the order written (found by the request's index). */
-export function linesOfRequest(db: DB, requestId: number): { lines: number[]; voidedLines: number[] } {
-  const rows = cached(db, 'SELECT st.id, v.id IS NOT NULL AS voided FROM seal_stamps st LEFT JOIN seal_stamp_voids v ON v.stamp_id = st.id WHERE st.request_id = ? ORDER BY st.id')
-    .all(requestId) as { id: number; voided: number }[];
-  return { lines: rows.filter((r) => !r.voided).map((r) => r.id), voidedLines: rows.filter((r) => r.voided).map((r) => r.id) };
+/** One line of the usage register by its number (序号): year and serial. */
+export function stampLineByNumber(db: DB, year: number, serial: number): StampLine | undefined {
+  const found = db
+    .prepare(
+      `${STAMP_LINE} WHERE (st.year = @year AND st.serial = @serial)
+         OR (st.serial IS NULL AND st.id = @serial AND st.stamped_on >= @from AND st.stamped_on <= @to)`,
+    )
+    .get({ year, serial, from: `${year}-01-01`, to: `${year}-12-31` }) as Omit<StampLine, 'no'> | undefined;
+  return numbered(found);
+}
+
+/** The line numbers (2026-0012) of one request, standing and voided, in the order written (found by the request's index). */
+export function linesOfRequest(db: DB, requestId: number): { lines: string[]; voidedLines: string[] } {
+  const rows = cached(db, `SELECT ${LINE_YEAR} AS year, ${LINE_SERIAL} AS serial, v.id IS NOT NULL AS voided FROM seal_stamps st LEFT JOIN seal_stamp_voids v ON v.stamp_id = st.id WHERE st.request_id = ? ORDER BY st.id`)
+    .all(requestId) as { year: number; serial: number; voided: number }[];
+  const number = (r: { year: number; serial: number }) => lineNumber(r.year, r.serial);
+  return { lines: rows.filter((r) => !r.voided).map(number), voidedLines: rows.filter((r) => r.voided).map(number) };
 }
 
 /** Seals out on loan or lost: the open custody items for the deadline engine. */

@@ -10,10 +10,10 @@ import { findIncoming } from '../incoming/api.js';
 import { writeTx } from '../../core/db.js';
 import { dataError, requireFlags, requireReason, usageError } from '../../core/errors.js';
 import { post, type Ctx } from '../../core/journal.js';
-import { entryNumber } from '../../core/typed.js';
-import { eventDate, getSeal, REGISTER, text } from './rules.js';
+import { entryNumber, foldTyped } from '../../core/typed.js';
+import { eventDate, getSeal, REGISTER, text, today } from './rules.js';
 import { sealNames } from './settings.js';
-import { nextRequestSerial, requestByNumber, stampLine, type RequestRow, type SealRow, type StampLine } from './sql.js';
+import { lineNumber, nextRequestSerial, nextStampSerial, requestByNumber, stampLine, stampLineByNumber, type RequestRow, type SealRow, type StampLine } from './sql.js';
 
 /** States of a request, as seal_request_current derives them. */
 export const REQUEST_STATES = ['待批准', '已批准', '部分用印', '已用印', '已驳回', '已撤销'] as const;
@@ -192,11 +192,13 @@ export function stampRequest(ctx: Ctx, ref: string, f: Stamping = {}): { line: S
     const [notBefore, after] = seal.last_on > row.approved_on! ? [seal.last_on, seal.last_kind] : [row.approved_on!, row.number];
     const on = eventDate(ctx, f.on, notBefore, after);
     const handler = text(f.handler) ?? row.requester ?? ctx.operator;
+    // the book is kept by the year of the stamping: its lines are numbered 2026-0001, 2026-0002, …
+    const year = Number(on.slice(0, 4));
     const stamp = post(ctx, {
       register: REGISTER,
       action: 'stamp',
       table: 'seal_stamps',
-      values: { request_id: row.id, seal_id: seal.id, stamped_on: on, count, handler, custodian: seal.custodian, note: text(f.note) ?? null },
+      values: { request_id: row.id, seal_id: seal.id, stamped_on: on, count, handler, custodian: seal.custodian, note: text(f.note) ?? null, year, serial: nextStampSerial(ctx.db, year) },
     });
     const line = stampLine(ctx.db, stamp.id)!;
     return { line, request: getRequest(ctx.db, row.number) };
@@ -204,15 +206,18 @@ export function stampRequest(ctx: Ctx, ref: string, f: Stamping = {}): { line: S
 }
 
 /**
- * Reads a line number (序号) of the usage register: `3`, `#3`, full-width `３`. Anything else is a
+ * Reads a line number (序号) of the usage register: `2026-0012`, `2026-12`, full-width
+ * `２０２６－００１２`; a bare `12` (or `#12`) is line 12 of `year` (this year). Anything else is a
  * usage error; a number with no such line is a data error.
  */
-export function getStampLine(db: DB, ref: string): StampLine {
-  const r = ref.trim().normalize('NFKC');
-  const m = /^#?\s*0*(\d{1,9})$/.exec(r);
-  if (!m) throw usageError('seal.lineRef', { ref: r });
-  const line = stampLine(db, Number(m[1]));
-  if (!line) throw dataError('seal.lineNotFound', { line: Number(m[1]) });
+export function getStampLine(db: DB, ref: string, year: number): StampLine {
+  const r = foldTyped(ref);
+  const full = entryNumber(r, ['']);
+  const bare = /^#?\s*0*(\d{1,9})$/.exec(r);
+  const [y, serial] = full !== null ? full.split('-').map(Number) : bare ? [year, Number(bare[1])] : [];
+  if (y === undefined || serial === undefined || serial < 1) throw usageError('seal.lineRef', { ref: r });
+  const line = stampLineByNumber(db, y, serial);
+  if (!line) throw dataError('seal.lineNotFound', { line: lineNumber(y, serial) });
   return line;
 }
 
@@ -234,9 +239,9 @@ export function voidStamp(ctx: Ctx, ref: string, f: StampVoid): { line: StampLin
   const approver = text(f.approver);
   requireFlags({ '--reason': reason, '--approver': approver });
   return writeTx(ctx.db, () => {
-    const line = getStampLine(ctx.db, ref);
-    if (line.voided_on !== null) throw dataError('seal.alreadyVoided', { line: line.id, on: line.voided_on, reason: line.void_reason, approver: line.void_approver });
-    const on = eventDate(ctx, f.on, line.stamped_on, `${line.number} #${line.id}`);
+    const line = getStampLine(ctx.db, ref, Number(today(ctx).slice(0, 4)));
+    if (line.voided_on !== null) throw dataError('seal.alreadyVoided', { line: line.no, on: line.voided_on, reason: line.void_reason, approver: line.void_approver });
+    const on = eventDate(ctx, f.on, line.stamped_on, `${line.number} ${line.no}`);
     post(ctx, { register: REGISTER, action: 'void-stamp', table: 'seal_stamp_voids', values: { stamp_id: line.id, on_date: on, reason, approver }, reason });
     return { line: stampLine(ctx.db, line.id)!, request: getRequest(ctx.db, line.number) };
   });

@@ -58,7 +58,7 @@ export const stockColumns: Column[] = [
 ];
 
 export const movementColumns: Column[] = [
-  col('id', '序号', 'no.', 'id', { num: true }),
+  col('no', '序号', 'no.', 'id'),
   col('date', '日期', 'date', 'id'),
   col('kind', '类别', 'kind', 'id', { text: word }),
   ...item.map((c) => (c.key === 'item' || c.key === 'spec' ? { ...c, spare: true } : c)),
@@ -73,8 +73,8 @@ export const movementColumns: Column[] = [
   col('plan', '采购计划', 'plan', 'id', { spare: true }),
   col('stocktake', '盘点单', 'stocktake', 'id', { spare: true }),
   col('reason', '原因', 'reason', 'text', { wrap: 20 }),
-  col('reverses', '冲销序号', 'reverses', 'id', { spare: true, num: true }),
-  col('reversedBy', '被冲销于', 'reversed by', 'id', { spare: true, num: true }),
+  col('reverses', '冲销序号', 'reverses', 'id', { spare: true }),
+  col('reversedBy', '被冲销于', 'reversed by', 'id', { spare: true }),
   col('operator', '经办人', 'operator', 'text', { spare: true }),
 ];
 

@@ -9,7 +9,7 @@ import { planCommands } from './planCommands.js';
 import { itemRow, monthReport, movementView, stockView, usageView } from './reports.js';
 import { addItem, correctItem, findItem, issueSupplies, KINDS, MAX_QTY, qtyOf, receiveSupplies, retireItem, writeOffSupplies, type ItemFields, type Moved } from './rules.js';
 import { reverseMovement } from './reversals.js';
-import { listItems } from './sql.js';
+import { listItems, movementNo } from './sql.js';
 import { stocktakeCommands } from './stocktakeCommands.js';
 import { formatYuan, parseYuan } from './valuation.js';
 
@@ -52,9 +52,9 @@ const cardOf = (o: SuppliesCardOpts): ItemFields => ({ name: o.name, spec: o.spe
 function reportMove(s: Session, o: SuppliesMoveOpts, m: Moved, key: string): void {
   const { movement: mv, item, balance } = m;
   if (o.format === 'json')
-    s.print(JSON.stringify({ id: mv.id, date: mv.moved_on, kind: mv.kind, item: item.id, qty: mv.qty, valueFen: mv.value, balance: balance.qty, balanceValueFen: balance.value }) + '\n');
-  else s.print(`${mv.id}\n`);
-  s.info(t(key, { id: mv.id, qty: Math.abs(mv.qty), unit: item.unit, item: `${item.name}（${item.spec}）`, value: formatYuan(Math.abs(mv.value)), balance: balance.qty, balanceValue: formatYuan(balance.value) }));
+    s.print(JSON.stringify({ no: movementNo(mv), date: mv.moved_on, kind: mv.kind, item: item.id, qty: mv.qty, valueFen: mv.value, balance: balance.qty, balanceValueFen: balance.value }) + '\n');
+  else s.print(`${movementNo(mv)}\n`);
+  s.info(t(key, { id: movementNo(mv), qty: Math.abs(mv.qty), unit: item.unit, item: `${item.name}（${item.spec}）`, value: formatYuan(Math.abs(mv.value)), balance: balance.qty, balanceValue: formatYuan(balance.value) }));
 }
 
 export function suppliesCommands(root: Command, kit: Kit, register: CliRegister): void {
@@ -220,9 +220,9 @@ export function suppliesCommands(root: Command, kit: Kit, register: CliRegister)
           zh: '红字冲销一笔收发记录：新记一笔“冲销”，数量和金额与原记录相反，注明原因；原记录保留',
           en: 'reverse (红字冲销) a movement posted wrongly: a new 冲销 entry with its opposite quantity and value and a reason; the original stays',
         },
-        ['wenmi supplies reverse 12 --reason "单价录错，应为 23.50" --approver 李主任', 'wenmi supplies receive A4纸 --qty 20 --price 23.50 --supplier 文具公司'],
+        ['wenmi supplies reverse 2026-0012 --reason "单价录错，应为 23.50" --approver 李主任', 'wenmi supplies receive A4纸 --qty 20 --price 23.50 --supplier 文具公司'],
       )
-      .argument('<movement>', describe({ zh: '要冲销的记录序号（supplies movements 第一列）', en: 'the number of the movement to reverse (first column of supplies movements)' }))
+      .argument('<movement>', describe({ zh: '要冲销的记录序号，如 2026-0012（supplies movements 第一列，每年从 1 起）；只写 12 指今年的第 12 笔', en: 'the number of the movement to reverse, e.g. 2026-0012 (first column of supplies movements, restarting each year); a bare 12 is number 12 of this year' }))
       .option('--reason <text>', describe({ zh: '冲销原因（必填）', en: 'why (required)' }))
       .option('--approver <name>', describe({ zh: '批准人', en: 'approver' })),
   ).action(
@@ -232,9 +232,9 @@ export function suppliesCommands(root: Command, kit: Kit, register: CliRegister)
       const r = reverseMovement(s.ctx(), ref!, { reason: String(v.reason), approver: o.approver, date: dateOpt(s, o.date) });
       const { movement: mv, item, balance, original } = r;
       if (o.format === 'json')
-        s.print(JSON.stringify({ id: mv.id, date: mv.moved_on, kind: mv.kind, reverses: original.id, item: item.id, qty: mv.qty, valueFen: mv.value, balance: balance.qty, balanceValueFen: balance.value }) + '\n');
-      else s.print(`${mv.id}\n`);
-      s.info(t('supplies.reversed', { id: mv.id, of: original.id, kind: word(original.kind), qty: Math.abs(original.qty), unit: item.unit, item: `${item.name}（${item.spec}）`, value: formatYuan(Math.abs(original.value)), balance: balance.qty, balanceValue: formatYuan(balance.value) }));
+        s.print(JSON.stringify({ no: movementNo(mv), date: mv.moved_on, kind: mv.kind, reverses: movementNo(original), item: item.id, qty: mv.qty, valueFen: mv.value, balance: balance.qty, balanceValueFen: balance.value }) + '\n');
+      else s.print(`${movementNo(mv)}\n`);
+      s.info(t('supplies.reversed', { id: movementNo(mv), of: movementNo(original), kind: word(original.kind), qty: Math.abs(original.qty), unit: item.unit, item: `${item.name}（${item.spec}）`, value: formatYuan(Math.abs(original.value)), balance: balance.qty, balanceValue: formatYuan(balance.value) }));
     }),
   );
 

@@ -6,7 +6,7 @@ import type { DB } from '../../core/db.js';
 import { label } from '../../core/i18n.js';
 import type { Row } from '../../core/output/render.js';
 import type { Suggestion } from './plans.js';
-import { itemById, iterateMovements, listPlans, listStocktakes, monthRows, stockRows, takeLines, usageRows, type ItemRow, type MovementFilter, type PlanRow } from './sql.js';
+import { itemById, iterateMovements, movementNo, listPlans, listStocktakes, monthRows, stockRows, takeLines, usageRows, type ItemRow, type MovementFilter, type PlanRow } from './sql.js';
 import type { DiffLine } from './stocktake.js';
 import { averageCost } from './valuation.js';
 
@@ -34,7 +34,7 @@ export function stockView(db: DB, opts: { all?: boolean; below?: boolean } = {})
 export function* movementView(db: DB, f: MovementFilter): Generator<Row> {
   for (const m of iterateMovements(db, f))
     yield {
-      id: m.id,
+      no: movementNo(m),
       date: m.moved_on,
       kind: m.kind,
       ...itemPart({ id: m.item_id, name: m.name, spec: m.spec, unit: m.unit }),
@@ -49,8 +49,8 @@ export function* movementView(db: DB, f: MovementFilter): Generator<Row> {
       plan: m.plan,
       stocktake: m.stocktake,
       reason: m.reason,
-      reverses: m.reverses,
-      reversedBy: m.reversed_by,
+      reverses: m.reverses_year === null ? null : movementNo({ year: m.reverses_year, serial: m.reverses_serial! }),
+      reversedBy: m.reversed_by_year === null ? null : movementNo({ year: m.reversed_by_year, serial: m.reversed_by_serial! }),
       operator: m.operator,
     };
 }

@@ -15,15 +15,25 @@ import { writeTx } from '../../core/db.js';
 import { dataError, requireReason, usageError } from '../../core/errors.js';
 import { post, type Ctx } from '../../core/journal.js';
 import { word } from './columns.js';
-import { checkFits, checkMovable, itemText, moved, REGISTER, today, type Moved } from './rules.js';
-import { balanceOf, itemById, movementById, nextMovementId, reversalOf, type MovementRow } from './sql.js';
+import { foldTyped, entryNumber } from '../../core/typed.js';
+import { checkFits, checkMovable, itemText, moved, movementSeries, REGISTER, today, type Moved } from './rules.js';
+import { balanceOf, itemById, movementById, movementByNumber, movementNo, reversalOf, type MovementRow } from './sql.js';
 import { formatYuan } from './valuation.js';
 
-/** MOVEMENT as `movements` shows it: a whole number (`12`, `#12`, full-width digits too). */
-export function movementNumber(ref: string): number {
-  const text = ref.trim().replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0)).replace(/^[#＃]/, '');
-  if (!/^\d{1,15}$/.test(text) || Number(text) < 1) throw usageError('supplies.movementRef', { ref });
-  return Number(text);
+/**
+ * MOVEMENT as `movements` shows it: `2026-0012`, `2026-12`, full-width `２０２６－００１２`; a bare `12`
+ * (or `#12`) is number 12 of `year` (this year). Anything else is a usage error.
+ */
+export function movementNumber(ref: string, year: number): { year: number; serial: number } {
+  const text = foldTyped(ref);
+  const full = entryNumber(text, ['']);
+  if (full !== null) {
+    const [y, serial] = full.split('-').map(Number) as [number, number];
+    if (serial >= 1) return { year: y, serial };
+  }
+  const bare = /^#?\s*0*(\d{1,9})$/.exec(text);
+  if (!bare || Number(bare[1]) < 1) throw usageError('supplies.movementRef', { ref });
+  return { year, serial: Number(bare[1]) };
 }
 
 export interface ReverseInput {
@@ -39,15 +49,16 @@ export interface Reversed extends Moved {
 
 /** 冲销 movement `ref`: once only, never a reversal itself; refused when it would leave the item short or its value wrong. */
 export function reverseMovement(ctx: Ctx, ref: string, r: ReverseInput): Reversed {
-  const id = movementNumber(ref);
+  const number = movementNumber(ref, Number(today(ctx).slice(0, 4)));
   const why = requireReason(r.reason);
   const approver = r.approver?.trim() || null;
   return writeTx(ctx.db, () => {
-    const original = movementById(ctx.db, id);
+    const original = movementByNumber(ctx.db, number.year, number.serial);
+    const id = movementNo(number);
     if (!original) throw dataError('supplies.movementNotFound', { id });
-    if (original.kind === '冲销') throw dataError('supplies.reverseReversal', { id, of: original.reverses });
-    const earlier = reversalOf(ctx.db, id);
-    if (earlier) throw dataError('supplies.alreadyReversed', { id, by: earlier.id, date: earlier.moved_on });
+    if (original.kind === '冲销') throw dataError('supplies.reverseReversal', { id, of: movementNo(movementById(ctx.db, original.reverses!)!) });
+    const earlier = reversalOf(ctx.db, original.id);
+    if (earlier) throw dataError('supplies.alreadyReversed', { id, by: movementNo(movementById(ctx.db, earlier.id)!), date: earlier.moved_on });
     const item = itemById(ctx.db, original.item_id)!;
     const date = r.date ?? today(ctx);
     checkMovable(ctx, item, date);
@@ -61,7 +72,7 @@ export function reverseMovement(ctx: Ctx, ref: string, r: ReverseInput): Reverse
       register: REGISTER,
       action: 'reverse',
       table: 'supplies_reversals',
-      values: { id: nextMovementId(ctx.db), movement_id: id, item_id: item.id, moved_on: date, qty: -original.qty, value: -original.value, approver, reason: why },
+      values: { ...movementSeries(ctx, date), movement_id: original.id, item_id: item.id, moved_on: date, qty: -original.qty, value: -original.value, approver, reason: why },
       reason: why,
     });
     return { ...moved(ctx, p.id, item), original };

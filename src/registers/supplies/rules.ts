@@ -11,7 +11,7 @@ import { dataError, requireReason, usageError } from '../../core/errors.js';
 import { post, type Ctx } from '../../core/journal.js';
 import { foldTyped } from '../../core/typed.js';
 import { word } from './columns.js';
-import { activeItemLike, balanceOf, itemById, itemsNamed, lastDateOf, listItems, movementById, nextMovementId, openCountOf, planByNumber, type ItemRow, type MovementRow } from './sql.js';
+import { activeItemLike, balanceOf, itemById, itemsNamed, lastDateOf, listItems, movementById, nextMovementId, nextMovementSerial, openCountOf, planByNumber, type ItemRow, type MovementRow } from './sql.js';
 import { suppliesApprovers } from './settings.js';
 import { MAX_PRICE_FEN, outflowValue } from './valuation.js';
 
@@ -200,11 +200,18 @@ export function moved(ctx: Ctx, id: number, item: ItemRow): Moved {
 }
 
 /**
- * Posts one movement (inside the caller's write transaction) under the next number of the series that
- * movements and reversals (冲销) share, so that `movements` lists every entry under one number.
+ * The row id and the number of a new movement or reversal (inside the write transaction): the series
+ * that movements and reversals (冲销) share, restarting each year with the year of its date, so that
+ * `movements` lists every entry under one number (2026-0012).
  */
-export function postMovement(ctx: Ctx, action: string, values: Record<string, unknown>, reason?: string | null) {
-  return post(ctx, { register: REGISTER, action, table: 'supplies_movements', values: { id: nextMovementId(ctx.db), ...values }, reason });
+export function movementSeries(ctx: Ctx, movedOn: string): { id: number; year: number; serial: number } {
+  const year = Number(movedOn.slice(0, 4));
+  return { id: nextMovementId(ctx.db), year, serial: nextMovementSerial(ctx.db, year) };
+}
+
+/** Posts one movement (inside the caller's write transaction) under the next number of its year. */
+export function postMovement(ctx: Ctx, action: string, values: Record<string, unknown> & { moved_on: string }, reason?: string | null) {
+  return post(ctx, { register: REGISTER, action, table: 'supplies_movements', values: { ...movementSeries(ctx, values.moved_on), ...values }, reason });
 }
 
 export interface ReceiveInput {

@@ -10,6 +10,10 @@
  * - supplies_reversals (003, 红字冲销): one row per reversed movement, with the exact opposite quantity
  *   and value. Movements and reversals share one series of numbers, and every query reads them through
  *   the view supplies_ledger (a reversal appears there as kind 冲销, `books_as` the kind it reverses).
+ * - year, serial (004) of movements and reversals: the number people see restarts each year, 2026-0012
+ *   (the year of the movement's date; movements and reversals share the year's series). Rows written
+ *   before 004 keep theirs: the year of their date and their row id, read through COALESCE in
+ *   supplies_ledger, never filled in (they still verify against their journal entries).
  */
 import { appendOnly, type Migration } from '../../core/db.js';
 
@@ -200,6 +204,43 @@ SELECT r.id, r.item_id, '冲销', o.kind, r.moved_on, r.qty, r.value, o.unit_pri
        o.dept, o.person, r.approver, o.stocktake_id, r.reason, r.movement_id
 FROM supplies_reversals r JOIN supplies_movements o ON o.id = r.movement_id;
 ${appendOnly('supplies_reversals')}`);
+    },
+  },
+  {
+    // 收发记录的序号 restarts each year (2026-0012), one series for movements and reversals. Older rows
+    // keep year of date + row id (supplies_ledger reads them through COALESCE); the unique indexes
+    // and triggers guard the new numbers across both tables, and the partial indexes find the
+    // highest old number of a year, after which the year's new rows continue.
+    id: 'supplies:004-yearly-numbers',
+    up(db) {
+      db.exec(`
+ALTER TABLE supplies_movements ADD COLUMN year INTEGER CHECK (year BETWEEN 1000 AND 9999);
+ALTER TABLE supplies_movements ADD COLUMN serial INTEGER CHECK (serial >= 1);
+CREATE UNIQUE INDEX supplies_movements_year_serial ON supplies_movements (year, serial) WHERE serial IS NOT NULL;
+CREATE INDEX supplies_movements_before_yearly ON supplies_movements (moved_on, id) WHERE serial IS NULL;
+CREATE TRIGGER supplies_movements_serial_free AFTER INSERT ON supplies_movements
+WHEN NEW.serial IS NOT NULL AND EXISTS (SELECT 1 FROM supplies_reversals x WHERE x.year = NEW.year AND x.serial = NEW.serial) BEGIN
+  SELECT RAISE(ABORT, 'supplies_movements: the year''s number is taken already');
+END;
+ALTER TABLE supplies_reversals ADD COLUMN year INTEGER CHECK (year BETWEEN 1000 AND 9999);
+ALTER TABLE supplies_reversals ADD COLUMN serial INTEGER CHECK (serial >= 1);
+CREATE UNIQUE INDEX supplies_reversals_year_serial ON supplies_reversals (year, serial) WHERE serial IS NOT NULL;
+CREATE INDEX supplies_reversals_before_yearly ON supplies_reversals (moved_on, id) WHERE serial IS NULL;
+CREATE TRIGGER supplies_reversals_serial_free AFTER INSERT ON supplies_reversals
+WHEN NEW.serial IS NOT NULL AND EXISTS (SELECT 1 FROM supplies_movements x WHERE x.year = NEW.year AND x.serial = NEW.serial) BEGIN
+  SELECT RAISE(ABORT, 'supplies_reversals: the year''s number is taken already');
+END;
+DROP VIEW supplies_ledger;
+CREATE VIEW supplies_ledger AS
+SELECT m.id, m.item_id, m.kind, m.kind AS books_as, m.moved_on, m.qty, m.value, m.unit_price, m.supplier, m.plan_id,
+       m.dept, m.person, m.approver, m.stocktake_id, m.reason, NULL AS reverses,
+       COALESCE(m.year, CAST(substr(m.moved_on, 1, 4) AS INTEGER)) AS year, COALESCE(m.serial, m.id) AS serial
+FROM supplies_movements m
+UNION ALL
+SELECT r.id, r.item_id, '冲销', o.kind, r.moved_on, r.qty, r.value, o.unit_price, o.supplier, o.plan_id,
+       o.dept, o.person, r.approver, o.stocktake_id, r.reason, r.movement_id,
+       COALESCE(r.year, CAST(substr(r.moved_on, 1, 4) AS INTEGER)), COALESCE(r.serial, r.id)
+FROM supplies_reversals r JOIN supplies_movements o ON o.id = r.movement_id;`);
     },
   },
 ];

@@ -32,8 +32,16 @@ export interface MovementRow {
   approver: string | null;
   stocktake_id: number | null;
   reason: string | null;
-  /** For a reversal: the number of the movement it reverses. */
+  /** For a reversal: the row id of the movement it reverses. */
   reverses: number | null;
+  /** The number people see, 2026-0012: year and serial (rows before supplies:004: year of date, row id). */
+  year: number;
+  serial: number;
+}
+
+/** A movement's number as people write it: 2026-0012. */
+export function movementNo(m: { year: number; serial: number }): string {
+  return `${m.year}-${String(m.serial).padStart(4, '0')}`;
 }
 
 export interface ReversalRow {
@@ -110,13 +118,41 @@ export const lastReceiptPrice = (db: DB, itemId: number) =>
     .pluck()
     .get(itemId) as number | undefined;
 
-/** A movement or a reversal by its number. */
+/** A movement or a reversal by its row id. */
 export const movementById = (db: DB, id: number) => cached(db, 'SELECT * FROM supplies_ledger WHERE id = ?').get(id) as MovementRow | undefined;
+
+/** A movement or a reversal by its number: year and serial. */
+export const movementByNumber = (db: DB, year: number, serial: number) =>
+  cached(db, 'SELECT * FROM supplies_ledger WHERE year = ? AND serial = ?').get(year, serial) as MovementRow | undefined;
 
 /** The reversal of a movement, if it has one. */
 export const reversalOf = (db: DB, movementId: number) => cached(db, 'SELECT * FROM supplies_reversals WHERE movement_id = ?').get(movementId) as ReversalRow | undefined;
 
-/** The next number of the one series that movements and reversals share (computed inside the write transaction). */
+/**
+ * The next serial of a year in the one series that movements and reversals share (inside the write
+ * transaction): after the year's newest, or after the highest number the year's rows written before
+ * supplies:004 carry (their row id).
+ */
+export function nextMovementSerial(db: DB, year: number): number {
+  // `serial IS NOT NULL` lets SQLite use the partial index (year, serial): without it, each new number scanned the table
+  const last = cached(
+    db,
+    'SELECT max(COALESCE((SELECT max(serial) FROM supplies_movements WHERE year = @y AND serial IS NOT NULL), 0), COALESCE((SELECT max(serial) FROM supplies_reversals WHERE year = @y AND serial IS NOT NULL), 0))')
+    .pluck()
+    .get({ y: year }) as number;
+  if (last > 0) return last + 1;
+  const span = { from: `${year}-01-01`, to: `${year}-12-31` };
+  const old = cached(
+      db,
+      `SELECT max(COALESCE((SELECT max(id) FROM supplies_movements WHERE serial IS NULL AND moved_on >= @from AND moved_on <= @to), 0),
+                  COALESCE((SELECT max(id) FROM supplies_reversals WHERE serial IS NULL AND moved_on >= @from AND moved_on <= @to), 0))`,
+    )
+    .pluck()
+    .get(span) as number;
+  return old + 1;
+}
+
+/** The next row id of the one series that movements and reversals share (computed inside the write transaction). */
 export function nextMovementId(db: DB): number {
   return (cached(db, 'SELECT max(COALESCE((SELECT max(id) FROM supplies_movements), 0), COALESCE((SELECT max(id) FROM supplies_reversals), 0))').pluck().get() as number) + 1;
 }
@@ -233,8 +269,13 @@ export interface MovementListRow extends MovementRow {
   plan: string | null;
   stocktake: string | null;
   operator: string | null;
-  /** For a movement that was reversed: the number of its reversal. */
+  /** For a movement that was reversed: the row id of its reversal. */
   reversed_by: number | null;
+  /** The numbers (year, serial) of the movement a reversal reverses, and of the reversal of a reversed movement. */
+  reverses_year: number | null;
+  reverses_serial: number | null;
+  reversed_by_year: number | null;
+  reversed_by_serial: number | null;
 }
 
 /** Movements in posting order, each with the item's running balance after it. */
@@ -246,9 +287,12 @@ export function iterateMovements(db: DB, f: MovementFilter): IterableIterator<Mo
                 SUM(m.qty) OVER (PARTITION BY m.item_id ORDER BY m.id) AS balance,
                 p.number AS plan, s.number AS stocktake,
                 (SELECT j.operator FROM journal j WHERE j.tbl = CASE m.kind WHEN '冲销' THEN 'supplies_reversals' ELSE 'supplies_movements' END AND j.row_id = m.id) AS operator,
-                x.id AS reversed_by
+                x.id AS reversed_by,
+                COALESCE(x.year, CAST(substr(x.moved_on, 1, 4) AS INTEGER)) AS reversed_by_year, COALESCE(x.serial, x.id) AS reversed_by_serial,
+                COALESCE(o.year, CAST(substr(o.moved_on, 1, 4) AS INTEGER)) AS reverses_year, COALESCE(o.serial, o.id) AS reverses_serial
          FROM supplies_ledger m
          LEFT JOIN supplies_reversals x ON x.movement_id = m.id AND m.kind <> '冲销'
+         LEFT JOIN supplies_movements o ON o.id = m.reverses
          JOIN supplies_items_current c ON c.id = m.item_id
          LEFT JOIN supplies_plans p ON p.id = m.plan_id
          LEFT JOIN supplies_stocktakes s ON s.id = m.stocktake_id

@@ -46,6 +46,22 @@ describe('the built binary', () => {
     expect(bin(['verify'], { env }).code).toBe(0);
   });
 
+  it('lines stamped by processes at once get distinct numbers of their year without gaps', async () => {
+    const db = path.join(tempDir(), 'w.db');
+    const env = { WENMI_DB: db };
+    expect(bin(['init', '--db', db]).code).toBe(0);
+    expect(bin(['seal', 'add', '--name', '办公室公章', '--type', '公章', '--custodian', '李保管'], { env }).code).toBe(0);
+    expect(bin(['seal', 'request', '--seal', 'S001', '--doc', '合同', '--unit', '办公室', '--purpose', '签约', '--count', '6'], { env }).code).toBe(0);
+    expect(bin(['seal', 'approve', 'Y2026-0001', '--approver', '周主任'], { env }).code).toBe(0);
+    for (let pair = 0; pair < 3; pair++) {
+      const runs = await Promise.all([binAsync(['seal', 'stamp', 'Y2026-0001', '--count', '1'], env), binAsync(['seal', 'stamp', 'Y2026-0001', '--count', '1'], env)]);
+      for (const r of runs) expect(r.code, r.stderr).toBe(0);
+    }
+    const lines = JSON.parse(bin(['seal', 'export', '--format', 'json'], { env }).stdout) as { no: string }[];
+    expect(lines.map((l) => l.no).sort()).toEqual(['2026-0001', '2026-0002', '2026-0003', '2026-0004', '2026-0005', '2026-0006']);
+    expect(bin(['verify'], { env }).code).toBe(0);
+  });
+
   it('refuses --blank and a lent seal as a user would meet them', () => {
     const db = path.join(tempDir(), 'w.db');
     const env = { WENMI_DB: db };

@@ -65,9 +65,9 @@ describe('seal report: the rules', () => {
       { approver: '周主任', lines: 2, copies: 3 },
       { approver: '吴副主任', lines: 1, copies: 2 },
     ]);
-    expect(r.voided.map((v) => [v.line, v.number, v.copies, v.on, v.reason, v.approver])).toEqual([
-      [1, 'Y2026-0001', 2, '2026-11-12', '重复登记', '周主任'],
-      [4, 'Y2026-0002', 1, '2026-11-13', '份数登记错误', '周主任'],
+    expect(r.voided.map((v) => [v.no, v.number, v.copies, v.on, v.reason, v.approver])).toEqual([
+      ['2026-0001', 'Y2026-0001', 2, '2026-11-12', '重复登记', '周主任'],
+      ['2026-0004', 'Y2026-0002', 1, '2026-11-13', '份数登记错误', '周主任'],
     ]);
     // the document's name as the book has it: a classified one by its number and level only
     expect(r.voided[1]!.doc).toBe('收文 2026-0007（机密）');

@@ -142,8 +142,8 @@ describe('requests, approval and stamping', () => {
     expect([second.line.count, second.request.state, second.request.stamped]).toEqual([1, '已用印', 3]);
     expectRefused(ctx, () => stampRequest(ctx, 'Y2026-0001', { count: 1 }), /seal.fullyStamped/);
     expect(bookRows(ctx.db, { from: '2026-11-01', to: '2026-11-30' })).toEqual([
-      { line: 1, stampedOn: '2026-11-27', seal: '办公室公章', doc: '关于采购办公设备的合同', unit: '办公室', purpose: '签订合同', count: 2, voided: false, approver: '周主任', handler: '陈经办', note: 'Y2026-0001；第一批', voidedOn: null, voidReason: null, voidApprover: null },
-      { line: 2, stampedOn: '2026-11-27', seal: '办公室公章', doc: '关于采购办公设备的合同', unit: '办公室', purpose: '签订合同', count: 1, voided: false, approver: '周主任', handler: '王五', note: 'Y2026-0001', voidedOn: null, voidReason: null, voidApprover: null },
+      { no: '2026-0001', stampedOn: '2026-11-27', seal: '办公室公章', doc: '关于采购办公设备的合同', unit: '办公室', purpose: '签订合同', count: 2, voided: false, approver: '周主任', handler: '陈经办', note: 'Y2026-0001；第一批', voidedOn: null, voidReason: null, voidApprover: null },
+      { no: '2026-0002', stampedOn: '2026-11-27', seal: '办公室公章', doc: '关于采购办公设备的合同', unit: '办公室', purpose: '签订合同', count: 1, voided: false, approver: '周主任', handler: '王五', note: 'Y2026-0001', voidedOn: null, voidReason: null, voidApprover: null },
     ]);
     expect(bookRows(ctx.db, { sealId: getSeal(ctx.db, 'S002').id })).toEqual([]);
     verified(ctx);

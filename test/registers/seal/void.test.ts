@@ -31,35 +31,34 @@ describe('void-stamp: the rules', () => {
     expect(getRequest(ctx.db, 'Y2026-0001')).toMatchObject({ state: '已用印', stamped: 3, voided: 0 });
     expectRefused(ctx, () => stampRequest(ctx, 'Y2026-0001', { count: 1 }), /seal.fullyStamped/);
     const { line, request } = voidStamp(ctx, '1', { reason: '份数登记错误，实为1份', approver: '周主任' });
-    expect([line.id, line.voided_on, line.void_reason, line.void_approver]).toEqual([1, '2026-11-27', '份数登记错误，实为1份', '周主任']);
+    expect([line.no, line.voided_on, line.void_reason, line.void_approver]).toEqual(['2026-0001', '2026-11-27', '份数登记错误，实为1份', '周主任']);
     expect(request).toMatchObject({ state: '部分用印', stamped: 1, voided: 2 });
     // the book keeps both lines; the voided one is marked, and the totals say so
     const rows = bookRows(ctx.db, {});
-    expect(rows.map((r) => [r.line, r.voided, r.count, r.note])).toEqual([
-      [1, true, 2, 'Y2026-0001；作废：份数登记错误，实为1份（周主任批准，2026-11-27）'],
-      [2, false, 1, 'Y2026-0001'],
+    expect(rows.map((r) => [r.no, r.voided, r.count, r.note])).toEqual([
+      ['2026-0001', true, 2, 'Y2026-0001；作废：份数登记错误，实为1份（周主任批准，2026-11-27）'],
+      ['2026-0002', false, 1, 'Y2026-0001'],
     ]);
     expect(JSON.parse(JSON.stringify(rows[0]))).toMatchObject({ count: 2, voided: true, voidedOn: '2026-11-27', voidReason: '份数登记错误，实为1份', voidApprover: '周主任' });
     expect(bookTotals(rows)).toEqual({ lines: 2, voidedLines: 1, count: 1 });
     // stamped again: up to the approved count, not beyond
     expectRefused(ctx, () => stampRequest(ctx, 'Y2026-0001', { count: 3 }), /seal.overCount/);
     const again = stampRequest(ctx, 'Y2026-0001', { count: 2 });
-    expect([again.line.id, again.request.state, again.request.stamped]).toEqual([3, '已用印', 3]);
+    expect([again.line.no, again.request.state, again.request.stamped]).toEqual(['2026-0003', '已用印', 3]);
     expectRefused(ctx, () => stampRequest(ctx, 'Y2026-0001', { count: 1 }), /seal.fullyStamped/);
-    expect(requestRows(ctx.db, {})[0]).toMatchObject({ stamped: 3, lines: [2, 3], voidedLines: [1] });
+    expect(requestRows(ctx.db, {})[0]).toMatchObject({ stamped: 3, lines: ['2026-0002', '2026-0003'], voidedLines: ['2026-0001'] });
     expect(historyRows(ctx.db, getSeal(ctx.db, 'S001').id).map((h) => h.detail).slice(-3)).toEqual([
-      'stamped Y2026-0001 (line 2): 1 copy, handled by 陈经办',
-      'voided line 1 (Y2026-0001, 2 copies): 份数登记错误，实为1份, approved by 周主任',
-      'stamped Y2026-0001 (line 3): 2 copies, handled by 陈经办',
+      'stamped Y2026-0001 (line 2026-0002): 1 copy, handled by 陈经办',
+      'voided line 2026-0001 (Y2026-0001, 2 copies): 份数登记错误，实为1份, approved by 周主任',
+      'stamped Y2026-0001 (line 2026-0003): 2 copies, handled by 陈经办',
     ]);
     verified(ctx);
   });
 
-  it('voiding every line puts the request back to approved; a line is found as 2, #2 or full-width ２', () => {
+  it('voiding every line puts the request back to approved; a line is found as 2026-0002, 2026-2, full-width, or 2 and #2 in its year', () => {
     const ctx = stamped();
-    expect(getStampLine(ctx.db, '#2').id).toBe(2);
-    expect(getStampLine(ctx.db, '２').id).toBe(2);
-    expect(getStampLine(ctx.db, ' 002 ').id).toBe(2);
+    for (const ref of ['2026-0002', '2026-2', '２０２６－０００２', '2026—02', '#2', '２', ' 002 ']) expect(getStampLine(ctx.db, ref, 2026).no).toBe('2026-0002');
+    expect(() => getStampLine(ctx.db, '2', 2027)).toThrow(/seal.lineNotFound.*2027-0002/);
     voidStamp(ctx, '2', { reason: '重复登记', approver: '周主任' });
     const r = voidStamp(ctx, '#1', { reason: '申请号登记错误，应为 Y2026-0002', approver: '周主任' }).request;
     expect(r).toMatchObject({ state: '已批准', stamped: 0, voided: 3 });
@@ -70,7 +69,10 @@ describe('void-stamp: the rules', () => {
   it('refuses an unknown line, a line that is no number, a second void, a missing reason or approver, a bad date; nothing is written', () => {
     const ctx = stamped();
     expectRefused(ctx, () => voidStamp(ctx, '9', { reason: '重复登记', approver: '周主任' }), /seal.lineNotFound/);
-    expectRefused(ctx, () => voidStamp(ctx, '0', { reason: '重复登记', approver: '周主任' }), /seal.lineNotFound/);
+    expectRefused(ctx, () => voidStamp(ctx, '2025-0001', { reason: '重复登记', approver: '周主任' }), /seal.lineNotFound/);
+    expectRefused(ctx, () => voidStamp(ctx, '0', { reason: '重复登记', approver: '周主任' }), /seal.lineRef/);
+    expectRefused(ctx, () => voidStamp(ctx, '2026-0000', { reason: '重复登记', approver: '周主任' }), /seal.lineRef/);
+    expectRefused(ctx, () => voidStamp(ctx, '26-0001', { reason: '重复登记', approver: '周主任' }), /seal.lineRef/);
     expectRefused(ctx, () => voidStamp(ctx, 'Y2026-0001', { reason: '重复登记', approver: '周主任' }), /seal.lineRef/);
     expectRefused(ctx, () => voidStamp(ctx, '-1', { reason: '重复登记', approver: '周主任' }), /seal.lineRef/);
     expectRefused(ctx, () => voidStamp(ctx, '1', { approver: '周主任' }), /input.missing.*--reason/);
@@ -160,10 +162,10 @@ describe('seal:002 on a database made by the build before it', () => {
     expect((await run(['init'])).code).toBe(0);
     const before = await run(['seal', 'export', '--format', 'json']);
     expect(before.code).toBe(0);
-    expect(JSON.parse(before.stdout)).toMatchObject([{ line: 1, count: 3, note: 'Y2026-0001', voidedOn: null }]);
+    expect(JSON.parse(before.stdout)).toMatchObject([{ no: '2026-0001', count: 3, note: 'Y2026-0001', voidedOn: null }]);
     expect((await run(['verify'])).code).toBe(0);
     const v = await run(['seal', 'void-stamp', '1', '--reason', '份数登记错误', '--approver', '周主任']);
-    expect([v.code, v.stderr]).toEqual([0, 'line 1 (Y2026-0001, 3 copies) voided: 份数登记错误. Y2026-0001 now counts 0/3 stamped\n']);
+    expect([v.code, v.stderr]).toEqual([0, 'line 2026-0001 (Y2026-0001, 3 copies) voided: 份数登记错误. Y2026-0001 now counts 0/3 stamped\n']);
     expect((await run(['seal', 'stamp', 'Y2026-0001', '--count', '1'])).code).toBe(0);
     const print = await run(['seal', 'print']);
     expect(print.stdout).toMatch(/│ +3 │ voided +│/);

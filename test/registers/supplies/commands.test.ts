@@ -46,9 +46,9 @@ describe('supplies commands', () => {
   });
 
   it('receives and issues; an issue beyond the balance exits 1 and changes nothing', async () => {
-    expect((await run(['receive', 'A4纸', '--qty', '5', '--price', '25.00', '--unplanned', '--reason', '零星采购', '--supplier', '文具公司'])).stdout).toBe('1\n');
+    expect((await run(['receive', 'A4纸', '--qty', '5', '--price', '25.00', '--unplanned', '--reason', '零星采购', '--supplier', '文具公司'])).stdout).toBe('2026-0001\n');
     const issued = await run(['issue', 'A4纸', '--qty', '2', '--dept', '办公室', '--person', '张三', '--format', 'json']);
-    expect(JSON.parse(issued.stdout)).toMatchObject({ id: 2, kind: '领用', qty: -2, valueFen: -5000, balance: 3, balanceValueFen: 7500 });
+    expect(JSON.parse(issued.stdout)).toMatchObject({ no: '2026-0002', kind: '领用', qty: -2, valueFen: -5000, balance: 3, balanceValueFen: 7500 });
     expect(issued.stderr).toContain('balance 3 包, 75.00');
     const before = await journal();
     const refused = await run(['issue', 'A4纸', '--qty', '4', '--dept', '办公室', '--person', '张三']);

@@ -6,7 +6,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { BIN, bin, NOW, ROOT, tempDir, type CliResult } from '../../helpers.js';
+import { BIN, bin, binAsync, NOW, ROOT, tempDir, type CliResult } from '../../helpers.js';
 
 const baseEnv = () => ({ PATH: process.env.PATH, HOME: process.env.HOME, LANG: 'en_US.UTF-8', WENMI_NOW: NOW, WENMI_OPERATOR: '王秘书' });
 
@@ -57,6 +57,25 @@ describe('two processes issuing the last units', () => {
     expect(results.filter((r) => r.code === 0)).toHaveLength(3);
     expect(results.filter((r) => r.code === 1)).toHaveLength(1);
     expect(balance(env)).toMatchObject({ qty: 1, valueFen: 2503 });
+    expect(bin(['verify'], { env }).code).toBe(0);
+  });
+});
+
+describe('processes posting at once', () => {
+  it('get distinct numbers of the year without gaps, movements and reversals in one series', async () => {
+    const env = freshDb();
+    expect(bin(['supplies', 'receive', 'A4纸', '--qty', '10', '--price', '25', '--unplanned', '--reason', '零星采购'], { env }).code).toBe(0);
+    expect(bin(['supplies', 'issue', 'A4纸', '--qty', '1', '--dept', 'D', '--person', 'p'], { env }).code).toBe(0);
+    const runs = await Promise.all([
+      binAsync(['supplies', 'issue', 'A4纸', '--qty', '1', '--dept', 'D', '--person', 'a'], env),
+      binAsync(['supplies', 'reverse', '2026-0002', '--reason', '领错了'], env),
+      binAsync(['supplies', 'receive', 'A4纸', '--qty', '1', '--price', '25', '--unplanned', '--reason', '零星采购'], env),
+      binAsync(['supplies', 'issue', 'A4纸', '--qty', '1', '--dept', 'D', '--person', 'b'], env),
+    ]);
+    for (const r of runs) expect(r.code, r.stderr).toBe(0);
+    expect(runs.map((r) => r.stdout.trim()).sort()).toEqual(['2026-0003', '2026-0004', '2026-0005', '2026-0006']);
+    const moves = JSON.parse(bin(['supplies', 'movements', '--format', 'json'], { env }).stdout) as { no: string }[];
+    expect(moves.map((m) => m.no).sort()).toEqual(['2026-0001', '2026-0002', '2026-0003', '2026-0004', '2026-0005', '2026-0006']);
     expect(bin(['verify'], { env }).code).toBe(0);
   });
 });

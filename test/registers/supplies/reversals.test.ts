@@ -30,20 +30,20 @@ describe('reversing a movement (红字冲销)', () => {
     const ctx = setup();
     const wrong = receiveSupplies(ctx, 'A4纸', { unplanned: true, reason: '期初', qty: 20, price: 2530, supplier: '文具公司' });
     const r = reverseMovement(ctx, String(wrong.movement.id), { reason: '单价录错，应为 23.50', approver: '李主任' });
-    expect(r.movement).toMatchObject({ id: 2, kind: '冲销', books_as: '入库', reverses: 1, qty: -20, value: -50600, approver: '李主任', reason: '单价录错，应为 23.50', supplier: '文具公司' });
+    expect(r.movement).toMatchObject({ id: 2, year: 2026, serial: 2, kind: '冲销', books_as: '入库', reverses: 1, qty: -20, value: -50600, approver: '李主任', reason: '单价录错，应为 23.50', supplier: '文具公司' });
     expect(r.balance).toEqual({ qty: 0, value: 0 });
     const right = receiveSupplies(ctx, 'A4纸', { unplanned: true, reason: '期初', qty: 20, price: 2350, supplier: '文具公司' });
     expect(right.movement.id).toBe(3); // one series for movements and reversals
     expect(right.balance).toEqual({ qty: 20, value: 47000 });
-    const rows = [...movementView(ctx.db, { itemId: 1 })].map((m) => [m.id, m.kind, m.qty, m.valueFen, m.balance, m.reverses, m.reversedBy]);
+    const rows = [...movementView(ctx.db, { itemId: 1 })].map((m) => [m.no, m.kind, m.qty, m.valueFen, m.balance, m.reverses, m.reversedBy]);
     expect(rows).toEqual([
-      [1, '入库', 20, 50600, 20, null, 2],
-      [2, '冲销', -20, -50600, 0, 1, null],
-      [3, '入库', 20, 47000, 20, null, null],
+      ['2026-0001', '入库', 20, 50600, 20, null, '2026-0002'],
+      ['2026-0002', '冲销', -20, -50600, 0, '2026-0001', null],
+      ['2026-0003', '入库', 20, 47000, 20, null, null],
     ]);
     // the stored row, as the journal holds it
     expect(ctx.db.prepare('SELECT * FROM supplies_reversals').all()).toEqual([
-      { id: 2, movement_id: 1, item_id: 1, moved_on: '2026-11-01', qty: -20, value: -50600, approver: '李主任', reason: '单价录错，应为 23.50' },
+      { id: 2, movement_id: 1, item_id: 1, moved_on: '2026-11-01', qty: -20, value: -50600, approver: '李主任', reason: '单价录错，应为 23.50', year: 2026, serial: 2 },
     ]);
     expect(ctx.db.prepare("SELECT action, reason FROM journal WHERE tbl = 'supplies_reversals'").all()).toEqual([{ action: 'reverse', reason: '单价录错，应为 23.50' }]);
     verified(ctx);
@@ -83,7 +83,7 @@ describe('reversing a movement (红字冲销)', () => {
     const adj = [...movementView(ctx.db, { kind: '盘点调整' })][0]!;
     expect(adj).toMatchObject({ qty: -2, valueFen: -304 });
     ctx.setNow('2026-12-01T09:00');
-    const r = reverseMovement(ctx, String(adj.id), { reason: '漏数了一盒里的2支' });
+    const r = reverseMovement(ctx, String(adj.no), { reason: '漏数了一盒里的2支' });
     expect(r.movement).toMatchObject({ qty: 2, value: 304, books_as: '盘点调整', stocktake_id: 1 });
     expect(r.balance).toEqual({ qty: 27, value: 27 * 152 });
     verified(ctx);
@@ -119,12 +119,13 @@ describe('reversing a movement (红字冲销)', () => {
     receiveSupplies(ctx, 'A4纸', { unplanned: true, reason: '期初', qty: 5, price: 2500 });
     const issue = issueSupplies(ctx, 'A4纸', { qty: 5, dept: '办公室', person: '张三' });
     expect(expectRefused(ctx, () => reverseMovement(ctx, '1', { reason: '  ' }), 'input.missing', 'usage').params).toEqual({ flags: '--reason' });
-    for (const bad of ['abc', '0', '-1', '1.5', '', '第1笔']) expectRefused(ctx, () => reverseMovement(ctx, bad, { reason: 'x' }), 'supplies.movementRef', 'usage');
-    expectRefused(ctx, () => reverseMovement(ctx, '99', { reason: 'x' }), 'supplies.movementNotFound', 'data');
+    for (const bad of ['abc', '0', '-1', '1.5', '', '第1笔', '2026-0000', '26-0001', '2026-']) expectRefused(ctx, () => reverseMovement(ctx, bad, { reason: 'x' }), 'supplies.movementRef', 'usage');
+    expect(expectRefused(ctx, () => reverseMovement(ctx, '99', { reason: 'x' }), 'supplies.movementNotFound', 'data').params).toEqual({ id: '2026-0099' });
+    expect(expectRefused(ctx, () => reverseMovement(ctx, '2025-0001', { reason: 'x' }), 'supplies.movementNotFound', 'data').params).toEqual({ id: '2025-0001' });
     const rev = reverseMovement(ctx, '２', { reason: '领用人填错' }); // full-width digits as typed on a Chinese keyboard
     expect(rev.movement.reverses).toBe(issue.movement.id);
-    expect(expectRefused(ctx, () => reverseMovement(ctx, String(rev.movement.id), { reason: 'x' }), 'supplies.reverseReversal', 'data').params).toEqual({ id: 3, of: 2 });
-    expect(expectRefused(ctx, () => reverseMovement(ctx, '2', { reason: 'x' }), 'supplies.alreadyReversed', 'data').params).toEqual({ id: 2, by: 3, date: '2026-11-01' });
+    expect(expectRefused(ctx, () => reverseMovement(ctx, String(rev.movement.id), { reason: 'x' }), 'supplies.reverseReversal', 'data').params).toEqual({ id: '2026-0003', of: '2026-0002' });
+    expect(expectRefused(ctx, () => reverseMovement(ctx, '2', { reason: 'x' }), 'supplies.alreadyReversed', 'data').params).toEqual({ id: '2026-0002', by: '2026-0003', date: '2026-11-01' });
     ctx.setNow('2026-11-05T09:00');
     issueSupplies(ctx, 'A4纸', { qty: 5, dept: '财务科', person: '李四' });
     expectRefused(ctx, () => reverseMovement(ctx, '4', { reason: 'x', date: '2026-11-04' }), 'supplies.dateBeforeLast', 'data');
@@ -140,7 +141,7 @@ describe('reversing a movement (红字冲销)', () => {
     receiveSupplies(ctx, 'A4纸', { unplanned: true, reason: '期初', qty: 10, price: 300 });
     issueSupplies(ctx, 'A4纸', { qty: 15, dept: '办公室', person: '张三' }); // 15 at the average 2.00: 5 units worth 1000 left
     const short = expectRefused(ctx, () => reverseMovement(ctx, '1', { reason: '单价错' }), 'supplies.reverseShort', 'data');
-    expect(short.params).toMatchObject({ id: 1, qty: 10, balance: 5 });
+    expect(short.params).toMatchObject({ id: '2026-0001', qty: 10, balance: 5 });
     ctx.setNow('2026-11-02T09:00');
     reverseMovement(ctx, '3', { reason: '多领了' }); // the issue back: 20 units, 4000
     issueSupplies(ctx, 'A4纸', { qty: 10, dept: '办公室', person: '张三' }); // 10 at 2.00: 10 units worth 2000 left
@@ -216,7 +217,7 @@ describe('migration supplies:003 on a database made before it', () => {
   it('keeps every posted row, verifies, and continues the one series of numbers', () => {
     const all = buildRegistry().migrations;
     const file = path.join(tempDir(), 'old.db');
-    const ctx: Ctx = { db: openDatabase(file, { create: true, migrations: all.filter((m) => m.id !== 'supplies:003-reversals') }), clock: fixedClock('2026-11-02T09:00'), operator: '王秘书' };
+    const ctx: Ctx = { db: openDatabase(file, { create: true, migrations: all.filter((m) => m.id !== 'supplies:003-reversals' && m.id !== 'supplies:004-yearly-numbers') }), clock: fixedClock('2026-11-02T09:00'), operator: '王秘书' };
     expect(ctx.db.prepare("SELECT count(*) FROM sqlite_schema WHERE name = 'supplies_reversals'").pluck().get()).toBe(0);
     // rows as the build before 003 posted them: movements numbered by SQLite
     writeTx(ctx.db, () => {
