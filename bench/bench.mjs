@@ -6,6 +6,7 @@
 // Never fails on timing.
 //   npm run bench [-- --runs N]     BENCH_SIZE=N   BENCH_DB=FILE (seeded once, then reused)
 //   BENCH_BIN=path/to/bin/wenmi.js measures another build (an older checkout's) on the same data.
+//   BENCH_NOW=2026-12-01T09:00 the clock of the runs, for a BENCH_DB whose journal ends later than the default's.
 import { build } from 'esbuild';
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -15,6 +16,7 @@ import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const SIZE = Number(process.env.BENCH_SIZE ?? 10_000);
+const NOW = process.env.BENCH_NOW ?? '2026-11-27T09:30';
 const runsArg = process.argv.indexOf('--runs');
 const RUNS = runsArg > 0 ? Number(process.argv[runsArg + 1]) : SIZE > 10_000 ? 5 : 15;
 const PER_MONTH = 8_400; // a large office's month of incoming documents
@@ -30,12 +32,12 @@ try {
     const t0 = performance.now();
     const { seedIncoming } = await import(seedFile);
     fs.rmSync(seedFile);
-    seedIncoming(db, SIZE, '2026-11-27T09:30', Math.max(1, Math.round(SIZE / PER_MONTH)));
+    seedIncoming(db, SIZE, NOW, Math.max(1, Math.round(SIZE / PER_MONTH)));
     console.log(`seeded ${SIZE} incoming documents in ${Math.round(performance.now() - t0)} ms (${db})`);
   }
 
   const wenmi = path.resolve(process.env.BENCH_BIN ?? path.join(root, 'bin', 'wenmi.js'));
-  const env = { ...process.env, WENMI_DB: db, WENMI_NOW: '2026-11-27T09:30', WENMI_OPERATOR: 'bench', LANG: 'zh_CN.UTF-8' };
+  const env = { ...process.env, WENMI_DB: db, WENMI_NOW: NOW, WENMI_OPERATOR: 'bench', LANG: 'zh_CN.UTF-8' };
   const node = (args) => spawnSync(process.execPath, args, { env, encoding: 'utf8', maxBuffer: 1 << 30 });
   const report = JSON.parse(node([path.join(root, 'bin', 'wenmi.js'), 'verify', '--format', 'json']).stdout);
   const head = report.head; // verify --from trusts this: it checks what the runs below write
