@@ -10,7 +10,7 @@ import { usageError } from '../core/errors.js';
 import { label, t, wordsText, type Label } from '../core/i18n.js';
 import { journalHead, type Ctx } from '../core/journal.js';
 import { completeFields, type Field } from '../core/prompts.js';
-import { chooseFormat, formatOfExtension, renderBook, renderRows, shown, type Book, type Column, type Format, type Row } from '../core/output/render.js';
+import { chooseFormat, renderBook, renderRows, shown, type Book, type Column, type Format, type Row } from '../core/output/render.js';
 import { renderHtml, type Paper } from '../core/output/html.js';
 import { visible } from '../core/output/escape.js';
 import { fileOut, type Out } from '../core/output/sink.js';
@@ -260,7 +260,7 @@ export class Session {
     const head = journalHead(db);
     const stamp = { at: shortMoment(formatTimestamp(this.clock.now())), operator: this.operator(), head: `${head.seq}:${head.hash}` };
     const unit = getSetting(db, this.registry.settings, 'unit.name');
-    const format = bookFormat(o);
+    const format = (o.format ?? 'text') as BookFormat; // kit.withBook's hook has checked it and taken it from -o's extension
     if (format !== 'text' && format !== 'html' && format !== 'pdf') return this.toOutput(o, (out) => this.writeRows(out, book.columns, book.rows, o, format));
     const page: Book = {
       title: label(book.title),
@@ -406,13 +406,6 @@ export const BOOK_FORMATS: BookFormat[] = ['text', 'html', 'pdf', 'csv', 'tsv', 
 
 /** What a paper book writes for each file extension. */
 export const BOOK_EXTENSIONS: Record<string, BookFormat> = { txt: 'text', html: 'html', pdf: 'pdf', csv: 'csv', tsv: 'tsv', json: 'json', xlsx: 'xlsx' };
-
-/** A book's format: --format, else the extension of -o, else the book as text. */
-export function bookFormat(o: BookOpts): BookFormat {
-  if (o.format !== undefined) return o.format as BookFormat;
-  const named = o.output !== undefined && o.output !== '-' ? formatOfExtension(o.output, BOOK_EXTENSIONS) : undefined;
-  return named ?? 'text';
-}
 
 /** One section of `show` after the fields: `key` names it in JSON. */
 export interface ShowSection {

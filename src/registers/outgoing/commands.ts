@@ -29,24 +29,12 @@ import {
   URGENCIES,
   VIAS,
   voidNumber,
+  type NewDraft,
 } from './rules.js';
 import { bookLines, dispatchesOf, journalOf, listDocs, reportCounts, voidedNumbers, type OutgoingFilter, type OutgoingRow } from './sql.js';
 
-interface DraftOpts {
-  meeting?: string;
-  title?: string;
-  drafter?: string;
-  dept?: string;
-  type?: string;
-  secret?: string;
-  urgency?: string;
-  to?: string[];
-  cc?: string[];
-  pages?: number;
-  attachments?: string;
-  replyTo?: string;
-  note?: string;
-}
+/** The options of `draft` are the draft's fields, but for its date (a draft is dated today). */
+type DraftOpts = Omit<NewDraft, 'on'>;
 interface ReviewOpts {
   reviewer?: string;
   return?: boolean;
