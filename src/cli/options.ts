@@ -192,6 +192,7 @@ export function withBookFormat(cmd: Command, env: Record<string, string | undefi
     const named = file !== undefined && file !== '-' ? formatOfExtension(file, BOOK_EXTENSIONS) : undefined;
     if (given !== undefined && named !== undefined && named !== given) throw usageError('output.extensionFormat', { path: file, format: given });
     const format = given ?? named ?? 'text';
+    if (action.getOptionValue('paper') !== undefined && format !== 'html' && format !== 'pdf') throw usageError('book.paperWithoutPage', { format });
     if (format === 'pdf') {
       if (file === undefined || file === '-') throw usageError('book.pdfNeedsFile');
       const { findBrowser } = await import('../core/output/pdf.js');

@@ -140,6 +140,9 @@ describe('--format html|pdf on the books', () => {
     expect(noFile.stderr).toContain('-o NAME.pdf');
     expect((await run(['incoming', 'print', '--format', 'html', '-o', pdf])).code).toBe(2);
     expect((await run(['incoming', 'print', '--paper', 'b5', '--format', 'html'])).code).toBe(2);
+    const paperText = await run(['incoming', 'print', '--paper', 'a3']);
+    expect([paperText.code, paperText.stderr.split('\n')[0]]).toEqual([2, 'error: --paper is for html and pdf pages; the format text has no paper: add --format html or -o NAME.pdf.']);
+    expect((await run(['incoming', 'print', '--paper', 'a4-portrait', '-o', path.join(dir, 'x.csv')])).code).toBe(2);
     expect((await run(['incoming', 'print', '--format', 'docx'])).code).toBe(2);
     const none = await run(['incoming', 'print', '--classified', '--reveal', '-o', pdf], { PATH: path.join(dir, 'nothing') });
     expect(none.code).toBe(1);
