@@ -164,4 +164,19 @@ describe('--format html|pdf on the books', () => {
     expect(r.stderr).toContain('ERROR: cannot print');
     expect(fs.readdirSync(dir).sort()).toEqual(['fake-browser', 'w.db']);
   });
+
+  it('says in Chinese what went wrong when the browser says nothing or takes too long', async () => {
+    if (process.platform === 'win32') return; // a shell script stands in for the browser
+    const silent = path.join(dir, 'silent-browser');
+    fs.writeFileSync(silent, '#!/bin/sh\nexit 3\n', { mode: 0o700 });
+    const r = await run(['--lang', 'zh', 'incoming', 'print', '-o', path.join(dir, 'x.pdf')], { WENMI_BROWSER: silent });
+    expect([r.code, r.stderr.split('\n')[0]]).toEqual([1, '错误：浏览器未能打印 PDF（退出码 3，未说明原因）。']);
+    const slow = path.join(dir, 'slow-browser');
+    fs.writeFileSync(slow, '#!/bin/sh\nexec sleep 5\n', { mode: 0o700 });
+    const { printPdf } = await import('../../src/core/output/pdf.js');
+    await expect(printPdf('<p>x</p>', slow, 300)).rejects.toMatchObject({ code: 'book.pdfTimedOut', params: { seconds: 1 } });
+    fs.rmSync(silent);
+    fs.rmSync(slow);
+    expect(fs.readdirSync(dir)).toEqual(['w.db']);
+  });
 });

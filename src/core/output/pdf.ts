@@ -49,10 +49,10 @@ export function findBrowser(env: Record<string, string | undefined>): string {
   return found;
 }
 
-/** The last line the browser wrote to stderr that says something, for the error message. */
-function reasonOf(stderr: string, fallback: string): string {
+/** The line the browser wrote to stderr that says most (its own words, quoted in the error), or undefined when it said nothing. */
+function reasonOf(stderr: string): string | undefined {
   const lines = stderr.split('\n').map((l) => l.trim()).filter(Boolean);
-  return (lines.find((l) => /error/i.test(l)) ?? lines[lines.length - 1] ?? fallback).slice(0, 300);
+  return (lines.find((l) => /error/i.test(l)) ?? lines[lines.length - 1])?.slice(0, 300);
 }
 
 /**
@@ -98,9 +98,12 @@ export async function printPdf(html: string, browser: string, timeoutMs = TIMEOU
         resolve({ code: c, stderr: err, timedOut });
       });
     });
-    if (timedOut) throw dataError('book.pdfFailed', { reason: `timed out after ${Math.round(timeoutMs / 1000)} s` });
+    if (timedOut) throw dataError('book.pdfTimedOut', { seconds: Math.max(1, Math.round(timeoutMs / 1000)) });
     const data = fs.existsSync(pdf) ? fs.readFileSync(pdf) : undefined;
-    if (!data || data.subarray(0, 5).toString('latin1') !== '%PDF-') throw dataError('book.pdfFailed', { reason: reasonOf(stderr, `exit code ${code}`) });
+    if (!data || data.subarray(0, 5).toString('latin1') !== '%PDF-') {
+      const reason = reasonOf(stderr);
+      throw reason === undefined ? dataError('book.pdfSilent', { code: String(code) }) : dataError('book.pdfFailed', { reason });
+    }
     return data;
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
