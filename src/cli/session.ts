@@ -182,10 +182,16 @@ export class Session {
    * --reveal: records who is shown which classified entries, before they are shown.
    * Returns whether to show them. `refs` lists the numbers of the classified entries to be shown.
    */
+  /** Whether this command has shown classified entries (--reveal): a book printed after it is marked 涉密. */
+  private revealedClassified = false;
+
   reveal(asked: boolean, register: string, command: string, refs: () => string[]): boolean {
     if (!asked) return false;
     const list = refs();
-    if (list.length > 0) this.tx((ctx) => recordReveal(ctx, register, command, list));
+    if (list.length > 0) {
+      this.tx((ctx) => recordReveal(ctx, register, command, list));
+      this.revealedClassified = true;
+    }
     return true;
   }
 
@@ -271,7 +277,7 @@ export class Session {
       footer: [visible(t(book.footer, { ...book.footerParams, ...stamp }))],
       signatures: book.signatures?.map(label),
       head: stamp.head,
-      classified: book.classified === true,
+      classified: book.classified === true || this.revealedClassified,
     };
     const paper = (o.paper ?? 'a4') as Paper;
     if (format === 'text') return this.toOutput(o, (out) => renderBook(out, page));

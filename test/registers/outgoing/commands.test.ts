@@ -77,6 +77,15 @@ describe('wenmi outgoing', () => {
     const history = JSON.parse((await run(['outgoing', 'history', 'NG2026-0001', '--format', 'json'])).stdout) as { action: string }[];
     expect(history.map((h) => h.action)).toEqual(['draft']);
     expect((await run(['verify'])).stderr).toMatch(/verified: 2 journal entries/);
+    // a printed page that shows a classified title says 涉密 (CLASSIFIED) on every page; one that masks it does not
+    for (const step of [['review', '--reviewer', '李主任'], ['sign', '--signer', '王局长'], ['number', '--prefix', '某办发']])
+      expect((await run(['outgoing', step[0]!, 'NG2026-0001', ...step.slice(1)])).code).toBe(0);
+    const page = await run(['outgoing', 'print', '--from', '2026-11-01', '--to', '2026-11-30', '--format', 'html']);
+    expect(page.stdout).not.toContain('某涉密事项');
+    expect(page.stdout).not.toContain('class="classified"');
+    const revealed = await run(['outgoing', 'print', '--from', '2026-11-01', '--to', '2026-11-30', '--format', 'html', '--reveal']);
+    expect(revealed.stdout).toContain('某涉密事项的通知');
+    expect(revealed.stdout).toContain('<div class="classified">CLASSIFIED</div>');
   });
 
   it('shows a document with its dispatch lines and its link to the incoming document it answers, on both ends', async () => {
