@@ -133,6 +133,31 @@ describe('state and kind filters take the stored word or its English, in either 
   });
 });
 
+describe('stored words given as values take the stored word or its English, in either language', () => {
+  it('incoming --urgency/--medium, seal --type, outgoing --urgency, relay --channel; a wrong one lists the words of the language', async () => {
+    await ok(['incoming', 'receive', '--sender', 'A', '--title', 'T', '--urgency', 'extra-urgent', '--deadline', '+3d', '--medium', 'electronic'], { lang: 'en' });
+    await ok(['incoming', 'receive', '--sender', 'A', '--title', 'T2', '--urgency', 'Urgent', '--deadline', '+3d', '--medium', '纸质'], { lang: 'zh' });
+    expect(query('SELECT urgency, medium FROM incoming_revisions ORDER BY id')).toEqual([
+      { urgency: '特急', medium: '电子' },
+      { urgency: '加急', medium: '纸质' },
+    ]);
+    await ok(['seal', 'add', '--name', '合同专用章', '--type', 'contract seal', '--custodian', '李保管', '--since', '2026-01-04'], { lang: 'en' });
+    expect(query('SELECT type FROM seals')).toEqual([{ type: '合同章' }]);
+    await ok(['outgoing', 'draft', '--title', '关于X的通知', '--drafter', '张文书', '--dept', '办公室', '--urgency', 'urgent']);
+    expect((await ok(['outgoing', 'show', 'NG2026-0001', '--format', 'json'])).stdout).toContain('加急');
+    await ok(['relay', 'down', '--channel', 'phone', '--caller', '张处长', '--source', '市委办公室', '--summary', '明早开会', '--to', '李局长']);
+    expect((await ok(['relay', 'list', '--format', 'json'])).stdout).toContain('电话');
+    const before = journal();
+    const wrong = await run(['incoming', 'receive', '--sender', 'A', '--title', 'T3', '--urgency', 'urgnet'], { lang: 'en' });
+    expect(wrong.code).toBe(2);
+    expect(wrong.stderr).toContain('Allowed choices are extra-urgent, urgent.');
+    const wrongZh = await run(['incoming', 'receive', '--sender', 'A', '--title', 'T3', '--urgency', '急'], { lang: 'zh' });
+    expect(wrongZh.code).toBe(2);
+    expect(wrongZh.stderr).toContain('可选：特急、加急。');
+    expect(journal()).toBe(before);
+  });
+});
+
 describe('correct --clear empties an optional field', () => {
   it('incoming: a wrongly urgent document is corrected, not voided', async () => {
     await ok(['incoming', 'receive', '--sender', 'A', '--title', 'T', '--urgency', '加急', '--deadline', '+3d', '--pages', '4']);

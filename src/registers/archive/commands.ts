@@ -8,8 +8,8 @@ import { t } from '../../core/i18n.js';
 import { MAX_LISTED_PROBLEMS, readTextFile } from '../../core/input.js';
 import { getSetting } from '../../core/settings.js';
 import type { Column } from '../../core/output/render.js';
-import { BOOK_SIGNATURES, choiceOption, describe, intArg, journalColumns, type Kit, type Session, type CliRegister, type BookOpts, type OutputOpts, type PeriodOpts, type RevealOpts } from '../../cli/kit.js';
-import { catalogColumns, checkColumns, correctionColumns, itemColumns, JOURNAL_ACTIONS, loanColumns, wordText } from './columns.js';
+import { BOOK_SIGNATURES, choiceOption, describe, wordOption, intArg, journalColumns, type Kit, type Session, type CliRegister, type BookOpts, type OutputOpts, type PeriodOpts, type RevealOpts } from '../../cli/kit.js';
+import { catalogColumns, checkColumns, correctionColumns, itemColumns, JOURNAL_ACTIONS, loanColumns, WORDS, wordText } from './columns.js';
 import { loanCommands } from './loanCommands.js';
 import { reportCommand } from './commands-report.js';
 import { checkShelf, fileItem, getItem, MAX_PAGES, MEDIA, parseRetention, REGISTER, RETENTIONS } from './rules.js';
@@ -127,7 +127,7 @@ export function archiveCommands(root: Command, kit: Kit, register: CliRegister):
     .option('--from-outgoing <ref>', describe({ zh: '从已分发的发文归档（发文字号或拟稿编号）：沿用其标题、发文字号、签发日期、密级、页数，责任者为拟稿单位', en: 'file a dispatched outgoing document (文号 or draft id): take its title, 文号, sign-off date, classification, pages; author = its unit' }))
     .option('--from-meeting <number>', describe({ zh: '归档已结束会议的记录：题名为会议主题加“纪要”（无纪要为“记录”），日期为会议日期，沿用密级，责任者为单位名称（unit.name）', en: "file a closed meeting's record: title = its subject + 纪要 (记录 without minutes), its date and classification; author = unit.name" }))
     .option('--attachments <text>', describe({ zh: '附件', en: 'attachments (附件)' }))
-    .addOption(choiceOption('--medium <medium>', { zh: '载体（默认纸质）', en: 'carrier (载体; default 纸质)' }, MEDIA))
+    .addOption(wordOption('--medium <medium>', { zh: '载体（默认纸质）', en: 'carrier (载体; default paper)' }, MEDIA, WORDS))
     .option('--unfinished', describe({ zh: '收文尚未办结也归档（须 --reason，记入日志）', en: 'file the incoming document before it is closed (needs --reason, journaled)' }))
     .option('--reason <text>', describe({ zh: '未办结先归档的原因', en: 'why it is filed unfinished' }))
     .addOption(choiceOption('--format <format>', { zh: 'text（只输出档号）或 json（涉密题名遮蔽）', en: 'text (the number only) or json (classified titles masked)' }, ['text', 'json']))

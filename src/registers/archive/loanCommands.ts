@@ -6,8 +6,8 @@ import { t } from '../../core/i18n.js';
 import type { Row } from '../../core/output/render.js';
 import type { Field } from '../../core/prompts.js';
 import { getSetting } from '../../core/settings.js';
-import { BOOK_SIGNATURES, choiceOption, describe, intArg, periodLine, type Kit, type Session, type FileFormats, type BookOpts, type OutputOpts, type PeriodOpts, type RevealOpts } from '../../cli/kit.js';
-import { loanBookColumns, loanColumns, noticeColumns, wordText } from './columns.js';
+import { BOOK_SIGNATURES, choiceOption, describe, wordOption, intArg, periodLine, type Kit, type Session, type FileFormats, type BookOpts, type OutputOpts, type PeriodOpts, type RevealOpts } from '../../cli/kit.js';
+import { loanBookColumns, loanColumns, noticeColumns, WORDS, wordText } from './columns.js';
 import { borrowItem, CONDITIONS, isDamaged, remindOverdue, renewLoan, returnLoan, overdueLoans, type Notice } from './loans.js';
 import { REGISTER, shownTitle } from './rules.js';
 import { loans, type LoanRow } from './sql.js';
@@ -142,7 +142,7 @@ export function loanCommands(archive: Command, kit: Kit): void {
       'wenmi archive return J2026-0002 --condition 缺页 --note 缺第3页',
     ])
     .argument('<loan>', describe({ zh: '借阅编号，或在借档案的档号', en: 'the loan number, or the archive number of the item out' }))
-    .addOption(choiceOption('--condition <state>', { zh: '归还情况（默认 完好）', en: 'condition (default 完好 intact)' }, CONDITIONS))
+    .addOption(wordOption('--condition <state>', { zh: '归还情况（默认 完好）', en: 'condition (default intact)' }, CONDITIONS, WORDS))
     .option('--note <text>', describe({ zh: '情况说明', en: 'note on the condition' }))
     .action(
       kit.run<ArchiveReturnOpts>((s, o, [ref]) => {

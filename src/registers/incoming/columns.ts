@@ -61,6 +61,18 @@ export const COPY_STATUS_LABELS: Record<string, { zh: string; en: string }> = {
   已退回: { zh: '已退回', en: 'went back to sender' },
 };
 
+/** 紧急程度 (--urgency), typed as stored or in English. */
+export const URGENCY_LABELS: Record<string, { zh: string; en: string }> = {
+  特急: { zh: '特急', en: 'extra urgent' },
+  加急: { zh: '加急', en: 'urgent' },
+};
+
+/** 载体 (--medium). */
+export const MEDIUM_LABELS: Record<string, { zh: string; en: string }> = {
+  纸质: { zh: '纸质', en: 'paper' },
+  电子: { zh: '电子', en: 'electronic' },
+};
+
 /** How a classified copy leaves custody (retire --how). */
 export const RETIRE_LABELS: Record<string, { zh: string; en: string }> = {
   清退: { zh: '清退', en: 'returned to issuer' },

@@ -9,7 +9,7 @@ import type { Column, Row } from '../../core/output/render.js';
 import type { Field } from '../../core/prompts.js';
 import { parseClassification, parseCopyNo } from '../../core/secret.js';
 import { BOOK_SIGNATURES, applyClear, choiceOption, collect, wordOption, withClear, describe, intArg, journalColumns, periodLine, type Kit, type Session, type CliRegister, type BookOpts, type OutputOpts, type PeriodOpts, type RevealOpts } from '../../cli/kit.js';
-import { bookColumns, classifiedBookColumns, listColumns, STATE_LABELS, STEP_LABELS } from './columns.js';
+import { bookColumns, classifiedBookColumns, listColumns, MEDIUM_LABELS, STATE_LABELS, STEP_LABELS, URGENCY_LABELS } from './columns.js';
 import { classificationOf, correctIncoming, getIncoming, handlingText, MAX_COPIES, MAX_PAGES, MEDIA, receiveIncoming, REGISTER, shownTitle, URGENCIES, voidIncoming, type IncomingFields } from './rules.js';
 import { classifiedNumbers, iterateBook, iterateIncoming, journalOf, type IncomingFilter, type IncomingRow } from './sql.js';
 import { workflowCommands } from './workflow-commands.js';
@@ -43,13 +43,13 @@ function withFields(cmd: Command): Command {
     .option('--type <type>', describe({ zh: '文种：通知、请示、函……', en: 'document type (文种): 通知, 请示, 函, …' }))
     .option('--secret <class>', describe({ zh: '密级★期限，如 秘密★5年、机密、绝密★长期', en: 'classification, e.g. 秘密★5年, 机密, 绝密★长期' }))
     .option('--copy-no <no>', describe({ zh: '份号（涉密必填，6 位）', en: 'copy number (份号; classified only, 6 digits)' }))
-    .addOption(choiceOption('--urgency <level>', { zh: '紧急程度', en: 'urgency (紧急程度)' }, URGENCIES))
+    .addOption(wordOption('--urgency <level>', { zh: '紧急程度', en: 'urgency (紧急程度)' }, URGENCIES, URGENCY_LABELS))
     .option('--copies <n>', describe({ zh: '份数（默认 1）', en: 'copies (份数; default 1)' }), intArg(1, MAX_COPIES))
     .option('--pages <n>', describe({ zh: '页数', en: 'pages (页数)' }), intArg(1, MAX_PAGES))
     .option('--attachments <text>', describe({ zh: '附件', en: 'attachments (附件)' }))
     .option('--received <time>', describe({ zh: '签收时间（默认现在），如 2026-11-27 09:30', en: 'time of receipt (default now), e.g. 2026-11-27 09:30' }))
     .option('--deadline <date>', describe({ zh: '办理时限（特急、加急件必填）', en: 'handling deadline (required when urgent)' }))
-    .addOption(choiceOption('--medium <medium>', { zh: '载体（默认纸质）', en: 'carrier (载体; default 纸质)' }, MEDIA))
+    .addOption(wordOption('--medium <medium>', { zh: '载体（默认纸质）', en: 'carrier (载体; default paper)' }, MEDIA, MEDIUM_LABELS))
     .option('--cabinet <place>', describe({ zh: '涉密文件存放位置（如 机要室2号柜）', en: 'where a classified document is kept (e.g. 机要室2号柜)' }));
 }
 

@@ -4,8 +4,8 @@ import type { Command } from 'commander';
 import { formatDate, parseDate } from '../../core/dates.js';
 import { checkError, EXIT } from '../../core/errors.js';
 import { t } from '../../core/i18n.js';
-import { choiceOption, collect, describe, intArg, type Kit, type OutputOpts, type PeriodOpts, type RevealOpts } from '../../cli/kit.js';
-import { checkColumns, historyColumns, reportColumns, whereColumns } from './columns.js';
+import { wordOption, collect, describe, intArg, type Kit, type OutputOpts, type PeriodOpts, type RevealOpts } from '../../cli/kit.js';
+import { checkColumns, historyColumns, reportColumns, RETIRE_LABELS, whereColumns } from './columns.js';
 import { backIncoming, changeCircle, checkClassified, circleOf, copiesOf, handIncoming, retireIncoming, RETIRE_HOW } from './custody.js';
 import { monthReport, reportRows, historySteps } from './report.js';
 import { getIncoming, MAX_COPIES, REGISTER } from './rules.js';
@@ -162,7 +162,7 @@ export function workflowCommands(incoming: Command, kit: Kit): void {
     'wenmi incoming retire M2026-0001 --copy 000004 --how 销毁 --witness 王秘书 --witness 赵保密员',
   ])
     .option('--copy <no>', describe({ zh: '份号（可重复，或逗号分隔）', en: 'copy number (repeatable, or comma-separated)' }), collect)
-    .addOption(choiceOption('--how <way>', { zh: '清退 或 销毁', en: '清退 (back to the issuer) or 销毁 (destroyed)' }, RETIRE_HOW))
+    .addOption(wordOption('--how <way>', { zh: '清退 或 销毁', en: 'returned to the issuer (清退) or destroyed (销毁)' }, RETIRE_HOW, RETIRE_LABELS))
     .option('--witness <name>', describe({ zh: '监督人（恰好两名：重复此选项，或逗号分隔）', en: 'a witness (exactly two: repeat the option, or comma-separated)' }), collect)
     .option('--reason <text>', describe({ zh: '备注或依据', en: 'note or authority' }))
     .action(

@@ -2,9 +2,9 @@
 import type { Command } from 'commander';
 import { parseMoment, shortMoment } from '../../core/dates.js';
 import { t } from '../../core/i18n.js';
-import { choiceOption, describe, type BookOpts, type Kit, type OutputOpts } from '../../cli/kit.js';
+import { describe, wordOption, type BookOpts, type Kit, type OutputOpts } from '../../cli/kit.js';
 import { ANSWERS, attendanceOf, CHANNELS, confirmAttendance, notifyMeeting, signIn, unconfirmed } from './attendance.js';
-import { attendanceColumns, attendeeColumns, sheetColumns, wordText } from './columns.js';
+import { attendanceColumns, attendeeColumns, sheetColumns, WORDS, wordText } from './columns.js';
 import { dayOf, field, meetingArg } from './present.js';
 import { classificationOf, getMeeting, shownTitle } from './rules.js';
 import { attendeesOf, repliesOf } from './sql.js';
@@ -32,7 +32,7 @@ const SIGN_SPACE = '\u3000'.repeat(8);
 
 export function attendanceCommands(meeting: Command, kit: Kit): void {
   meetingArg(kit.verb(meeting, 'notify', { zh: '会议通知：登记已发出通知（方式、日期）', en: 'record that the notice (会议通知) went out: how, and on which day' }, ['wenmi meeting notify HY2026-0001 --via 书面', 'wenmi meeting notify HY2026-0001 --via 电话 --on yesterday']))
-    .addOption(choiceOption('--via <channel>', { zh: '方式（默认 系统）', en: 'how (default 系统)' }, CHANNELS))
+    .addOption(wordOption('--via <channel>', { zh: '方式（默认 系统）', en: 'how (default system)' }, CHANNELS, WORDS))
     .option('--on <date>', describe({ zh: '通知日期（默认今天）', en: 'the day it went out (default today)' }))
     .action(
       kit.run<NotifyOpts>((s, o, [ref]) => {
@@ -48,9 +48,9 @@ export function attendanceCommands(meeting: Command, kit: Kit): void {
     ]),
   )
     .option('--person <name>', describe({ zh: '参会人员', en: 'the attendee' }))
-    .addOption(choiceOption('--answer <answer>', { zh: '答复', en: 'the answer' }, ANSWERS))
+    .addOption(wordOption('--answer <answer>', { zh: '答复', en: 'the answer' }, ANSWERS, WORDS))
     .option('--proxy <name>', describe({ zh: '代参人（答复为代参时）', en: 'who attends for them (with 代参)' }))
-    .addOption(choiceOption('--via <channel>', { zh: '确认方式', en: 'how they answered' }, CHANNELS))
+    .addOption(wordOption('--via <channel>', { zh: '确认方式', en: 'how they answered' }, CHANNELS, WORDS))
     .action(
       kit.run<ConfirmOpts>(async (s, o, [ref]) => {
         const v: Record<string, unknown> = { person: o.person, answer: o.answer };

@@ -27,6 +27,12 @@ export const STEP_WORDS: Record<string, Label> = {
   回执: { zh: '回执', en: 'receipt' },
 };
 
+/** 紧急程度 (--urgency), typed as stored or in English. */
+export const URGENCY_LABELS: Record<string, Label> = {
+  特急: { zh: '特急', en: 'extra urgent' },
+  加急: { zh: '加急', en: 'urgent' },
+};
+
 export const VIA_LABELS: Record<string, Label> = {
   机要: { zh: '机要', en: 'confidential courier' },
   邮寄: { zh: '邮寄', en: 'post' },

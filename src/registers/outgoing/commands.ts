@@ -5,7 +5,7 @@ import type { DB } from '../../core/db.js';
 import { label, t } from '../../core/i18n.js';
 import type { Row } from '../../core/output/render.js';
 import { BOOK_SIGNATURES, choiceOption, collect, dateOpt, describe, intArg, journalColumns, periodLine, wordOption, type BookOpts, type CliRegister, type Kit, type OutputOpts, type PeriodOpts, type Session } from '../../cli/kit.js';
-import { ACTION_LABELS, bookColumns, dispatchColumns, listColumns, reportColumns, STATE_LABELS, viaText, voidedColumns } from './columns.js';
+import { ACTION_LABELS, bookColumns, dispatchColumns, listColumns, reportColumns, STATE_LABELS, URGENCY_LABELS, VIA_LABELS, viaText, voidedColumns } from './columns.js';
 import {
   classificationOf,
   copyNosOf,
@@ -155,7 +155,7 @@ export function outgoingCommands(root: Command, kit: Kit, register: CliRegister)
     .option('--dept <name>', describe({ zh: '拟稿单位', en: 'drafting department (拟稿单位)' }))
     .option('--type <type>', describe({ zh: '文种：通知、请示、函……', en: 'document type (文种): 通知, 请示, 函, …' }))
     .option('--secret <class>', describe({ zh: '密级★期限，如 秘密★5年', en: 'classification, e.g. 秘密★5年' }))
-    .addOption(choiceOption('--urgency <level>', { zh: '紧急程度', en: 'urgency (紧急程度)' }, URGENCIES))
+    .addOption(wordOption('--urgency <level>', { zh: '紧急程度', en: 'urgency (紧急程度)' }, URGENCIES, URGENCY_LABELS))
     .option('--to <unit>', describe({ zh: '主送（可重复或逗号分隔）', en: 'main recipients (主送; repeatable or comma-separated)' }), collect)
     .option('--cc <unit>', describe({ zh: '抄送（可重复或逗号分隔）', en: 'copies to (抄送; repeatable or comma-separated)' }), collect)
     .option('--pages <n>', describe({ zh: '页数', en: 'pages (页数)' }), intArg(1, MAX_PAGES))
@@ -268,7 +268,7 @@ export function outgoingCommands(root: Command, kit: Kit, register: CliRegister)
     ])
     .argument('<id>', describe({ zh: '拟稿编号或发文字号', en: 'the draft id or number' }))
     .option('--to <unit>', describe({ zh: '收文单位', en: 'recipient' }))
-    .addOption(choiceOption('--via <channel>', { zh: '分发方式', en: 'channel' }, VIAS))
+    .addOption(wordOption('--via <channel>', { zh: '分发方式', en: 'channel' }, VIAS, VIA_LABELS))
     .option('--copy-no <no>', describe({ zh: '份号（涉密必填，可重复或逗号分隔）', en: 'copy numbers (classified; repeatable or comma-separated)' }), collect)
     .option('--on <date>', describe({ zh: '日期（默认今天）', en: 'date (default today)' }))
     .option('--note <text>', describe({ zh: '备注', en: 'note' }))

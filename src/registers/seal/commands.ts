@@ -33,7 +33,7 @@ export function sealCommands(root: Command, kit: Kit, register: CliRegister): vo
       'wenmi seal add --name 办公室公章 --type 公章 --custodian 李保管 --location 机要室保险柜 --since 2026-01-04',
     ])
     .option('--name <name>', describe({ zh: '印章名称', en: 'the name (名称)' }))
-    .addOption(choiceOption('--type <type>', { zh: '类型', en: 'type (类型)' }, SEAL_TYPES))
+    .addOption(wordOption('--type <type>', { zh: '类型', en: 'type (类型)' }, SEAL_TYPES, WORDS))
     .option('--custodian <name>', describe({ zh: '保管人', en: 'custodian (保管人)' }))
     .option('--location <place>', describe({ zh: '存放位置', en: 'where it is kept (存放位置)' }))
     .option('--since <date>', describe({ zh: '启用日期（默认今天）', en: 'in use since (default today)' }))
@@ -202,7 +202,7 @@ export function sealCommands(root: Command, kit: Kit, register: CliRegister): vo
       ]),
     ),
   )
-    .addOption(choiceOption('--how <how>', { zh: '处置方式', en: 'how' }, RETIRE_HOW))
+    .addOption(wordOption('--how <how>', { zh: '处置方式', en: 'how' }, RETIRE_HOW, WORDS))
     .option('--witness <name>', describe({ zh: '见证人（两名：写两次，或逗号分隔）', en: 'a witness (two: give the option twice, or comma-separated)' }), collect)
     .option('--reason <text>', describe({ zh: '原因（遗失的印章必填）', en: 'why (required for a lost seal)' }))
     .action(

@@ -34,8 +34,9 @@ describe('the built binary', () => {
     expect(bin(['meeting', 'notify', 'HY2026-0001'], at('2026-11-25T09:10')).code).toBe(1);
     expect(bin(['meeting', 'approve', 'HY2026-0001', '--approver', '吴局长'], at('2026-11-25T09:20')).code).toBe(0);
     expect(bin(['meeting', 'confirm', 'HY2026-0001', '--person', '张三', '--answer', '参加'], at('2026-11-25T09:30')).code).toBe(1);
-    expect(bin(['meeting', 'notify', 'HY2026-0001', '--via', '书面'], at('2026-11-26T09:00')).code).toBe(0);
-    expect(bin(['meeting', 'confirm', 'HY2026-0001', '--person', '张三', '--answer', '参加'], at('2026-11-26T09:10')).code).toBe(0);
+    // stored words in English too: 书面 is in-writing, 参加 attending, 电话 phone
+    expect(bin(['meeting', 'notify', 'HY2026-0001', '--via', 'in-writing'], at('2026-11-26T09:00')).code).toBe(0);
+    expect(bin(['meeting', 'confirm', 'HY2026-0001', '--person', '张三', '--answer', 'attending', '--via', 'phone'], at('2026-11-26T09:10')).code).toBe(0);
     expect(bin(['meeting', 'signin', 'HY2026-0001', '--person', '张三'], at('2026-12-03T08:55')).code).toBe(0);
     expect(bin(['meeting', 'decide', 'HY2026-0001', '--item', '修订值班制度', '--owner', '办公室', '--due', '2026-12-10'], at('2026-12-03T10:30')).stdout).toBe('HY2026-0001-1\n');
     const attendance = bin(['meeting', 'attendance', 'HY2026-0001', '--format', 'json'], at('2026-12-03T10:40'));
