@@ -2,7 +2,7 @@
 import { checksMigration } from '../core/checks.js';
 import { addMessages } from '../core/i18n.js';
 import { journalClockMigration, journalMigration } from '../core/journal.js';
-import { linksMigration } from '../core/links.js';
+import { linksFromMigration, linksMigration } from '../core/links.js';
 import { revealsMigration } from '../core/reveal.js';
 import { coreSettings, settingsMigration } from '../core/settings.js';
 import { registers } from '../registers/index.js';
@@ -15,7 +15,7 @@ export function buildRegistry(list: CliRegister[] = registers): CliRegistry {
   return {
     registers: list,
     // core's migrations first: a register's migration may post (core:004's clock column) or link (core:005)
-    migrations: [journalMigration, settingsMigration, revealsMigration, journalClockMigration, linksMigration, checksMigration, ...list.flatMap((r) => r.migrations)],
+    migrations: [journalMigration, settingsMigration, revealsMigration, journalClockMigration, linksMigration, checksMigration, linksFromMigration, ...list.flatMap((r) => r.migrations)],
     tables: ['settings', 'reveals', 'links', 'checks', ...list.flatMap((r) => r.tables)],
     settings: [...coreSettings, ...list.flatMap((r) => r.settings ?? [])],
     linkKinds: Object.assign({}, ...list.map((r) => r.linkKinds ?? {})),

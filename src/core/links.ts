@@ -46,6 +46,14 @@ ${appendOnly('links')}`);
   },
 };
 
+/** The links an entry makes, found by index (linksOf reads both ends of an entry; the UNIQUE index leads with the kind). */
+export const linksFromMigration: Migration = {
+  id: 'core:007-links-from',
+  up(db) {
+    db.exec('CREATE INDEX links_from ON links (from_register, from_ref);');
+  },
+};
+
 /**
  * Records that `from` refers to `to` (journaled under the register of `from`). Call inside the
  * write transaction of the step that makes the link. The same link twice is refused (exit 1).
