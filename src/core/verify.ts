@@ -119,10 +119,10 @@ export function verifyDatabase(db: DB, tables: string[], against?: Head, migrati
       // rows as arrays; SQLite builds the hashed text (as bytes) and compares each entry with its row (verify-match.ts):
       // no object per entry, nothing serialised again here, and only what SQLite could not match is checked exactly
       const rows = db
-        .prepare(`SELECT seq, prev_hash, hash, ${clock}, tbl, row_id, CAST(${hashedTextSql(clock, guarded)} AS BLOB), ${rowMatchSql(db, tables, guarded)} FROM journal AS j WHERE seq > ? ORDER BY seq`)
+        .prepare(`SELECT seq, prev_hash, hash, ${clock}, CAST(${hashedTextSql(clock, guarded)} AS BLOB), ${rowMatchSql(db, tables, guarded)} FROM journal AS j WHERE seq > ? ORDER BY seq`)
         .raw()
-        .iterate(trusted) as IterableIterator<[number, string, string, number | null, string, number, Buffer | null, number | null]>;
-      for (const [seq, prev_hash, hash, clock_fixed, tbl, row_id, hashed, matched] of rows) {
+        .iterate(trusted) as IterableIterator<[number, string, string, number | null, Buffer | null, number | null]>;
+      for (const [seq, prev_hash, hash, clock_fixed, hashed, matched] of rows) {
         entries++;
         if (seq !== expectedSeq) {
           // deleted entries: name them; the chain break that follows is their consequence, not another problem
@@ -135,13 +135,16 @@ export function verifyDatabase(db: DB, tables: string[], against?: Head, migrati
           if (hashOf(whole.get(seq) as JournalRow) !== hash) add(seq, 'verify.hash');
         }
         if (clock_fixed === 1) fixedClock.push(seq);
-        if (!known.has(tbl)) add(seq, 'verify.unknownTable', { table: tbl });
-        else if (matched !== 1) {
-          rechecked.rows++;
-          const row = (readRow[tbl] ??= db.prepare(`SELECT * FROM ${tbl} WHERE rowid = ?`)).get(row_id);
-          const content = (whole.get(seq) as JournalRow).content;
-          if (row === undefined) add(seq, 'verify.rowMissing', { table: tbl, row: row_id });
-          else if (!sameAsRecorded(row as Record<string, unknown>, content, () => defaultsOf(tbl))) add(seq, 'verify.rowChanged', { table: tbl, row: row_id });
+        // a match is of a known table's row; anything else is looked at whole
+        if (matched !== 1) {
+          const { tbl, row_id, content } = whole.get(seq) as JournalRow;
+          if (!known.has(tbl)) add(seq, 'verify.unknownTable', { table: tbl });
+          else {
+            rechecked.rows++;
+            const row = (readRow[tbl] ??= db.prepare(`SELECT * FROM ${tbl} WHERE rowid = ?`)).get(row_id);
+            if (row === undefined) add(seq, 'verify.rowMissing', { table: tbl, row: row_id });
+            else if (!sameAsRecorded(row as Record<string, unknown>, content, () => defaultsOf(tbl))) add(seq, 'verify.rowChanged', { table: tbl, row: row_id });
+          }
         }
         if (against && seq === against.seq) {
           againstSeen = true;
@@ -149,8 +152,8 @@ export function verifyDatabase(db: DB, tables: string[], against?: Head, migrati
         }
         prevHash = hash;
         expectedSeq = seq + 1;
-        head = { seq, hash };
       }
+      if (entries > 0) head = { seq: expectedSeq - 1, hash: prevHash };
     };
     try {
       walk(false);
