@@ -19,35 +19,46 @@ const ident = (name: string) => `"${name.replace(/"/g, '""')}"`;
 const literal = (text: string) => `'${text.replace(/'/g, "''")}'`;
 
 interface ColumnInfo {
+  table: string;
   name: string;
   dflt_value: string | null;
   notnull: number;
 }
 
+/** Each table's columns in the order SELECT * gives them, which is the order JSON.stringify wrote them in; one query for all. */
+function columnsOf(db: DB): Map<string, ColumnInfo[]> {
+  const rows = db
+    .prepare(
+      `SELECT m.name AS "table", c.name, c.dflt_value, c."notnull" FROM sqlite_schema AS m JOIN pragma_table_xinfo(m.name) AS c
+       WHERE m.type = 'table' AND c.hidden <> 1 ORDER BY m.name, c.cid`,
+    )
+    .all() as ColumnInfo[];
+  const byTable = new Map<string, ColumnInfo[]>();
+  for (const r of rows) byTable.set(r.table, [...(byTable.get(r.table) ?? []), r]);
+  return byTable;
+}
+
 /**
- * SQL giving 1 when entry `j`'s content matches row `t` of `table` found at its row_id, else 0.
- * SQLite's JSON cannot hold a BLOB: unguarded, a BLOB in the row fails the statement; `guarded`,
- * such a row is 0 (each column's type tested: slower).
+ * SQL giving 1 when entry `j`'s content matches row `t` (of a table with these columns) found at
+ * its row_id, else 0. SQLite's JSON cannot hold a BLOB: unguarded, a BLOB in the row fails the
+ * statement; `guarded`, such a row is 0 (each column's type tested: slower).
  */
-function matchSql(db: DB, table: string, guarded: boolean): string {
-  // the columns in the order SELECT * gives them, which is the order JSON.stringify wrote them in
-  const names = db.prepare(`SELECT * FROM ${ident(table)}`).columns().map((c) => c.name);
-  const info = new Map((db.prepare('SELECT name, dflt_value, "notnull" FROM pragma_table_xinfo(?)').all(table) as ColumnInfo[]).map((c) => [c.name, c]));
-  const col = (name: string) => `t.${ident(name)}`;
-  const json = (count: number) => `json_object(${names.slice(0, count).map((n) => `${literal(n)}, ${col(n)}`).join(', ')})`;
+function matchSql(columns: ColumnInfo[], guarded: boolean): string {
+  const col = (c: ColumnInfo) => `t.${ident(c.name)}`;
+  const json = (count: number) => `json_object(${columns.slice(0, count).map((c) => `${literal(c.name)}, ${col(c)}`).join(', ')})`;
   // an entry may have recorded fewer columns only if every column it lacks has a default (NULL for a nullable one)
-  let fewest = names.length;
+  let fewest = columns.length;
   while (fewest > 1) {
-    const c = info.get(names[fewest - 1]!);
-    if (!c || (c.notnull === 1 && c.dflt_value === null)) break;
+    const c = columns[fewest - 1]!;
+    if (c.notnull === 1 && c.dflt_value === null) break;
     fewest--;
   }
   const branches: string[] = [];
-  for (let count = names.length; count >= fewest; count--) {
-    const defaults = names.slice(count).map((n) => `quote(${col(n)}) IS quote(${info.get(n)!.dflt_value ?? 'NULL'})`);
+  for (let count = columns.length; count >= fewest; count--) {
+    const defaults = columns.slice(count).map((c) => `quote(${col(c)}) IS quote(${c.dflt_value ?? 'NULL'})`);
     branches.push(`WHEN ${[`j.content IS ${json(count)}`, ...defaults].join(' AND ')} THEN 1`);
   }
-  const blob = guarded ? `WHEN 'blob' IN (${names.map((n) => `typeof(${col(n)})`).join(', ')}) THEN 0 ` : '';
+  const blob = guarded ? `WHEN 'blob' IN (${columns.map((c) => `typeof(${col(c)})`).join(', ')}) THEN 0 ` : '';
   return `CASE ${blob}${branches.join(' ')} ELSE 0 END`;
 }
 
@@ -58,18 +69,21 @@ function matchSql(db: DB, table: string, guarded: boolean): string {
  * check.
  */
 export function rowMatchSql(db: DB, tables: string[], guarded: boolean): string {
-  const cases: string[] = [];
-  for (const table of tables) {
-    const sub = (() => {
-      try {
-        const sql = `(SELECT ${matchSql(db, table, guarded)} FROM ${ident(table)} AS t WHERE t.rowid = j.row_id)`;
-        db.prepare(`SELECT ${sql} FROM journal AS j LIMIT 0`);
-        return sql;
-      } catch {
-        return null;
-      }
-    })();
-    if (sub) cases.push(`WHEN ${literal(table)} THEN ${sub}`);
-  }
-  return cases.length ? `CASE j.tbl ${cases.join(' ')} END` : 'NULL';
+  const columns = columnsOf(db);
+  const sub = (table: string) => `(SELECT ${matchSql(columns.get(table)!, guarded)} FROM ${ident(table)} AS t WHERE t.rowid = j.row_id)`;
+  const prepares = (sql: string) => {
+    try {
+      db.prepare(`SELECT ${sql} FROM journal AS j LIMIT 0`);
+      return true;
+    } catch {
+      return false;
+    }
+  };
+  const expression = (among: string[]) => (among.length ? `CASE j.tbl ${among.map((t) => `WHEN ${literal(t)} THEN ${sub(t)}`).join(' ')} END` : 'NULL');
+  // a table the file lacks is left out (its entries fail the exact check as before)
+  const present = tables.filter((t) => columns.has(t));
+  const all = expression(present);
+  if (prepares(all)) return all;
+  // one table cannot be read this way (no rowid, too many columns): find which, and leave it out
+  return expression(present.filter((t) => prepares(sub(t))));
 }
