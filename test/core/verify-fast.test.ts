@@ -90,6 +90,17 @@ describe('what the fast path cannot settle is checked exactly', () => {
     ]);
   });
 
+  it('a register table the file lacks stops the pass at its first entry, as unreadable', () => {
+    const ctx = filled();
+    ctx.db.exec('DROP TABLE incoming_revisions');
+    const report = check(ctx);
+    expect(report.entries).toBe(seqOf(ctx, 'incoming_revisions', 1));
+    expect(report.problems.map((p) => [p.code, String(p.params.detail)])).toEqual([
+      ['verify.unreadable', 'no such table: incoming_revisions'],
+      ['verify.unreadable', 'no such table: incoming_revisions'],
+    ]);
+  });
+
   it('a BLOB in a register row or in a journal field, which SQLite cannot write as JSON', () => {
     const ctx = filled();
     tamper(ctx, ['incoming_revisions_no_update'], 'UPDATE incoming_revisions SET title = CAST(title AS BLOB) WHERE id = 1');
