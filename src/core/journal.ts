@@ -76,6 +76,34 @@ export function hashOf(r: Omit<JournalRow, 'hash'>): string {
   return digest('sha256', JSON.stringify(fields), 'hex');
 }
 
+/**
+ * An SQL expression over a journal row giving the very text `hashOf` hashes (the same fields in
+ * the same order, JSON as JSON.stringify writes it), so `verify` hashes it without building an
+ * object per entry. `clock` is the clock_fixed column, or NULL for a file older than it. SQLite's
+ * JSON cannot hold a BLOB: unguarded, a BLOB in a field fails the statement; `guarded`, the text is
+ * NULL for that entry instead (each field's type tested: slower). SQLite writes a few values
+ * differently from JavaScript (a REAL as `1.0`, integers beyond 2^53 exactly): such a text hashes
+ * differently, so a hash that does not match must be recomputed with `hashOf` before it is
+ * reported.
+ */
+export function hashedTextSql(clock: 'clock_fixed' | 'NULL', guarded: boolean): string {
+  const fields = 'seq, at, operator, register, action, tbl, row_id, content, reason, prev_hash';
+  const text = `CASE WHEN ${clock} IS NULL THEN json_array(${fields}) ELSE json_array(${fields}, ${clock}) END`;
+  if (!guarded) return text;
+  const types = `${fields.replace(/(\w+)/g, 'typeof($1)')}, typeof(${clock})`;
+  return `CASE WHEN 'blob' IN (${types}) THEN NULL ELSE ${text} END`;
+}
+
+/** Whether an error is SQLite refusing a BLOB in JSON (see hashedTextSql). */
+export function isJsonBlobError(e: unknown): boolean {
+  return e instanceof Error && /JSON cannot hold BLOB values/.test(e.message);
+}
+
+/** The SHA-256 of a text as hex: what `hashOf` does once the fields are serialised. */
+export function hashText(text: string | Buffer): string {
+  return digest('sha256', text, 'hex');
+}
+
 export interface PostInput {
   register: string;
   /** What happened, in the register's words: `receive`, `correct`, `void`, `issue`, … */

@@ -6,7 +6,8 @@
  */
 import type { DB, Migration } from './db.js';
 import { openMemoryDatabase } from './db.js';
-import { GENESIS, hashOf, type JournalRow } from './journal.js';
+import { GENESIS, hashedTextSql, hashOf, hashText, isJsonBlobError, type JournalRow } from './journal.js';
+import { rowMatchSql } from './verify-match.js';
 
 export interface Head {
   seq: number;
@@ -39,6 +40,11 @@ export interface VerifyReport {
   pending: string[];
   /** The entries up to this sequence were trusted (`from`), not re-checked; 0 when none was. */
   trusted: number;
+  /**
+   * Entries SQLite could not settle, checked again here the exact way: their hash (SQLite's text
+   * of it differed), their row (SQLite's JSON of it differed). None on data the tool wrote.
+   */
+  rechecked: { hashes: number; rows: number };
 }
 
 export function parseHead(text: string): Head | null {
@@ -72,6 +78,7 @@ export function verifyDatabase(db: DB, tables: string[], against?: Head, migrati
   let entries = 0;
   let head = { seq: 0, hash: GENESIS };
   let trusted = 0;
+  const rechecked = { hashes: 0, rows: 0 };
   /** Per table, the highest row journaled up to the trusted head: rows up to it are not looked for again. */
   const trustedRows = new Map<string, number>();
 
@@ -103,29 +110,62 @@ export function verifyDatabase(db: DB, tables: string[], against?: Head, migrati
         for (const t of tables) trustedRows.set(t, (last.get(t, from.seq) as number | null) ?? 0);
       }
     }
-    const rows = db.prepare('SELECT * FROM journal WHERE seq > ? ORDER BY seq').iterate(trusted) as IterableIterator<JournalRow>;
-    for (const r of rows) {
-      entries++;
-      if (r.seq !== expectedSeq) {
-        // deleted entries: name them; the chain break that follows is their consequence, not another problem
-        if (r.seq === expectedSeq + 1) add(expectedSeq, 'verify.missingOne', { seq: expectedSeq });
-        else add(expectedSeq, 'verify.missing', { from: expectedSeq, to: r.seq - 1, count: r.seq - expectedSeq });
-      } else if (r.prev_hash !== prevHash) add(r.seq, 'verify.chain');
-      if (hashOf(r) !== r.hash) add(r.seq, 'verify.hash');
-      if (r.clock_fixed === 1) fixedClock.push(r.seq);
-      if (!known.has(r.tbl)) add(r.seq, 'verify.unknownTable', { table: r.tbl });
-      else {
-        const row = (readRow[r.tbl] ??= db.prepare(`SELECT * FROM ${r.tbl} WHERE rowid = ?`)).get(r.row_id);
-        if (row === undefined) add(r.seq, 'verify.rowMissing', { table: r.tbl, row: r.row_id });
-        else if (!sameAsRecorded(row as Record<string, unknown>, r.content, () => defaultsOf(r.tbl))) add(r.seq, 'verify.rowChanged', { table: r.tbl, row: r.row_id });
+    const whole = db.prepare('SELECT * FROM journal WHERE seq = ?');
+    // a file older than core:004-journal-clock has no clock_fixed column (its entries hashed without one)
+    const clock = db.prepare("SELECT 1 FROM pragma_table_info('journal') WHERE name = 'clock_fixed'").get() ? 'clock_fixed' : 'NULL';
+    const start = { problems: problems.length, prevHash, expectedSeq, head };
+    /** One pass over the entries after the trusted head; `guarded` when a BLOB stopped the plain one. */
+    const walk = (guarded: boolean) => {
+      // rows as arrays; SQLite builds the hashed text (as bytes) and compares each entry with its row (verify-match.ts):
+      // no object per entry, nothing serialised again here, and only what SQLite could not match is checked exactly
+      const rows = db
+        .prepare(`SELECT seq, prev_hash, hash, ${clock}, CAST(${hashedTextSql(clock, guarded)} AS BLOB), ${rowMatchSql(db, tables, guarded)} FROM journal AS j WHERE seq > ? ORDER BY seq`)
+        .raw()
+        .iterate(trusted) as IterableIterator<[number, string, string, number | null, Buffer | null, number | null]>;
+      for (const [seq, prev_hash, hash, clock_fixed, hashed, matched] of rows) {
+        entries++;
+        if (seq !== expectedSeq) {
+          // deleted entries: name them; the chain break that follows is their consequence, not another problem
+          if (seq === expectedSeq + 1) add(expectedSeq, 'verify.missingOne', { seq: expectedSeq });
+          else add(expectedSeq, 'verify.missing', { from: expectedSeq, to: seq - 1, count: seq - expectedSeq });
+        } else if (prev_hash !== prevHash) add(seq, 'verify.chain');
+        // SQLite's text may differ from JavaScript's for odd values: a mismatch is recomputed exactly before it is reported
+        if (hashed === null || hashText(hashed) !== hash) {
+          rechecked.hashes++;
+          if (hashOf(whole.get(seq) as JournalRow) !== hash) add(seq, 'verify.hash');
+        }
+        if (clock_fixed === 1) fixedClock.push(seq);
+        // a match is of a known table's row; anything else is looked at whole
+        if (matched !== 1) {
+          const { tbl, row_id, content } = whole.get(seq) as JournalRow;
+          if (!known.has(tbl)) add(seq, 'verify.unknownTable', { table: tbl });
+          else {
+            rechecked.rows++;
+            const row = (readRow[tbl] ??= db.prepare(`SELECT * FROM ${tbl} WHERE rowid = ?`)).get(row_id);
+            if (row === undefined) add(seq, 'verify.rowMissing', { table: tbl, row: row_id });
+            else if (!sameAsRecorded(row as Record<string, unknown>, content, () => defaultsOf(tbl))) add(seq, 'verify.rowChanged', { table: tbl, row: row_id });
+          }
+        }
+        if (against && seq === against.seq) {
+          againstSeen = true;
+          if (hash !== against.hash) add(seq, 'verify.againstMismatch', { head: `${against.seq}:${against.hash}` });
+        }
+        prevHash = hash;
+        expectedSeq = seq + 1;
       }
-      if (against && r.seq === against.seq) {
-        againstSeen = true;
-        if (r.hash !== against.hash) add(r.seq, 'verify.againstMismatch', { head: `${against.seq}:${against.hash}` });
-      }
-      prevHash = r.hash;
-      expectedSeq = r.seq + 1;
-      head = { seq: r.seq, hash: r.hash };
+      if (entries > 0) head = { seq: expectedSeq - 1, hash: prevHash };
+    };
+    try {
+      walk(false);
+    } catch (e) {
+      if (!isJsonBlobError(e)) throw e;
+      // a BLOB where the tool writes text or numbers: the same pass again, with each value's type tested
+      problems.length = start.problems;
+      fixedClock.length = 0;
+      entries = rechecked.hashes = rechecked.rows = 0;
+      ({ prevHash, expectedSeq, head } = start);
+      againstSeen = false;
+      walk(true);
     }
     if (against && !againstSeen && against.seq !== 0) add(null, 'verify.againstMissing', { head: `${against.seq}:${against.hash}` });
   });
@@ -150,7 +190,7 @@ export function verifyDatabase(db: DB, tables: string[], against?: Head, migrati
   });
 
   const seqs = problems.map((p) => p.seq).filter((s): s is number => s !== null);
-  return { ok: problems.length === 0, entries, head, firstBadSeq: seqs.length ? Math.min(...seqs) : null, problems, fixedClock, pending, trusted };
+  return { ok: problems.length === 0, entries, head, firstBadSeq: seqs.length ? Math.min(...seqs) : null, problems, fixedClock, pending, trusted, rechecked };
 }
 
 /**

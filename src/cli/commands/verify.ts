@@ -22,7 +22,7 @@ export function verifyFile(s: Session, open: () => DB, against?: Head, options: 
           ? { seq: null, code: 'error.readOnlyFolder', params: {} }
           : { seq: null, code: 'verify.unreadable', params: { detail: err.message ?? String(e) } };
     if (e instanceof WenmiError && e.kind === 'usage') throw e;
-    return { ok: false, entries: 0, head: { seq: 0, hash: '' }, firstBadSeq: null, problems: [problem], fixedClock: [], pending: [], trusted: 0 };
+    return { ok: false, entries: 0, head: { seq: 0, hash: '' }, firstBadSeq: null, problems: [problem], fixedClock: [], pending: [], trusted: 0, rechecked: { hashes: 0, rows: 0 } };
   }
   return verifyDatabase(db, s.registry.tables, against, s.registry.migrations, options);
 }
