@@ -65,17 +65,49 @@ const SET_OPTION = `function setOption(objA, objB, nameB, targetObj) {
   }
 }`;
 
+const MERGE_CHARS = `    let optionsChars = this.options.chars || {};
+    let tableChars = tableOptions.chars;
+    let chars = (this.chars = {});
+    CHAR_NAMES.forEach(function (name) {
+      setOption(optionsChars, tableChars, name, chars);
+    });`;
+
 /**
  * cli-table3's cell.js merges its 16 border and padding options into every cell through
  * setOption, which splits and re-joins the option's name and filters a fresh array for each: the
- * same choice (the first value neither undefined nor null) without the garbage, names converted once.
+ * same choice (the first value neither undefined nor null) without the garbage, names converted
+ * once; and a cell without border characters of its own gets a copy of its table's, merged once
+ * per table and draw.
  */
 export function leanCellOptions(source) {
-  if (!source.includes(FIRST_DEFINED) || !source.includes(SET_OPTION)) throw new Error('cli-table3 cell.js changed shape: review scripts/bundle-patches.mjs');
-  return source.replace(FIRST_DEFINED, `function firstDefined(...args) {
+  if (!source.includes(FIRST_DEFINED) || !source.includes(SET_OPTION) || !source.includes(MERGE_CHARS)) {
+    throw new Error('cli-table3 cell.js changed shape: review scripts/bundle-patches.mjs');
+  }
+  return source.replace(MERGE_CHARS, `    let optionsChars = this.options.chars;
+    let tableChars = tableOptions.chars;
+    let chars;
+    if (optionsChars) {
+      chars = {};
+      CHAR_NAMES.forEach(function (name) {
+        setOption(optionsChars, tableChars, name, chars);
+      });
+    } else {
+      // the table's own, merged once per draw (cells is this draw's grid, shared by its cells)
+      let merged = tableCharsOf.get(cells);
+      if (!merged || merged.from !== tableChars) {
+        merged = { from: tableChars, chars: {} };
+        CHAR_NAMES.forEach(function (name) {
+          setOption({}, tableChars, name, merged.chars);
+        });
+        tableCharsOf.set(cells, merged);
+      }
+      chars = Object.assign({}, merged.chars);
+    }
+    this.chars = chars;`).replace(FIRST_DEFINED, `function firstDefined(...args) {
   for (let i = 0; i < args.length; i++) if (args[i] !== undefined && args[i] !== null) return args[i];
   return undefined;
 }`).replace(SET_OPTION, `const camelNames = new Map();
+const tableCharsOf = new WeakMap();
 function setOption(objA, objB, nameB, targetObj) {
   let nameA = camelNames.get(nameB);
   if (nameA === undefined) {
