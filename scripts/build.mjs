@@ -4,33 +4,12 @@
 // becomes its own chunk, loaded only when used.
 import { build } from 'esbuild';
 import fs from 'node:fs';
+import { bundlePatches } from './bundle-patches.mjs';
 
 fs.rmSync('dist', { recursive: true, force: true });
 
 // the driver's JavaScript is used only with the binding of the same version (src/core/driver.ts)
 const sqliteVersion = JSON.parse(fs.readFileSync('node_modules/better-sqlite3/package.json', 'utf8')).version;
-
-// ansi-regex (under cli-table3's string-width) compiles a new RegExp on every call, once per
-// table cell; a cached one (reset before each use) makes a 50-row table several times cheaper.
-const cacheAnsiRegex = {
-  name: 'cache-ansi-regex',
-  setup(b) {
-    b.onLoad({ filter: /node_modules[\\/]ansi-regex[\\/]index\.js$/ }, async (args) => {
-      const source = await fs.promises.readFile(args.path, 'utf8');
-      if (!source.includes('module.exports = ')) throw new Error('ansi-regex changed shape: review the build plugin');
-      const contents = `${source.replace('module.exports = ', 'const make = ')}
-const cache = new Map();
-module.exports = (options = {}) => {
-  const key = Boolean(options.onlyFirst);
-  if (!cache.has(key)) cache.set(key, make(options));
-  const re = cache.get(key);
-  re.lastIndex = 0;
-  return re;
-};`;
-      return { contents, loader: 'js' };
-    });
-  },
-};
 
 await build({
   entryPoints: { cli: 'src/cli/entry.ts' },
@@ -44,7 +23,8 @@ await build({
   define: { WENMI_BUNDLED_SQLITE: JSON.stringify(sqliteVersion) },
   // CommonJS dependencies bundled into ESM may call require() for Node built-ins.
   banner: { js: "import { createRequire as __wenmiRequire } from 'node:module'; const require = __wenmiRequire(import.meta.url);" },
-  plugins: [cacheAnsiRegex],
+  // cli-table3's measuring, made cheap without changing its answers (scripts/bundle-patches.mjs)
+  plugins: [bundlePatches],
   minify: true,
   legalComments: 'none',
   logLevel: 'warning',

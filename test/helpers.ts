@@ -108,7 +108,7 @@ export function bin(args: string[], opts: { env?: Record<string, string | undefi
     encoding: 'utf8',
     input: opts.input ?? '',
     cwd: opts.cwd,
-    env: { PATH: process.env.PATH, HOME: process.env.HOME, LANG: 'en_US.UTF-8', WENMI_NOW: NOW, WENMI_OPERATOR: '王秘书', ...opts.env },
+    env: { PATH: process.env.PATH, HOME: process.env.HOME, XDG_CACHE_HOME: process.env.XDG_CACHE_HOME, LANG: 'en_US.UTF-8', WENMI_NOW: NOW, WENMI_OPERATOR: '王秘书', ...opts.env },
     timeout: opts.timeout ?? 20_000,
   });
   if (r.error) throw r.error;
@@ -119,7 +119,7 @@ export function bin(args: string[], opts: { env?: Record<string, string | undefi
 export function binAsync(args: string[], env: Record<string, string>): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
     const p = spawn(process.execPath, [BIN, ...args], {
-      env: { PATH: process.env.PATH, HOME: process.env.HOME, LANG: 'en_US.UTF-8', WENMI_NOW: NOW, WENMI_OPERATOR: '王秘书', ...env },
+      env: { PATH: process.env.PATH, HOME: process.env.HOME, XDG_CACHE_HOME: process.env.XDG_CACHE_HOME, LANG: 'en_US.UTF-8', WENMI_NOW: NOW, WENMI_OPERATOR: '王秘书', ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let stdout = '';

@@ -14,16 +14,20 @@ import { removeTempDirs } from './helpers.js';
 await Promise.all(buildRegistry().registers.map(loadRegister));
 
 // The default database is found from this process's environment: an in-process command that
-// falls back to it writes into a temporary data folder, never the real user's.
+// falls back to it writes into a temporary data folder, never the real user's. The built binary
+// (test/helpers.ts bin) keeps Node's compile cache in a temporary cache folder (src/cli/compile-cache.ts).
 const data = fs.mkdtempSync(path.join(os.tmpdir(), 'wenmi-data-'));
 process.env.XDG_DATA_HOME = data;
 process.env.LOCALAPPDATA = data;
+const cache = fs.mkdtempSync(path.join(os.tmpdir(), 'wenmi-cache-'));
+process.env.XDG_CACHE_HOME = cache;
 
 const root = fs.mkdtempSync(path.join(os.tmpdir(), 'wenmi-file-'));
 process.env.TMPDIR = root;
 
 afterAll(() => {
   fs.rmSync(data, { recursive: true, force: true });
+  fs.rmSync(cache, { recursive: true, force: true });
   removeTempDirs();
   const left = fs.readdirSync(root);
   fs.rmSync(root, { recursive: true, force: true });
