@@ -10,6 +10,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { csvCell, csvLine, tsvCell, tsvLine } from '../../src/core/output/csv.js';
 import { renderStream, written, type Column, type Row } from '../../src/core/output/render.js';
 import { fdOut, fileOut, memoryOut } from '../../src/core/output/sink.js';
+import { readZip, ZipWriter } from '../../src/core/output/zip.js';
 import { tempDir } from '../helpers.js';
 
 let dir: string;
@@ -98,5 +99,24 @@ describe('output to a file descriptor', () => {
       fs.closeSync(fd);
     }
     await ended;
+  });
+});
+
+describe('the zip writer of an .xlsx', () => {
+  it('encodes each piece into one reused buffer, grown for a text longer than it, and the entry reads back whole with its CRC', () => {
+    const out = memoryOut();
+    const zip = new ZipWriter(out);
+    const parts: string[] = [];
+    zip.begin('sheet.xml');
+    for (let i = 0; i < 20_000; i++) parts.push(`<row r="${i}"><c><is><t>关于做好第${i}项工作的通知</t></is></c></row>`);
+    parts.push('长'.repeat(400_000)); // more than the buffer holds at three bytes a unit
+    parts.push('<end/>');
+    for (const p of parts) zip.write(p);
+    zip.begin('second.xml');
+    zip.write('<b>二</b>');
+    zip.finish();
+    const files = readZip(out.bytes());
+    expect(files.get('sheet.xml')!.toString('utf8')).toBe(parts.join(''));
+    expect(files.get('second.xml')!.toString('utf8')).toBe('<b>二</b>');
   });
 });
