@@ -163,6 +163,11 @@ export function lastEvent(db: DB, docId: number, kind: string): EventRow | undef
   return cached(db, 'SELECT * FROM incoming_events WHERE doc_id = ? AND kind = ? ORDER BY id DESC LIMIT 1').get(docId, kind) as EventRow | undefined;
 }
 
+/** A document's assignments and instructions (where a deadline in force is set), newest first; `+kind` keeps the (doc_id, id) index, so no sort. */
+export function deadlineEvents(db: DB, docId: number): { id: number; data: string | null }[] {
+  return cached(db, "SELECT id, data FROM incoming_events WHERE doc_id = ? AND +kind IN ('assign', 'instruct') ORDER BY id DESC").all(docId) as { id: number; data: string | null }[];
+}
+
 /** Every journal entry about one document, oldest first. */
 export function journalOf(db: DB, docId: number) {
   return cached(
