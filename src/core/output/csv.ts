@@ -9,12 +9,16 @@ import { visible } from './escape.js';
 
 const FORMULA_START = /^[=+\-@\t\r＝＋－＠]/;
 const NEEDS_QUOTES = /[",\r\n]|^\s|\s$/;
+/** Text that none of the rules below changes (no formula start, control, quote, comma or edge space): written as it is, in one test. */
+const PLAIN_CSV = /^(?![\s=+\-@＝＋－＠])[^\u0000-\u001f\u007f-\u009f",]*(?<!\s)$/;
+const PLAIN_TSV = /^(?![=+\-@＝＋－＠])[^\u0000-\u001f\u007f-\u009f]*$/;
 
 /** One CSV cell. Numbers stay numbers; text keeps its leading zeros. */
 export function csvCell(value: unknown): string {
   if (value === null || value === undefined) return '';
   if (typeof value === 'number' || typeof value === 'bigint') return String(value);
   if (typeof value === 'boolean') return value ? 'true' : 'false';
+  if (typeof value === 'string' && PLAIN_CSV.test(value)) return value;
   const text = visible(neutralised(String(value)));
   return NEEDS_QUOTES.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
@@ -33,6 +37,7 @@ export function tsvCell(value: unknown): string {
   if (value === null || value === undefined) return '';
   if (typeof value === 'number' || typeof value === 'bigint') return String(value);
   if (typeof value === 'boolean') return value ? 'true' : 'false';
+  if (typeof value === 'string' && PLAIN_TSV.test(value)) return value;
   return visible(neutralised(String(value).replace(/[\t\r\n]+/g, ' ')));
 }
 

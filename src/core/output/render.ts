@@ -4,7 +4,7 @@
  */
 import { label as labelOf, t, type Label } from '../i18n.js';
 import { usageError } from '../errors.js';
-import { BOM, csvLine, tsvLine } from './csv.js';
+import { BOM, csvCell, csvLine, tsvCell, tsvLine } from './csv.js';
 import { jsonText, visible } from './escape.js';
 import type { Out } from './sink.js';
 import { fitLayout, fullLayout, type ColumnKind, type Grid, type Laid } from './layout.js';
@@ -49,7 +49,11 @@ export interface Column {
  * value). An empty value stays empty (null in JSON).
  */
 export function written(c: Column, row: Row, format: Format): unknown {
-  const v = row[c.key];
+  return writtenValue(c, row[c.key], format);
+}
+
+/** A value as `format` writes it in column `c` (written, given the value rather than its row). */
+function writtenValue(c: Column, v: unknown, format: Format): unknown {
   if (v === null || v === undefined) return format === 'json' ? null : v;
   const hook = c.as?.[format];
   if (hook) return hook(v);
@@ -139,12 +143,20 @@ export function renderStream(out: Out, columns: Column[], rows: Iterable<Row>, o
     }
     out.write(n ? '\n]\n' : ']\n');
   } else {
-    const line = format === 'csv' ? csvLine : tsvLine;
-    if (format === 'csv' && opts.bom) out.write(BOM);
-    out.write(line(columns.map((c) => labelOf(c.label))));
+    const csv = format === 'csv';
+    if (csv && opts.bom) out.write(BOM);
+    out.write((csv ? csvLine : tsvLine)(columns.map((c) => labelOf(c.label))));
+    // each line built as one string, cell by cell (what csvLine/tsvLine give, without an array per row)
+    const cell = csv ? csvCell : tsvCell;
+    const [sep, end] = csv ? [',', '\r\n'] : ['\t', '\n'];
     for (const row of rows) {
       if (out.closed) break;
-      out.write(line(columns.map((c) => written(c, row, format))));
+      let line = '';
+      for (let i = 0; i < columns.length; i++) {
+        const c = columns[i]!;
+        line += (i === 0 ? '' : sep) + cell(writtenValue(c, row[c.key], format));
+      }
+      out.write(line + end);
       n++;
     }
   }

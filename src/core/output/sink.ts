@@ -37,12 +37,11 @@ function writeAll(fd: number, data: Buffer): void {
 
 /** Output to an open file descriptor (1 or 2). */
 export function fdOut(fd: number, isTTY: boolean, columns?: number): Out {
-  let buf = '';
+  // text is encoded into one reused buffer as it comes (no growing string, no new Buffer per chunk)
+  const pending = Buffer.allocUnsafe(CHUNK);
+  let used = 0;
   let closed = false;
-  const flush = () => {
-    if (buf === '' || closed) return;
-    const data = Buffer.from(buf);
-    buf = '';
+  const send = (data: Buffer) => {
     try {
       writeAll(fd, data);
     } catch (e) {
@@ -50,21 +49,27 @@ export function fdOut(fd: number, isTTY: boolean, columns?: number): Out {
       else throw e;
     }
   };
+  const flush = () => {
+    if (used === 0 || closed) return;
+    const data = pending.subarray(0, used);
+    used = 0;
+    send(data);
+  };
   return {
     write(text) {
       if (closed) return;
-      buf += text;
-      if (buf.length >= CHUNK || isTTY) flush();
+      // a UTF-16 unit is at most 3 bytes of UTF-8: what may not fit goes after what is buffered
+      if (text.length * 3 > CHUNK - used) {
+        flush();
+        if (closed) return;
+        if (text.length * 3 > CHUNK) return send(Buffer.from(text));
+      }
+      used += pending.write(text, used);
+      if (isTTY) flush();
     },
     writeBytes(data) {
       flush();
-      if (closed) return;
-      try {
-        writeAll(fd, Buffer.from(data.buffer, data.byteOffset, data.byteLength));
-      } catch (e) {
-        if ((e as NodeJS.ErrnoException).code === 'EPIPE') closed = true;
-        else throw e;
-      }
+      if (!closed) send(Buffer.from(data.buffer, data.byteOffset, data.byteLength));
     },
     flush,
     get closed() {

@@ -35,7 +35,10 @@ const FINAL_EMPTY_BLOCK = Buffer.from([0x03, 0x00]);
 export class ZipWriter {
   private entries: Entry[] = [];
   private offset = 0;
-  private current: (Entry & { pending: string[]; pendingLength: number }) | undefined;
+  private current: (Entry & { pendingLength: number }) | undefined;
+  /** The current piece, encoded as it is written (one buffer reused for every piece, grown if a piece needs more). */
+  private piece = Buffer.allocUnsafe(PIECE * 3 + 64 * 1024);
+  private used = 0;
 
   constructor(private sink: ByteSink) {}
 
@@ -57,14 +60,20 @@ export class ZipWriter {
     head.writeUInt16LE(DOS_TIME, 10);
     head.writeUInt16LE(DOS_DATE, 12);
     head.writeUInt16LE(nameBytes.length, 26);
-    this.current = { name: nameBytes, offset: this.offset, crc: 0, size: 0, packed: 0, pending: [], pendingLength: 0 };
+    this.current = { name: nameBytes, offset: this.offset, crc: 0, size: 0, packed: 0, pendingLength: 0 };
     this.put(head);
     this.put(nameBytes);
   }
 
   write(text: string): void {
     const e = this.current!;
-    e.pending.push(text);
+    // a UTF-16 unit is at most 3 bytes of UTF-8
+    if (this.used + text.length * 3 > this.piece.length) {
+      const bigger = Buffer.allocUnsafe(this.used + text.length * 3 + PIECE * 3);
+      this.piece.copy(bigger, 0, 0, this.used);
+      this.piece = bigger;
+    }
+    this.used += this.piece.write(text, this.used);
     e.pendingLength += text.length;
     if (e.pendingLength >= PIECE) this.compress();
   }
@@ -72,8 +81,8 @@ export class ZipWriter {
   private compress(): void {
     const e = this.current!;
     if (e.pendingLength === 0) return;
-    const data = Buffer.from(e.pending.join(''), 'utf8');
-    e.pending = [];
+    const data = this.piece.subarray(0, this.used);
+    this.used = 0;
     e.pendingLength = 0;
     e.crc = zlib.crc32(data, e.crc);
     e.size += data.length;

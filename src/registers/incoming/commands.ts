@@ -11,7 +11,7 @@ import { parseClassification, parseCopyNo } from '../../core/secret.js';
 import { BOOK_SIGNATURES, applyClear, choiceOption, collect, wordOption, withClear, describe, intArg, journalColumns, periodLine, type Kit, type Session, type CliRegister, type BookOpts, type OutputOpts, type PeriodOpts, type RevealOpts } from '../../cli/kit.js';
 import { bookColumns, classifiedBookColumns, listColumns, MEDIUM_LABELS, STATE_LABELS, STEP_LABELS, URGENCY_LABELS } from './columns.js';
 import { classificationOf, correctIncoming, getIncoming, handlingText, MAX_COPIES, MAX_PAGES, MEDIA, receiveIncoming, REGISTER, shownTitle, URGENCIES, voidIncoming, type IncomingFields } from './rules.js';
-import { classifiedNumbers, iterateBook, iterateIncoming, journalOf, type IncomingFilter, type IncomingRow } from './sql.js';
+import { bookLines, classifiedNumbers, iterateIncoming, journalOf, type IncomingFilter, type IncomingRow } from './sql.js';
 import { workflowCommands } from './workflow-commands.js';
 import { deadlineOf, remindersOf } from './workflow.js';
 
@@ -167,21 +167,29 @@ function bookRows(s: Session, filter: IncomingFilter, reveal: boolean): Iterable
 }
 
 function* bookRowsOf(db: DB, filter: IncomingFilter, reveal: boolean): Generator<Row> {
-  for (const row of iterateBook(db, filter))
-    yield {
-      number: row.number,
-      receivedOn: row.received_on,
-      sender: row.sender,
-      senderNo: row.sender_no,
-      title: shownTitle(row, reveal),
-      secret: classificationOf(row),
-      copyNo: row.copy_no,
-      copies: row.copies,
-      pages: row.pages,
-      handling: handlingText(db, row, { answered: row.answered, detail: row.state_detail }),
+  const { at, lines } = bookLines(db, filter);
+  for (const v of lines) {
+    const line = {
+      number: v[at.number] as string,
+      state: v[at.state] as string,
+      title: v[at.title] as string,
+      secret_level: v[at.secret_level] as string | null,
+      secret_period: v[at.secret_period] as string | null,
     };
+    yield {
+      number: line.number,
+      receivedOn: v[at.received_on],
+      sender: v[at.sender],
+      senderNo: v[at.sender_no],
+      title: shownTitle(line, reveal),
+      secret: classificationOf(line),
+      copyNo: v[at.copy_no],
+      copies: v[at.copies],
+      pages: v[at.pages],
+      handling: handlingText(db, line, { answered: v[at.answered] as string | null, detail: v[at.state_detail] as string | null }),
+    };
+  }
 }
-
 
 export function incomingCommands(root: Command, kit: Kit, register: CliRegister): void {
   const incoming = kit.verb(root, 'incoming', register.summary, [

@@ -13,7 +13,7 @@ import { dataError, required, usageError } from '../../core/errors.js';
 import type { Ctx } from '../../core/journal.js';
 import { copiesOut } from './custody.js';
 import { getIncoming, isReviewed, parseNames, postEvent, REGISTER, requireReviewed, requireState, secretariatName, SEPARATOR, shortMoment, shownTitle } from './rules.js';
-import { eventsOf, lastEvent, openDocs, reminderStats, type IncomingRow } from './sql.js';
+import { deadlineEvents, eventsOf, lastEvent, openDocs, reminderStats, type IncomingRow } from './sql.js';
 
 const OPEN = ['已登记', '传阅中', '承办中'] as const;
 
@@ -87,12 +87,11 @@ export function assignmentOf(db: DB, row: IncomingRow): Assignment | null {
  */
 export function givenDeadlineOf(db: DB, row: IncomingRow): string | null {
   // an assignment always records the deadline in force when it was made; an instruction only when it set one
-  const setting = [...eventsOf(db, row.id, 'assign'), ...eventsOf(db, row.id, 'instruct')]
-    .map((e) => ({ id: e.id, deadline: (JSON.parse(e.data ?? '{}') as { deadline?: string | null }).deadline }))
-    .filter((e) => e.deadline !== undefined)
-    .sort((a, b) => a.id - b.id)
-    .at(-1);
-  return setting?.deadline ?? row.deadline;
+  for (const e of deadlineEvents(db, row.id)) {
+    const { deadline } = JSON.parse(e.data ?? '{}') as { deadline?: string | null };
+    if (deadline !== undefined) return deadline ?? row.deadline;
+  }
+  return row.deadline;
 }
 
 /**

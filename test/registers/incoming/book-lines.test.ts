@@ -1,7 +1,7 @@
 /** The book's export reads its lines in one statement (#16): each line's handling note is the one `show` gives. */
 import { describe, expect, it } from 'vitest';
 import { handlingNote, handlingText, receiveIncoming, recordAnswer, voidIncoming } from '../../../src/registers/incoming/rules.js';
-import { iterateBook, iterateIncoming } from '../../../src/registers/incoming/sql.js';
+import { bookLines, iterateIncoming, type BookLine } from '../../../src/registers/incoming/sql.js';
 import { assignIncoming, reviewIncoming } from '../../../src/registers/incoming/workflow.js';
 import { testCtx } from '../../helpers.js';
 import { now } from './support.js';
@@ -20,7 +20,8 @@ describe('the book lines of the export', () => {
     assignIncoming(ctx, assigned, { lead: '财务科', deadline: '2026-11-30' });
     recordAnswer(ctx, assigned, '财发〔2026〕9号');
 
-    const lines = [...iterateBook(ctx.db, {})];
+    const { at, lines: raw } = bookLines(ctx.db, {});
+    const lines = [...raw].map((v) => Object.fromEntries(Object.entries(at).map(([k, i]) => [k, v[i]])) as unknown as BookLine);
     expect(lines.map((l) => l.number)).toEqual([plain, voided, returned, assigned]);
     const notes = lines.map((l) => handlingText(ctx.db, l, { answered: l.answered, detail: l.state_detail }));
     expect(notes).toEqual([...iterateIncoming(ctx.db, {})].map((r) => handlingNote(ctx.db, r)));
