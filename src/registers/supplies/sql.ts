@@ -105,11 +105,13 @@ export interface Balance {
  * before supplies:005.
  */
 function storedBalance(db: DB, itemId: number, before: string | null): { qty: number | null; value: number | null } | undefined {
+  type Latest = { id: number; qty: number | null; value: number | null };
   const latest = (table: string) =>
-    `SELECT * FROM (SELECT id, balance_qty, balance_value FROM ${table} WHERE item_id = @item${before === null ? ' ORDER BY id DESC' : ' AND moved_on < @before ORDER BY moved_on DESC, id DESC'} LIMIT 1)`;
-  return cached(db, `SELECT balance_qty AS qty, balance_value AS value FROM (${latest('supplies_movements')} UNION ALL ${latest('supplies_reversals')}) ORDER BY id DESC LIMIT 1`).get(
-    before === null ? { item: itemId } : { item: itemId, before },
-  ) as { qty: number | null; value: number | null } | undefined;
+    cached(db, `SELECT id, balance_qty AS qty, balance_value AS value FROM ${table} WHERE item_id = @item${before === null ? ' ORDER BY id DESC' : ' AND moved_on < @before ORDER BY moved_on DESC, id DESC'} LIMIT 1`).get(
+      before === null ? { item: itemId } : { item: itemId, before },
+    ) as Latest | undefined;
+  const [movement, reversal] = [latest('supplies_movements'), latest('supplies_reversals')];
+  return movement === undefined || (reversal !== undefined && reversal.id > movement.id) ? reversal : movement;
 }
 
 /**
@@ -152,8 +154,20 @@ export const lastReceiptPrice = (db: DB, itemId: number) =>
 export const movementById = (db: DB, id: number) => cached(db, 'SELECT * FROM supplies_ledger WHERE id = ?').get(id) as MovementRow | undefined;
 
 /** A movement or a reversal by its number: year and serial. */
-export const movementByNumber = (db: DB, year: number, serial: number) =>
-  cached(db, 'SELECT * FROM supplies_ledger WHERE year = ? AND serial = ?').get(year, serial) as MovementRow | undefined;
+export function movementByNumber(db: DB, year: number, serial: number): MovementRow | undefined {
+  // each table by its (year, serial) index, or a row written before supplies:004 by its id within the year
+  const id = cached(
+      db,
+      `SELECT id FROM supplies_movements WHERE year = @year AND serial = @serial AND serial IS NOT NULL
+       UNION ALL SELECT id FROM supplies_reversals WHERE year = @year AND serial = @serial AND serial IS NOT NULL
+       UNION ALL SELECT id FROM supplies_movements WHERE id = @serial AND serial IS NULL AND moved_on >= @from AND moved_on <= @to
+       UNION ALL SELECT id FROM supplies_reversals WHERE id = @serial AND serial IS NULL AND moved_on >= @from AND moved_on <= @to
+       LIMIT 1`,
+    )
+    .pluck()
+    .get({ year, serial, from: `${year}-01-01`, to: `${year}-12-31` }) as number | undefined;
+  return id === undefined ? undefined : movementById(db, id);
+}
 
 /** The reversal of a movement, if it has one. */
 export const reversalOf = (db: DB, movementId: number) => cached(db, 'SELECT * FROM supplies_reversals WHERE movement_id = ?').get(movementId) as ReversalRow | undefined;
