@@ -2,7 +2,9 @@
  * 办公用品库存台账. Everything is an append-only event:
  * - supplies_items (identity) + supplies_item_revisions (its card: a correction or a retirement is a new revision);
  * - supplies_movements: 入库 / 领用 / 报废 / 盘点调整, each with its signed quantity and signed value in fen.
- *   The balance of an item is SUM(qty), its value SUM(value); nothing stores a total;
+ *   The balance of an item is SUM(qty), its value SUM(value); since 005 each new row also carries the
+ *   balance after it (balance_qty, balance_value: the row before's plus its own, checked by a trigger),
+ *   so the balance is read from the item's latest row; rows before 005 carry NULL and are summed;
  * - supplies_plans + supplies_plan_events (采购计划: 草拟 → 已批准 → received against, or 已取消);
  * - supplies_stocktakes (盘点): the items in scope with their book quantity, the counts entered
  *   (latest wins), one closing or cancelling event, and on close one result row per item
