@@ -100,16 +100,34 @@ export function planProblems(plan: PlanRow[], names: Map<string, Set<string>> = 
     }
     return false;
   };
+  const within = (step: PlanRow): PlanRow | undefined => {
+    for (let p = byId.get(step.parent); p; p = byId.get(p.parent)) if (/^(CO-ROUTINE|MATERIALIZE) /.test(p.detail)) return p;
+    return undefined;
+  };
+  // a view read as a co-routine (a UNION ALL view such as supplies_ledger) is scanned by its alias from outside it
+  const coroutineOf = (name: string, step: PlanRow): PlanRow | undefined => {
+    if (within(step)) return undefined;
+    const target = coroutines.has(name) ? name : [...(names.get(name) ?? [])].find((t) => coroutines.has(t));
+    return target === undefined ? undefined : plan.find((p) => p.detail === `CO-ROUTINE ${target}` || p.detail === `MATERIALIZE ${target}`);
+  };
   for (const step of plan) {
     const scan = /^SCAN (\S+)(.*)$/.exec(step.detail);
-    if (!scan || scan[1]!.startsWith('(') || scan[1] === 'CONSTANT' || coroutines.has(scan[1]!) || small(scan[1]!)) continue;
+    if (!scan || scan[1]!.startsWith('(') || scan[1] === 'CONSTANT' || coroutineOf(scan[1]!, step) || small(scan[1]!)) continue;
     if (!/USING (COVERING )?INDEX|USING INTEGER PRIMARY KEY/.test(scan[2]!) || correlated(step)) problems.push(step.detail);
   }
-  const top = plan.filter((p) => p.parent === 0);
-  // the outermost loop decides how many rows reach the sort
-  const outer = top.find((p) => /^(SCAN|SEARCH) /.test(p.detail));
-  const bounded = outer !== undefined && (outer.detail.startsWith('SEARCH') || small(outer.detail.split(' ')[1]!));
-  if (!bounded && top.some((p) => p.detail === 'USE TEMP B-TREE FOR ORDER BY')) problems.push('USE TEMP B-TREE FOR ORDER BY');
+  // per loop nest (the statement, or each arm of a compound query), its outermost loop decides how many rows
+  // reach its sort; a co-routine's rows are bounded when each of its loops is an index search
+  const inside = (root: PlanRow) => plan.filter((p) => { for (let q = byId.get(p.parent); q; q = byId.get(q.parent)) if (q === root) return true; return false; });
+  const searched = (root: PlanRow) => inside(root).every((p) => !/^SCAN /.test(p.detail) || small(p.detail.split(' ')[1]!));
+  for (const sort of plan.filter((p) => p.detail === 'USE TEMP B-TREE FOR ORDER BY')) {
+    const outer = plan.find((p) => p.parent === sort.parent && /^(SCAN|SEARCH|MULTI-INDEX OR$)/.test(p.detail));
+    const outerName = outer?.detail.split(' ')[1];
+    const routine = outer && outerName ? coroutineOf(outerName, outer) : undefined;
+    const bounded =
+      outer !== undefined &&
+      (outer.detail.startsWith('SEARCH') || (outer.detail === 'MULTI-INDEX OR' && searched(outer)) || small(outerName!) || (routine !== undefined && searched(routine)));
+    if (!bounded) problems.push('USE TEMP B-TREE FOR ORDER BY');
+  }
   return problems;
 }
 
@@ -140,10 +158,6 @@ async function plansOf(args: string[]): Promise<Recorded[]> {
 
 const out = () => path.join(dir, 'out.csv');
 
-// Not yet here (#16, left for later): `supplies movements` computes each line's running balance
-// with a window over the item's whole ledger (a period needs an opening balance instead), and
-// `archive list --month` filters on the current 文件日期, which the catalogue view picks from the
-// item or its latest correction (a maintained current column would be needed).
 const cases: string[][] = [
   ['incoming', 'list', '--limit', '50'],
   ['incoming', 'list', '--month', '2026-11'],
@@ -160,7 +174,15 @@ const cases: string[][] = [
   ['seal', 'export', '--month', '2026-11', '-o', 'OUT', '--force'],
   ['supplies', 'item', 'list'],
   ['supplies', 'plan', 'list'],
+  ['supplies', 'movements'],
+  ['supplies', 'movements', '--month', '2026-11'],
+  ['supplies', 'movements', '--from', '2026-11-01', '--to', '2026-11-15', '--dept', '办公室'],
+  ['supplies', 'stock'],
+  ['supplies', 'report', '--month', '2026-11'],
+  ['supplies', 'usage', '--month', '2026-11'],
   ['archive', 'list'],
+  ['archive', 'list', '--month', '2026-11'],
+  ['archive', 'list', '--from', '2026-11-01', '--to', '2026-11-15'],
   ['archive', 'loans'],
   ['meeting', 'list'],
   ['meeting', 'list', '--month', '2026-11'],
@@ -182,6 +204,58 @@ describe('every list, period filter, export and due source reads through an inde
   });
 });
 
+// One entry: a write and a show of each kind read what they need by index, whatever the register's size.
+const entries: string[][] = [
+  ['config', 'set', 'archive.fonds', 'Z001'],
+  ['supplies', 'item', 'add', '--name', 'A4纸', '--spec', '70g', '--unit', '包', '--price', '25', '--reorder', '10'],
+  ['supplies', 'receive', 'A4纸', '--qty', '10', '--price', '25.00', '--date', '2026-11-02', '--unplanned', '--reason', '零星采购'],
+  ['supplies', 'issue', 'A4纸', '--qty', '2', '--dept', '办公室', '--person', '张三', '--date', '2026-11-03'],
+  ['supplies', 'writeoff', 'A4纸', '--qty', '1', '--reason', '受潮', '--date', '2026-11-03'],
+  ['supplies', 'reverse', '2026-0002', '--reason', '部门填错', '--date', '2026-11-04'],
+  ['supplies', 'movements', '--item', 'A4纸'],
+  ['archive', 'file', '--title', '报告', '--author', '办公室', '--date', '2026-11-20', '--retention', 'Y', '--org', 'BGS'],
+  ['archive', 'show', 'Z001-WS·2026-Y-BGS-0001'],
+  ['seal', 'add', '--name', '办公室公章', '--type', '公章', '--custodian', '李保管', '--since', '2026-01-04'],
+  ['seal', 'request', '--seal', '公章', '--doc', '合同', '--unit', '办公室', '--purpose', '签订合同', '--count', '3', '--requester', '陈经办'],
+  ['seal', 'approve', 'Y2026-0001', '--approver', '周主任'],
+  ['seal', 'stamp', 'Y2026-0001', '--count', '2'],
+  ['outgoing', 'draft', '--no-input', '--title', '关于年终工作的通知', '--drafter', '张文书', '--dept', '办公室', '--to', '各科室'],
+  ['outgoing', 'show', 'NG2026-0001'],
+];
+
+/**
+ * Statements let through here: the journal's newest entry (SQLite shows its walk of the rowid from the
+ * end, stopped by LIMIT 1, as a SCAN); and, not yet fixed (#16, core/links.ts, outside the registers),
+ * a show's links: `links` has no index starting with (from_register, from_ref), so linksOf walks it.
+ */
+const LET_THROUGH = new Set([
+  'SELECT seq, at, hash FROM journal ORDER BY seq DESC LIMIT 1',
+  'SELECT * FROM links WHERE (from_register = ? AND from_ref = ?) OR (to_register = ? AND to_ref = ?) ORDER BY id',
+]);
+
+describe('a write or a show of one entry reads through an index', () => {
+  let file: string;
+  beforeAll(async () => {
+    file = path.join(dir, 'entries.db');
+    expect((await cli(['init'], { env: { WENMI_DB: file } })).code).toBe(0);
+  });
+  // in order: each case writes what the next reads
+  it.each(entries.map((c) => [c.join(' ')]))('%s', async (line) => {
+    recorded = [];
+    try {
+      const r = await cli(line.split(' '), { env: { WENMI_DB: file, WENMI_NOW: '2026-11-27T09:30' } });
+      expect(r.code, r.stderr).toBe(0);
+      const bad = recorded
+        .filter((p) => !LET_THROUGH.has(p.sql))
+        .map((p) => ({ sql: p.sql.replace(/\s+/g, ' '), problems: planProblems(p.plan, aliases(p.context)), plan: p.plan.map((s) => s.detail) }))
+        .filter((p) => p.problems.length > 0);
+      expect(bad).toEqual([]);
+    } finally {
+      recorded = null;
+    }
+  });
+});
+
 describe('the plan check', () => {
   it('fails when an index the register is read by is dropped', async () => {
     const file = path.join(dir, 'dropped.db');
@@ -198,6 +272,43 @@ describe('the plan check', () => {
       expect(periodSearch(recorded)).toBe(false);
     } finally {
       recorded = null;
+    }
+  });
+
+  it('fails when the date indexes of the archive catalogue or the supplies ledger are dropped', async () => {
+    const file = path.join(dir, 'dropped-dates.db');
+    expect((await cli(['init'], { env: { WENMI_DB: file } })).code).toBe(0);
+    const db = new Database(file);
+    db.exec('DROP INDEX archive_items_doc_date; DROP INDEX archive_revisions_doc_date; DROP INDEX supplies_movements_date; DROP INDEX supplies_reversals_date');
+    db.close();
+    const problems = async (args: string[]) => {
+      recorded = [];
+      try {
+        expect((await cli(args, { env: { WENMI_DB: file } })).code).toBe(0);
+        return { problems: recorded.flatMap((p) => planProblems(p.plan, aliases(p.context))), period: periodSearch(recorded) };
+      } finally {
+        recorded = null;
+      }
+    };
+    expect((await problems(['archive', 'list', '--month', '2026-11'])).period).toBe(false);
+    const month = await problems(['supplies', 'movements', '--month', '2026-11']);
+    expect([month.period, month.problems]).toEqual([false, ['USE TEMP B-TREE FOR ORDER BY', 'USE TEMP B-TREE FOR ORDER BY']]);
+    expect((await problems(['supplies', 'report', '--month', '2026-11'])).problems).toEqual(expect.arrayContaining(['SCAN m', 'SCAN r']));
+  });
+
+  it('a UNION ALL view read as a co-routine passes when each half is an index search, and fails when one walks its table', () => {
+    const db = new Database(':memory:');
+    try {
+      db.exec(`CREATE TABLE a (id INTEGER PRIMARY KEY, d TEXT, q INTEGER); CREATE TABLE b (id INTEGER PRIMARY KEY, d TEXT, q INTEGER);
+               CREATE INDEX a_d ON a (d); CREATE INDEX b_d ON b (d);
+               CREATE VIEW v AS SELECT id, d, q FROM a UNION ALL SELECT id, d, q FROM b`);
+      const sql = "SELECT v.d, SUM(v.q) FROM v WHERE v.d >= '2026-11-01' AND v.d <= '2026-11-30' GROUP BY v.d ORDER BY SUM(v.q)";
+      const check = () => planProblems(db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all() as PlanRow[], aliases(`${sql}\nSELECT id, d, q FROM a UNION ALL SELECT id, d, q FROM b`));
+      expect(check()).toEqual([]);
+      db.exec('DROP INDEX b_d');
+      expect(check()).toEqual(['SCAN b', 'USE TEMP B-TREE FOR ORDER BY']);
+    } finally {
+      db.close();
     }
   });
 

@@ -268,4 +268,14 @@ CREATE INDEX archive_items_order ON archive_items (year, (CASE retention WHEN 'Y
 CREATE INDEX archive_loans_lent ON archive_loans (lent_on, year, serial);`);
     },
   },
+  {
+    // A period filter on 文件日期 (#16): the item's current date is on the row that carries it (the
+    // item as filed, or its latest correction), so each is searched by its own date index.
+    id: 'archive:006-doc-date-indexes',
+    up(db) {
+      db.exec(`
+CREATE INDEX archive_items_doc_date ON archive_items (doc_date);
+CREATE INDEX archive_revisions_doc_date ON archive_revisions (doc_date, item_id);`);
+    },
+  },
 ];

@@ -119,11 +119,20 @@ export function findLoan(db: DB, loanNo: string): LoanRow | undefined {
 /** The catalogue order: year, retention (Y, D30, D10), org code, 件号. */
 const ORDER = "year, CASE retention WHEN 'Y' THEN 0 WHEN 'D30' THEN 1 ELSE 2 END, org, serial";
 
+/**
+ * Items whose current 文件日期 is in the period, found by the date index of the row that carries it:
+ * the item as filed when it has no correction, else its latest correction (archive:006).
+ */
+function datedIn(f: ItemFilter): string {
+  const range = (col: string) => [f.from && `${col} >= @from`, f.to && `${col} <= @to`].filter(Boolean).join(' AND ');
+  return `id IN (SELECT i.id FROM archive_items i WHERE ${range('i.doc_date')} AND NOT EXISTS (SELECT 1 FROM archive_revisions x WHERE x.item_id = i.id)
+    UNION ALL SELECT r.item_id FROM archive_revisions r WHERE ${range('r.doc_date')} AND r.id = (SELECT max(x.id) FROM archive_revisions x WHERE x.item_id = r.item_id))`;
+}
+
 function where(f: ItemFilter): { sql: string; params: Record<string, unknown> } {
   const title = f.searchClassified ? 'instr(title, @search) > 0' : '(secret_level IS NULL AND instr(title, @search) > 0)';
   return whereOf([
-    f.from && ['doc_date >= @from', { from: f.from }],
-    f.to && ['doc_date <= @to', { to: f.to }],
+    (f.from || f.to) && [datedIn(f), { from: f.from ?? null, to: f.to ?? null }],
     f.year !== undefined && ['year = @year', { year: f.year }],
     f.retention && ['retention = @retention', { retention: f.retention }],
     f.box && ['box = @box', { box: f.box }],

@@ -72,7 +72,7 @@ export function reverseMovement(ctx: Ctx, ref: string, r: ReverseInput): Reverse
       register: REGISTER,
       action: 'reverse',
       table: 'supplies_reversals',
-      values: { ...movementSeries(ctx, date), movement_id: original.id, item_id: item.id, moved_on: date, qty: -original.qty, value: -original.value, approver, reason: why },
+      values: { ...movementSeries(ctx, date), movement_id: original.id, item_id: item.id, moved_on: date, qty: -original.qty, value: -original.value, approver, reason: why, balance_qty: after.qty, balance_value: after.value },
       reason: why,
     });
     return { ...moved(ctx, p.id, item), original };

@@ -209,9 +209,16 @@ export function movementSeries(ctx: Ctx, movedOn: string): { id: number; year: n
   return { id: nextMovementId(ctx.db), year, serial: nextMovementSerial(ctx.db, year) };
 }
 
-/** Posts one movement (inside the caller's write transaction) under the next number of its year. */
-export function postMovement(ctx: Ctx, action: string, values: Record<string, unknown> & { moved_on: string }, reason?: string | null) {
-  return post(ctx, { register: REGISTER, action, table: 'supplies_movements', values: { ...movementSeries(ctx, values.moved_on), ...values }, reason });
+/** The item's balance after a new row of quantity `qty` and value `value`, stored on that row (supplies:005). */
+export function balanceAfter(ctx: Ctx, itemId: number, qty: number, value: number): { balance_qty: number; balance_value: number } {
+  const bal = balanceOf(ctx.db, itemId);
+  return { balance_qty: bal.qty + qty, balance_value: bal.value + value };
+}
+
+/** Posts one movement (inside the caller's write transaction) under the next number of its year, with the balance after it. */
+export function postMovement(ctx: Ctx, action: string, values: Record<string, unknown> & { item_id: number; moved_on: string; qty: number; value: number }, reason?: string | null) {
+  const row = { ...movementSeries(ctx, values.moved_on), ...values, ...balanceAfter(ctx, values.item_id, values.qty, values.value) };
+  return post(ctx, { register: REGISTER, action, table: 'supplies_movements', values: row, reason });
 }
 
 export interface ReceiveInput {

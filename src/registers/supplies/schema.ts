@@ -2,7 +2,9 @@
  * 办公用品库存台账. Everything is an append-only event:
  * - supplies_items (identity) + supplies_item_revisions (its card: a correction or a retirement is a new revision);
  * - supplies_movements: 入库 / 领用 / 报废 / 盘点调整, each with its signed quantity and signed value in fen.
- *   The balance of an item is SUM(qty), its value SUM(value); nothing stores a total;
+ *   The balance of an item is SUM(qty), its value SUM(value); since 005 each new row also carries the
+ *   balance after it (balance_qty, balance_value: the row before's plus its own, checked by a trigger),
+ *   so the balance is read from the item's latest row; rows before 005 carry NULL and are summed;
  * - supplies_plans + supplies_plan_events (采购计划: 草拟 → 已批准 → received against, or 已取消);
  * - supplies_stocktakes (盘点): the items in scope with their book quantity, the counts entered
  *   (latest wins), one closing or cancelling event, and on close one result row per item
@@ -240,6 +242,55 @@ UNION ALL
 SELECT r.id, r.item_id, '冲销', o.kind, r.moved_on, r.qty, r.value, o.unit_price, o.supplier, o.plan_id,
        o.dept, o.person, r.approver, o.stocktake_id, r.reason, r.movement_id,
        COALESCE(r.year, CAST(substr(r.moved_on, 1, 4) AS INTEGER)), COALESCE(r.serial, r.id)
+FROM supplies_reversals r JOIN supplies_movements o ON o.id = r.movement_id;`);
+    },
+  },
+  {
+    // 结存 after each movement and reversal, stored on the row as it is written (the item's previous
+    // row's balance plus this row), so an item's balance, a line's running balance and a period's
+    // opening are read from one row found by index instead of summed over the item's whole ledger
+    // (#16). Rows written before this migration keep NULL (never filled in: they verify against their
+    // journal entries) and are summed as before; the first row after them stores the sum.
+    // (item_id, moved_on) finds an item's last date without walking its rows.
+    id: 'supplies:005-running-balance',
+    up(db) {
+      // the triggers refuse a stored balance that is not the item's row before plus this one: that row's
+      // stored balance, or (before it, rows without one) the sum of the item's earlier rows
+      const earlier = (table: string, what: string) => `SELECT ${what} FROM ${table} WHERE item_id = NEW.item_id AND id < NEW.id`;
+      const BEFORE = `(SELECT * FROM (${earlier('supplies_movements', 'id, balance_qty, balance_value')} ORDER BY id DESC LIMIT 1)
+        UNION ALL SELECT * FROM (${earlier('supplies_reversals', 'id, balance_qty, balance_value')} ORDER BY id DESC LIMIT 1) ORDER BY id DESC LIMIT 1)`;
+      const SUM = (col: string) => `(${earlier('supplies_movements', `COALESCE(SUM(${col}), 0)`)}) + (${earlier('supplies_reversals', `COALESCE(SUM(${col}), 0)`)})`;
+      db.exec(`
+ALTER TABLE supplies_movements ADD COLUMN balance_qty INTEGER;
+ALTER TABLE supplies_movements ADD COLUMN balance_value INTEGER;
+ALTER TABLE supplies_reversals ADD COLUMN balance_qty INTEGER;
+ALTER TABLE supplies_reversals ADD COLUMN balance_value INTEGER;
+CREATE INDEX supplies_movements_item_date ON supplies_movements (item_id, moved_on);
+CREATE INDEX supplies_reversals_item_date ON supplies_reversals (item_id, moved_on);
+CREATE TRIGGER supplies_movements_balance AFTER INSERT ON supplies_movements
+WHEN NEW.balance_qty IS NOT NULL OR NEW.balance_value IS NOT NULL BEGIN
+  SELECT RAISE(ABORT, 'supplies_movements: the balance is not the one before plus this row')
+  WHERE NEW.balance_qty IS NOT NEW.qty + COALESCE((SELECT balance_qty FROM ${BEFORE}), ${SUM('qty')})
+     OR NEW.balance_value IS NOT NEW.value + COALESCE((SELECT balance_value FROM ${BEFORE}), ${SUM('value')});
+END;
+CREATE TRIGGER supplies_reversals_balance AFTER INSERT ON supplies_reversals
+WHEN NEW.balance_qty IS NOT NULL OR NEW.balance_value IS NOT NULL BEGIN
+  SELECT RAISE(ABORT, 'supplies_reversals: the balance is not the one before plus this row')
+  WHERE NEW.balance_qty IS NOT NEW.qty + COALESCE((SELECT balance_qty FROM ${BEFORE}), ${SUM('qty')})
+     OR NEW.balance_value IS NOT NEW.value + COALESCE((SELECT balance_value FROM ${BEFORE}), ${SUM('value')});
+END;
+DROP VIEW supplies_ledger;
+CREATE VIEW supplies_ledger AS
+SELECT m.id, m.item_id, m.kind, m.kind AS books_as, m.moved_on, m.qty, m.value, m.unit_price, m.supplier, m.plan_id,
+       m.dept, m.person, m.approver, m.stocktake_id, m.reason, NULL AS reverses,
+       COALESCE(m.year, CAST(substr(m.moved_on, 1, 4) AS INTEGER)) AS year, COALESCE(m.serial, m.id) AS serial,
+       m.balance_qty, m.balance_value
+FROM supplies_movements m
+UNION ALL
+SELECT r.id, r.item_id, '冲销', o.kind, r.moved_on, r.qty, r.value, o.unit_price, o.supplier, o.plan_id,
+       o.dept, o.person, r.approver, o.stocktake_id, r.reason, r.movement_id,
+       COALESCE(r.year, CAST(substr(r.moved_on, 1, 4) AS INTEGER)), COALESCE(r.serial, r.id),
+       r.balance_qty, r.balance_value
 FROM supplies_reversals r JOIN supplies_movements o ON o.id = r.movement_id;`);
     },
   },

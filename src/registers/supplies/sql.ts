@@ -1,5 +1,5 @@
 /** Every query of the supplies register. */
-import { cached, type DB } from '../../core/db.js';
+import { cached, whereOf, type DB } from '../../core/db.js';
 
 export interface ItemRow {
   id: number;
@@ -93,16 +93,48 @@ export function listItems(db: DB, all: boolean): ItemRow[] {
   return cached(db, `SELECT * FROM supplies_items_current ${all ? '' : "WHERE state = '在用'"} ORDER BY category, name, spec, id`).all() as ItemRow[];
 }
 
-/** The balance of an item: the sum of its movements (quantity and value in fen). */
-export function balanceOf(db: DB, itemId: number): { qty: number; value: number } {
-  return cached(db, 'SELECT COALESCE(SUM(qty), 0) AS qty, COALESCE(SUM(value), 0) AS value FROM supplies_ledger WHERE item_id = ?').get(itemId) as { qty: number; value: number };
+export interface Balance {
+  qty: number;
+  value: number;
 }
 
-/** The latest date that binds an item's next movement: its last movement or its last count. */
+/**
+ * The balance stored on the item's latest ledger row (supplies:005), among its rows dated before
+ * `before` when given: one row found by index in each table (posting order is date order per item,
+ * so the latest row by date is the latest by number). `qty` and `value` are null on a row written
+ * before supplies:005.
+ */
+function storedBalance(db: DB, itemId: number, before: string | null): { qty: number | null; value: number | null } | undefined {
+  type Latest = { id: number; qty: number | null; value: number | null };
+  const latest = (table: string) =>
+    cached(db, `SELECT id, balance_qty AS qty, balance_value AS value FROM ${table} WHERE item_id = @item${before === null ? ' ORDER BY id DESC' : ' AND moved_on < @before ORDER BY moved_on DESC, id DESC'} LIMIT 1`).get(
+      before === null ? { item: itemId } : { item: itemId, before },
+    ) as Latest | undefined;
+  const [movement, reversal] = [latest('supplies_movements'), latest('supplies_reversals')];
+  return movement === undefined || (reversal !== undefined && reversal.id > movement.id) ? reversal : movement;
+}
+
+/**
+ * The balance of an item (quantity and value in fen), after all its movements or, with `before`, after
+ * those dated before that day (a period's opening): read from its latest row; summed over its ledger
+ * only when that row was written before supplies:005.
+ */
+export function balanceOf(db: DB, itemId: number, before: string | null = null): Balance {
+  const stored = storedBalance(db, itemId, before);
+  if (stored === undefined) return { qty: 0, value: 0 };
+  if (stored.qty !== null && stored.value !== null) return { qty: stored.qty, value: stored.value };
+  return cached(db, 'SELECT COALESCE(SUM(qty), 0) AS qty, COALESCE(SUM(value), 0) AS value FROM supplies_ledger WHERE item_id = @item AND (@before IS NULL OR moved_on < @before)').get({
+    item: itemId,
+    before,
+  }) as Balance;
+}
+
+/** The latest date that binds an item's next movement: its last movement, reversal or count (each found by its index). */
 export function lastDateOf(db: DB, itemId: number): string | null {
   return cached(
       db,
-      `SELECT max(d) FROM (SELECT max(moved_on) AS d FROM supplies_ledger WHERE item_id = @id
+      `SELECT max(d) FROM (SELECT max(moved_on) AS d FROM supplies_movements WHERE item_id = @id
+       UNION ALL SELECT max(moved_on) FROM supplies_reversals WHERE item_id = @id
        UNION ALL SELECT max(counted_on) FROM supplies_stocktake_results WHERE item_id = @id)`,
     )
     .pluck()
@@ -122,8 +154,20 @@ export const lastReceiptPrice = (db: DB, itemId: number) =>
 export const movementById = (db: DB, id: number) => cached(db, 'SELECT * FROM supplies_ledger WHERE id = ?').get(id) as MovementRow | undefined;
 
 /** A movement or a reversal by its number: year and serial. */
-export const movementByNumber = (db: DB, year: number, serial: number) =>
-  cached(db, 'SELECT * FROM supplies_ledger WHERE year = ? AND serial = ?').get(year, serial) as MovementRow | undefined;
+export function movementByNumber(db: DB, year: number, serial: number): MovementRow | undefined {
+  // each table by its (year, serial) index, or a row written before supplies:004 by its id within the year
+  const id = cached(
+      db,
+      `SELECT id FROM supplies_movements WHERE year = @year AND serial = @serial AND serial IS NOT NULL
+       UNION ALL SELECT id FROM supplies_reversals WHERE year = @year AND serial = @serial AND serial IS NOT NULL
+       UNION ALL SELECT id FROM supplies_movements WHERE id = @serial AND serial IS NULL AND moved_on >= @from AND moved_on <= @to
+       UNION ALL SELECT id FROM supplies_reversals WHERE id = @serial AND serial IS NULL AND moved_on >= @from AND moved_on <= @to
+       LIMIT 1`,
+    )
+    .pluck()
+    .get({ year, serial, from: `${year}-01-01`, to: `${year}-12-31` }) as number | undefined;
+  return id === undefined ? undefined : movementById(db, id);
+}
 
 /** The reversal of a movement, if it has one. */
 export const reversalOf = (db: DB, movementId: number) => cached(db, 'SELECT * FROM supplies_reversals WHERE movement_id = ?').get(movementId) as ReversalRow | undefined;
@@ -238,19 +282,20 @@ export interface StockRow extends ItemRow {
   to_come: number;
 }
 
+/** Every item (in use, or all) with its balance, read from its latest ledger row (balanceOf) rather than summed over the ledger. */
 export function stockRows(db: DB, all: boolean): StockRow[] {
-  return cached(
+  const rows = cached(
       db,
-      `SELECT c.*, COALESCE(b.qty, 0) AS qty, COALESCE(b.value, 0) AS value,
+      `SELECT c.*,
               (SELECT max(r.counted_on) FROM supplies_stocktake_results r WHERE r.item_id = c.id) AS last_counted,
               COALESCE(tc.to_come, 0) AS to_come
        FROM supplies_items_current c
-       LEFT JOIN (SELECT item_id, SUM(qty) AS qty, SUM(value) AS value FROM supplies_ledger GROUP BY item_id) b ON b.item_id = c.id
        LEFT JOIN (SELECT item_id, SUM(qty - received) AS to_come FROM (${PLAN_SELECT}) WHERE state IN ('草拟', '已批准') GROUP BY item_id) tc ON tc.item_id = c.id
        ${all ? '' : "WHERE c.state = '在用'"}
        ORDER BY c.category, c.name, c.spec, c.id`,
     )
-    .all() as StockRow[];
+    .all() as Omit<StockRow, 'qty' | 'value'>[];
+  return rows.map((r) => ({ ...r, ...balanceOf(db, r.id) }));
 }
 
 export interface MovementFilter {
@@ -278,30 +323,64 @@ export interface MovementListRow extends MovementRow {
   reversed_by_serial: number | null;
 }
 
-/** Movements in posting order, each with the item's running balance after it. */
+// A line's running balance: stored on the row since supplies:005; for a row written before it, the
+// sum of the item's rows up to it (each table's half found by its (item_id, id) index).
+const runningBalance = (t: string) => `COALESCE(${t}.balance_qty,
+         COALESCE((SELECT SUM(a.qty) FROM supplies_movements a WHERE a.item_id = ${t}.item_id AND a.id <= ${t}.id), 0)
+         + COALESCE((SELECT SUM(a.qty) FROM supplies_reversals a WHERE a.item_id = ${t}.item_id AND a.id <= ${t}.id), 0))`;
+
+/** The person who posted a row, from its journal entry. */
+const operatorOf = (t: string, table: string) => `(SELECT j.operator FROM journal j WHERE j.tbl = '${table}' AND j.row_id = ${t}.id)`;
+
+/** The number people see of a movement or reversal row `t` (rows before supplies:004: year of date, row id). */
+const yearOf = (t: string) => `COALESCE(${t}.year, CAST(substr(${t}.moved_on, 1, 4) AS INTEGER))`;
+const serialOf = (t: string) => `COALESCE(${t}.serial, ${t}.id)`;
+
+/**
+ * Movements in posting order, each with the item's running balance after it. The two halves of the
+ * ledger (movements, reversals) are read apart and merged in date order, each from its date index:
+ * a period is an index range, the whole list an ordered walk.
+ */
 export function iterateMovements(db: DB, f: MovementFilter): IterableIterator<MovementListRow> {
+  const conditions = (t: string, kind: string, dept: string) =>
+    whereOf([
+      f.from && [`${t}.moved_on >= @from`, { from: f.from }],
+      f.to && [`${t}.moved_on <= @to`, { to: f.to }],
+      f.itemId !== undefined && [`${t}.item_id = @item`, { item: f.itemId }],
+      f.dept && [`${dept} = @dept`, { dept: f.dept }],
+      f.kind && [`${kind} = @kind`, { kind: f.kind }],
+    ]);
+  const movements = conditions('m', 'm.kind', 'm.dept');
+  const reversals = conditions('r', "'冲销'", 'o.dept');
   return cached(
       db,
-      `SELECT * FROM (
-         SELECT m.*, c.name, c.spec, c.unit,
-                SUM(m.qty) OVER (PARTITION BY m.item_id ORDER BY m.id) AS balance,
-                p.number AS plan, s.number AS stocktake,
-                (SELECT j.operator FROM journal j WHERE j.tbl = CASE m.kind WHEN '冲销' THEN 'supplies_reversals' ELSE 'supplies_movements' END AND j.row_id = m.id) AS operator,
-                x.id AS reversed_by,
-                COALESCE(x.year, CAST(substr(x.moved_on, 1, 4) AS INTEGER)) AS reversed_by_year, COALESCE(x.serial, x.id) AS reversed_by_serial,
-                COALESCE(o.year, CAST(substr(o.moved_on, 1, 4) AS INTEGER)) AS reverses_year, COALESCE(o.serial, o.id) AS reverses_serial
-         FROM supplies_ledger m
-         LEFT JOIN supplies_reversals x ON x.movement_id = m.id AND m.kind <> '冲销'
-         LEFT JOIN supplies_movements o ON o.id = m.reverses
-         JOIN supplies_items_current c ON c.id = m.item_id
-         LEFT JOIN supplies_plans p ON p.id = m.plan_id
-         LEFT JOIN supplies_stocktakes s ON s.id = m.stocktake_id
-         WHERE (@item IS NULL OR m.item_id = @item))
-       WHERE (@from IS NULL OR moved_on >= @from) AND (@to IS NULL OR moved_on <= @to)
-         AND (@dept IS NULL OR dept = @dept) AND (@kind IS NULL OR kind = @kind)
+      `SELECT m.id AS id, m.item_id, m.kind, m.kind AS books_as, m.moved_on AS moved_on, m.qty, m.value, m.unit_price, m.supplier, m.plan_id,
+              m.dept, m.person, m.approver, m.stocktake_id, m.reason, NULL AS reverses, ${yearOf('m')} AS year, ${serialOf('m')} AS serial,
+              m.balance_qty, m.balance_value, c.name, c.spec, c.unit, ${runningBalance('m')} AS balance,
+              p.number AS plan, s.number AS stocktake, ${operatorOf('m', 'supplies_movements')} AS operator,
+              x.id AS reversed_by, ${yearOf('x')} AS reversed_by_year, ${serialOf('x')} AS reversed_by_serial,
+              NULL AS reverses_year, NULL AS reverses_serial
+       FROM supplies_movements m
+       LEFT JOIN supplies_reversals x ON x.movement_id = m.id
+       JOIN supplies_items_current c ON c.id = m.item_id
+       LEFT JOIN supplies_plans p ON p.id = m.plan_id
+       LEFT JOIN supplies_stocktakes s ON s.id = m.stocktake_id
+       ${movements.sql}
+       UNION ALL
+       SELECT r.id, r.item_id, '冲销', o.kind, r.moved_on, r.qty, r.value, o.unit_price, o.supplier, o.plan_id,
+              o.dept, o.person, r.approver, o.stocktake_id, r.reason, r.movement_id, ${yearOf('r')}, ${serialOf('r')},
+              r.balance_qty, r.balance_value, c.name, c.spec, c.unit, ${runningBalance('r')},
+              p.number, s.number, ${operatorOf('r', 'supplies_reversals')},
+              NULL, NULL, NULL, ${yearOf('o')}, ${serialOf('o')}
+       FROM supplies_reversals r
+       JOIN supplies_movements o ON o.id = r.movement_id
+       JOIN supplies_items_current c ON c.id = r.item_id
+       LEFT JOIN supplies_plans p ON p.id = o.plan_id
+       LEFT JOIN supplies_stocktakes s ON s.id = o.stocktake_id
+       ${reversals.sql}
        ORDER BY moved_on, id`,
     )
-    .iterate({ from: f.from ?? null, to: f.to ?? null, item: f.itemId ?? null, dept: f.dept ?? null, kind: f.kind ?? null }) as IterableIterator<MovementListRow>;
+    .iterate({ ...movements.params, ...reversals.params }) as IterableIterator<MovementListRow>;
 }
 
 export interface MonthRow {
@@ -325,31 +404,39 @@ export interface MonthRow {
   unplanned: number;
 }
 
+type PeriodSums = Omit<MonthRow, 'name' | 'spec' | 'unit' | 'opening_qty' | 'opening_value' | 'closing_qty' | 'closing_value'> & { net_qty: number; net_value: number };
+
 /**
- * The month-end summary: per item, sums of movements before the period and within it by kind (outflows
- * as positive numbers). A reversal counts in the column of the kind it reverses, with the opposite sign
- * (红字): a reversed receipt lowers `received`, a reversed issue lowers `issued`.
+ * The month-end summary: per item, its balance before the period (read from its last row before it,
+ * balanceOf) and the sums of its rows within the period by kind (outflows as positive numbers), those
+ * rows found by their date index. A reversal counts in the column of the kind it reverses, with the
+ * opposite sign (红字): a reversed receipt lowers `received`, a reversed issue lowers `issued`.
  */
 export function monthRows(db: DB, from: string, to: string): MonthRow[] {
-  const inPeriod = (kind: string, col: string, sign = '') => `COALESCE(SUM(CASE WHEN m.moved_on >= @from AND m.books_as = '${kind}' THEN ${sign}m.${col} END), 0)`;
-  return cached(
+  const sum = (kind: string, col: string, sign = '') => `COALESCE(SUM(CASE WHEN m.books_as = '${kind}' THEN ${sign}m.${col} END), 0)`;
+  const sums = cached(
       db,
-      `SELECT c.id, c.name, c.spec, c.unit,
-              COALESCE(SUM(CASE WHEN m.moved_on < @from THEN m.qty END), 0) AS opening_qty,
-              COALESCE(SUM(CASE WHEN m.moved_on < @from THEN m.value END), 0) AS opening_value,
-              ${inPeriod('入库', 'qty')} AS received_qty, ${inPeriod('入库', 'value')} AS received_value,
-              ${inPeriod('领用', 'qty', '-')} AS issued_qty, ${inPeriod('领用', 'value', '-')} AS issued_value,
-              ${inPeriod('报废', 'qty', '-')} AS written_off_qty, ${inPeriod('报废', 'value', '-')} AS written_off_value,
-              ${inPeriod('盘点调整', 'qty')} AS adjusted_qty, ${inPeriod('盘点调整', 'value')} AS adjusted_value,
-              SUM(m.qty) AS closing_qty, SUM(m.value) AS closing_value,
-              COUNT(CASE WHEN m.moved_on >= @from THEN 1 END) AS moves,
-              COUNT(CASE WHEN m.moved_on >= @from AND m.kind = '入库' AND m.plan_id IS NULL THEN 1 END) AS unplanned
-       FROM supplies_items_current c JOIN supplies_ledger m ON m.item_id = c.id AND m.moved_on <= @to
-       GROUP BY c.id
-       HAVING moves > 0 OR opening_qty <> 0 OR opening_value <> 0
-       ORDER BY c.category, c.name, c.spec, c.id`,
+      `SELECT m.item_id AS id,
+              ${sum('入库', 'qty')} AS received_qty, ${sum('入库', 'value')} AS received_value,
+              ${sum('领用', 'qty', '-')} AS issued_qty, ${sum('领用', 'value', '-')} AS issued_value,
+              ${sum('报废', 'qty', '-')} AS written_off_qty, ${sum('报废', 'value', '-')} AS written_off_value,
+              ${sum('盘点调整', 'qty')} AS adjusted_qty, ${sum('盘点调整', 'value')} AS adjusted_value,
+              SUM(m.qty) AS net_qty, SUM(m.value) AS net_value,
+              COUNT(CASE WHEN m.kind = '入库' AND m.plan_id IS NULL THEN 1 END) AS unplanned
+       FROM supplies_ledger m WHERE m.moved_on >= @from AND m.moved_on <= @to
+       GROUP BY m.item_id`,
     )
-    .all({ from, to }) as MonthRow[];
+    .all({ from, to }) as PeriodSums[];
+  const inPeriod = new Map(sums.map((r) => [r.id, r]));
+  const rows: MonthRow[] = [];
+  for (const item of listItems(db, true)) {
+    const opening = balanceOf(db, item.id, from);
+    const moved = inPeriod.get(item.id);
+    if (!moved && opening.qty === 0 && opening.value === 0) continue;
+    const { net_qty = 0, net_value = 0, ...period } = moved ?? { id: item.id, received_qty: 0, received_value: 0, issued_qty: 0, issued_value: 0, written_off_qty: 0, written_off_value: 0, adjusted_qty: 0, adjusted_value: 0, unplanned: 0 };
+    rows.push({ ...period, name: item.name, spec: item.spec, unit: item.unit, opening_qty: opening.qty, opening_value: opening.value, closing_qty: opening.qty + net_qty, closing_value: opening.value + net_value });
+  }
+  return rows;
 }
 
 export interface UsageRow {

@@ -227,7 +227,7 @@ export function closeStocktake(ctx: Ctx, reason: string | undefined): { take: St
       if (bal.qty !== l.book) throw new Error(`book of item ${l.id} moved during count ${take.number}`);
       checkFits(l, bal, l.difference!, l.value!);
       if (l.difference !== 0)
-        postMovement(ctx, 'stocktake-adjust', { item_id: l.id, kind: '盘点调整', moved_on: take.counted_on, qty: l.difference, value: l.value, stocktake_id: take.id, reason: why }, why);
+        postMovement(ctx, 'stocktake-adjust', { item_id: l.id, kind: '盘点调整', moved_on: take.counted_on, qty: l.difference!, value: l.value!, stocktake_id: take.id, reason: why }, why);
       post(ctx, {
         register: REGISTER,
         action: 'stocktake-close',

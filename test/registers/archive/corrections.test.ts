@@ -11,6 +11,31 @@ import { archiveCtx, item } from './setup.js';
 const who = { borrower: '李明', dept: '财务科', purpose: '查阅', approver: '王主任' };
 
 describe('更正 (correct)', () => {
+  it('a period filter finds an item by its current 文件日期: as filed, or its latest correction', () => {
+    const ctx = archiveCtx('2026-12-20T09:00');
+    const asFiled = fileItem(ctx, { ...item, title: '未更正', date: '2026-11-05' }).archive_no;
+    const moved = fileItem(ctx, { ...item, title: '改到十二月', date: '2026-11-10' }).archive_no;
+    const back = fileItem(ctx, { ...item, title: '改去又改回', date: '2026-11-12' }).archive_no;
+    const other = fileItem(ctx, { ...item, title: '仅改页数', date: '2026-11-15' }).archive_no;
+    correctItem(ctx, moved, { date: '2026-12-01' }, '日期有误');
+    correctItem(ctx, back, { date: '2026-12-02' }, '日期有误');
+    correctItem(ctx, back, { date: '2026-11-20' }, '再改');
+    correctItem(ctx, other, { pages: 3 }, '页数');
+    const dated = (from?: string, to?: string) => [...iterateItems(ctx.db, { from, to })].map((r) => [r.archive_no, r.doc_date]);
+    expect(dated('2026-11-01', '2026-11-30')).toEqual([
+      [asFiled, '2026-11-05'],
+      [back, '2026-11-20'],
+      [other, '2026-11-15'],
+    ]);
+    expect(dated('2026-12-01', '2026-12-31')).toEqual([[moved, '2026-12-01']]);
+    expect(dated('2026-11-13')).toEqual([
+      [moved, '2026-12-01'],
+      [back, '2026-11-20'],
+      [other, '2026-11-15'],
+    ]);
+    expect(dated(undefined, '2026-11-10')).toEqual([[asFiled, '2026-11-05']]);
+  });
+
   it('adds a revision naming the one it corrects; the 档号 and the entry as filed stay', () => {
     const ctx = archiveCtx();
     const no = fileItem(ctx, { ...item, org: 'BGS', docNo: '某办〔2026〕15号', pages: 8 }).archive_no;

@@ -43,7 +43,7 @@ describe('reversing a movement (红字冲销)', () => {
     ]);
     // the stored row, as the journal holds it
     expect(ctx.db.prepare('SELECT * FROM supplies_reversals').all()).toEqual([
-      { id: 2, movement_id: 1, item_id: 1, moved_on: '2026-11-01', qty: -20, value: -50600, approver: '李主任', reason: '单价录错，应为 23.50', year: 2026, serial: 2 },
+      { id: 2, movement_id: 1, item_id: 1, moved_on: '2026-11-01', qty: -20, value: -50600, approver: '李主任', reason: '单价录错，应为 23.50', year: 2026, serial: 2, balance_qty: 0, balance_value: 0 },
     ]);
     expect(ctx.db.prepare("SELECT action, reason FROM journal WHERE tbl = 'supplies_reversals'").all()).toEqual([{ action: 'reverse', reason: '单价录错，应为 23.50' }]);
     verified(ctx);
@@ -217,7 +217,7 @@ describe('migration supplies:003 on a database made before it', () => {
   it('keeps every posted row, verifies, and continues the one series of numbers', () => {
     const all = buildRegistry().migrations;
     const file = path.join(tempDir(), 'old.db');
-    const ctx: Ctx = { db: openDatabase(file, { create: true, migrations: all.filter((m) => m.id !== 'supplies:003-reversals' && m.id !== 'supplies:004-yearly-numbers') }), clock: fixedClock('2026-11-02T09:00'), operator: '王秘书' };
+    const ctx: Ctx = { db: openDatabase(file, { create: true, migrations: all.filter((m) => !m.id.startsWith('supplies:') || m.id < 'supplies:003') }), clock: fixedClock('2026-11-02T09:00'), operator: '王秘书' };
     expect(ctx.db.prepare("SELECT count(*) FROM sqlite_schema WHERE name = 'supplies_reversals'").pluck().get()).toBe(0);
     // rows as the build before 003 posted them: movements numbered by SQLite
     writeTx(ctx.db, () => {

@@ -90,7 +90,7 @@ describe('supplies:004 on a database whose movements were numbered by row id', (
     const file = path.join(tempDir(), 'old.db');
     const all = buildRegistry().migrations;
     expect(all.some((m) => m.id === NEW)).toBe(true);
-    const db = openDatabase(file, { create: true, migrations: all.filter((m) => m.id !== NEW) });
+    const db = openDatabase(file, { create: true, migrations: all.filter((m) => !m.id.startsWith('supplies:') || m.id < NEW) });
     const ctx: Ctx = { db, clock: fixedClock('2026-01-05T09:00'), operator: '王秘书' };
     writeTx(db, () => {
       post(ctx, { register: 'supplies', action: 'item-add', table: 'supplies_items', values: { added_on: '2025-12-01' } });
