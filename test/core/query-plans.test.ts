@@ -225,12 +225,11 @@ const entries: string[][] = [
 
 /**
  * Statements let through here: the journal's newest entry (SQLite shows its walk of the rowid from the
- * end, stopped by LIMIT 1, as a SCAN); and, not yet fixed (#16, core/links.ts, outside the registers),
- * a show's links: `links` has no index starting with (from_register, from_ref), so linksOf walks it.
+ * end, stopped by LIMIT 1, as a SCAN). A show's links (linksOf) are checked like any other read:
+ * core:007-links-from indexes their from end.
  */
 const LET_THROUGH = new Set([
   'SELECT seq, at, hash FROM journal ORDER BY seq DESC LIMIT 1',
-  'SELECT * FROM links WHERE (from_register = ? AND from_ref = ?) OR (to_register = ? AND to_ref = ?) ORDER BY id',
 ]);
 
 describe('a write or a show of one entry reads through an index', () => {
