@@ -63,7 +63,7 @@ describe('commander in Chinese', () => {
       [['incoming', 'show', '2026-0001', 'x'], /^错误：show 的参数过多：应有 1 个，给了 2 个。/, /^error: too many arguments for 'show'\. Expected 1 argument but got 2\./],
       [['config', 'get'], /^错误：缺少参数 key。/, /^error: missing required argument 'key'/],
       [['incoming', 'receive', '--title', 'T', '--note'], /^错误：选项 --note <text> 缺少值。/, /^error: option '--note <text>' argument missing/],
-      [['incoming', 'receive', '--sender', 'A', '--title', 'T', '--urgency', '很急'], /^错误：选项 --urgency <level> 的值“很急”无效，可选：特急、加急。/, /Allowed choices are 特急, 加急\./],
+      [['incoming', 'receive', '--sender', 'A', '--title', 'T', '--urgency', '很急'], /^错误：选项 --urgency <level> 的值“很急”无效，可选：特急、加急。/, /Allowed choices are extra-urgent, urgent\./],
       [['incoming', 'receive', '--sender', 'A', '--title', 'T', '--copies', 'x'], /^错误：选项 --copies <n> 的值“x”无效：须为/, /^error: option '--copies <n>' argument 'x' is invalid\. must be/],
     ];
     for (const [args, zhText, enText] of cases) {

@@ -83,7 +83,7 @@ describe('archive:003-links on a database filed before links', () => {
   it('links the items filed then, verifies, and both ends show the link', () => {
     const all = buildRegistry().migrations;
     const file = path.join(tempDir(), 'old.db');
-    const old = all.filter((m) => m.id !== 'archive:003-links' && m.id !== 'core:005-links');
+    const old = all.filter((m) => !['archive:003-links', 'core:005-links', 'core:007-links-from'].includes(m.id));
     const ctx: Ctx = { db: openDatabase(file, { create: true, migrations: old }), clock: fixedClock('2026-11-20T09:00'), operator: '王秘书' };
     writeTx(ctx.db, () => setSetting(ctx, archiveSettings, 'archive.fonds', 'Z001'));
     const doc = receiveIncoming(ctx, { receivedAt: '2026-11-20 09:00', sender: '市财政局', title: '关于编报预算的通知' });
