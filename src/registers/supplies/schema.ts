@@ -260,6 +260,13 @@ FROM supplies_reversals r JOIN supplies_movements o ON o.id = r.movement_id;`);
       const BEFORE = `(SELECT * FROM (${earlier('supplies_movements', 'id, balance_qty, balance_value')} ORDER BY id DESC LIMIT 1)
         UNION ALL SELECT * FROM (${earlier('supplies_reversals', 'id, balance_qty, balance_value')} ORDER BY id DESC LIMIT 1) ORDER BY id DESC LIMIT 1)`;
       const SUM = (col: string) => `(${earlier('supplies_movements', `COALESCE(SUM(${col}), 0)`)}) + (${earlier('supplies_reversals', `COALESCE(SUM(${col}), 0)`)})`;
+      /** Refuses a row whose stored balance is not the one before plus this row. */
+      const balanceTrigger = (table: string) => `CREATE TRIGGER ${table}_balance AFTER INSERT ON ${table}
+WHEN NEW.balance_qty IS NOT NULL OR NEW.balance_value IS NOT NULL BEGIN
+  SELECT RAISE(ABORT, '${table}: the balance is not the one before plus this row')
+  WHERE NEW.balance_qty IS NOT NEW.qty + COALESCE((SELECT balance_qty FROM ${BEFORE}), ${SUM('qty')})
+     OR NEW.balance_value IS NOT NEW.value + COALESCE((SELECT balance_value FROM ${BEFORE}), ${SUM('value')});
+END;`;
       db.exec(`
 ALTER TABLE supplies_movements ADD COLUMN balance_qty INTEGER;
 ALTER TABLE supplies_movements ADD COLUMN balance_value INTEGER;
@@ -267,18 +274,8 @@ ALTER TABLE supplies_reversals ADD COLUMN balance_qty INTEGER;
 ALTER TABLE supplies_reversals ADD COLUMN balance_value INTEGER;
 CREATE INDEX supplies_movements_item_date ON supplies_movements (item_id, moved_on);
 CREATE INDEX supplies_reversals_item_date ON supplies_reversals (item_id, moved_on);
-CREATE TRIGGER supplies_movements_balance AFTER INSERT ON supplies_movements
-WHEN NEW.balance_qty IS NOT NULL OR NEW.balance_value IS NOT NULL BEGIN
-  SELECT RAISE(ABORT, 'supplies_movements: the balance is not the one before plus this row')
-  WHERE NEW.balance_qty IS NOT NEW.qty + COALESCE((SELECT balance_qty FROM ${BEFORE}), ${SUM('qty')})
-     OR NEW.balance_value IS NOT NEW.value + COALESCE((SELECT balance_value FROM ${BEFORE}), ${SUM('value')});
-END;
-CREATE TRIGGER supplies_reversals_balance AFTER INSERT ON supplies_reversals
-WHEN NEW.balance_qty IS NOT NULL OR NEW.balance_value IS NOT NULL BEGIN
-  SELECT RAISE(ABORT, 'supplies_reversals: the balance is not the one before plus this row')
-  WHERE NEW.balance_qty IS NOT NEW.qty + COALESCE((SELECT balance_qty FROM ${BEFORE}), ${SUM('qty')})
-     OR NEW.balance_value IS NOT NEW.value + COALESCE((SELECT balance_value FROM ${BEFORE}), ${SUM('value')});
-END;
+${balanceTrigger('supplies_movements')}
+${balanceTrigger('supplies_reversals')}
 DROP VIEW supplies_ledger;
 CREATE VIEW supplies_ledger AS
 SELECT m.id, m.item_id, m.kind, m.kind AS books_as, m.moved_on, m.qty, m.value, m.unit_price, m.supplier, m.plan_id,
