@@ -39,7 +39,8 @@ describe('control characters in output', () => {
 
 describe('TSV for scripts', () => {
   it('neutralises formula starters as CSV does; numbers stay numbers', () => {
-    for (const v of ['=1+1', '+86', '-2', '@SUM(A1)', '＝1', '＋1', '－1', '＠x']) expect(tsvCell(v)).toMatch(/^'/);
+    for (const v of ['=1+1', '+86', '-2+3', '-1e3', '@SUM(A1)', '＝1', '＋1', '－1', '＠x']) expect(tsvCell(v)).toMatch(/^'/);
+    expect(tsvCell('-12.50')).toBe('-12.50'); // a negative amount is no formula: a script sums it
     expect(tsvCell('\tx')).toBe(' x'); // a tab or line break in a TSV cell becomes a space
 
     expect(tsvCell(-2)).toBe('-2');

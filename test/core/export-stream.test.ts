@@ -20,16 +20,16 @@ beforeEach(() => {
 afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
 
 /** Every kind of cell the rules treat differently: formula starts (ASCII and full-width), quotes, commas, edge spaces (a full-width one too), controls (C0, C1, newline, tab). */
-const TRICKY = ['', 'plain', '关于做好第1项工作的通知', '财预〔2026〕1号', 'a b', ' lead', 'trail ', '\u3000全角', '全角\u3000', '=1+1', '+86', '-2', '@x', '＝1', '＋1', '－1', '＠x', 'a,b', 'say "hi"', 'two\nlines', 'tab\there', 'cr\rhere', '\tx', 'esc\u001b[31m', 'c1\u0085x', 'del\u007f', '000003'];
+const TRICKY = ['', 'plain', '关于做好第1项工作的通知', '财预〔2026〕1号', 'a b', ' lead', 'trail ', '\u3000全角', '全角\u3000', '=1+1', '+86', '-2', '-2+3', '@x', '＝1', '＋1', '－1', '＠x', 'a,b', 'say "hi"', 'two\nlines', 'tab\there', 'cr\rhere', '\tx', 'esc\u001b[31m', 'c1\u0085x', 'del\u007f', '000003'];
 
 describe('cells and lines', () => {
   it('a plain cell is written as it is, every other one as the rules say', () => {
     expect(TRICKY.map(csvCell)).toEqual([
-      '', 'plain', '关于做好第1项工作的通知', '财预〔2026〕1号', 'a b', '" lead"', '"trail "', '"\u3000全角"', '"全角\u3000"', "'=1+1", "'+86", "'-2", "'@x", "'＝1", "'＋1", "'－1", "'＠x",
+      '', 'plain', '关于做好第1项工作的通知', '财预〔2026〕1号', 'a b', '" lead"', '"trail "', '"\u3000全角"', '"全角\u3000"', "'=1+1", "'+86", '-2', "'-2+3", "'@x", "'＝1", "'＋1", "'－1", "'＠x",
       '"a,b"', '"say ""hi"""', '"two\nlines"', 'tab\\x09here', 'cr\\x0dhere', "'\\x09x", 'esc\\x1b[31m', 'c1\\u0085x', 'del\\x7f', '000003',
     ]);
     expect(TRICKY.map(tsvCell)).toEqual([
-      '', 'plain', '关于做好第1项工作的通知', '财预〔2026〕1号', 'a b', ' lead', 'trail ', '\u3000全角', '全角\u3000', "'=1+1", "'+86", "'-2", "'@x", "'＝1", "'＋1", "'－1", "'＠x",
+      '', 'plain', '关于做好第1项工作的通知', '财预〔2026〕1号', 'a b', ' lead', 'trail ', '\u3000全角', '全角\u3000', "'=1+1", "'+86", '-2', "'-2+3", "'@x", "'＝1", "'＋1", "'－1", "'＠x",
       'a,b', 'say "hi"', 'two lines', 'tab here', 'cr here', ' x', 'esc\\x1b[31m', 'c1\\u0085x', 'del\\x7f', '000003',
     ]);
   });

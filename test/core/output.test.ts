@@ -7,8 +7,9 @@ import { displayWidth, truncateText, wrapText } from '../../src/core/output/widt
 
 describe('CSV for people', () => {
   it('prefixes cells a spreadsheet would run as a formula, including full-width forms', () => {
-    for (const v of ['=1+1', '+86', '-2', '@SUM(A1)', '\tx', '\rx', '＝1', '＋1', '－1', '＠x']) expect(csvCell(v).replace(/^"|"$/g, '')).toMatch(/^'/);
+    for (const v of ['=1+1', '+86', '-2+3', '-2 ', '-1e3', '-A1', '@SUM(A1)', '\tx', '\rx', '＝1', '＋1', '－1', '＠x']) expect(csvCell(v).replace(/^"|"$/g, '')).toMatch(/^'/);
     expect(csvCell(-2)).toBe('-2'); // numbers stay numbers
+    for (const v of ['-2', '-75.00']) expect(csvCell(v)).toBe(v); // and so does a negative amount written as text: no formula
     expect(csvCell('000003')).toBe('000003'); // leading zeros survive
     expect(csvCell('123456789012345678')).toBe('123456789012345678');
   });
@@ -132,7 +133,7 @@ describe('a column writes its value as each format asks', () => {
     expect(written(columns[2]!, rows[0]!, 'json')).toBeNull();
     expect(written(columns[2]!, rows[0]!, 'csv')).toBeNull();
     expect(rendered('csv')).toBe('price (yuan),state,note\r\n-12.5,in use,\r\n3,停用,x\r\n'); // a number: no formula guard
-    expect(rendered('tsv')).toBe("price (yuan)\tstate\tnote\n'-12.50\tin use\t\n3.00\t停用\tx\n");
+    expect(rendered('tsv')).toBe('price (yuan)\tstate\tnote\n-12.50\tin use\t\n3.00\t停用\tx\n'); // a script sums it as it is
     expect(JSON.parse(rendered('json'))).toEqual([
       { priceFen: -1250, state: '在用', note: null },
       { priceFen: 300, state: '停用', note: 'x' },

@@ -2,12 +2,15 @@
  * CSV for people (Excel, LibreOffice) and TSV for scripts.
  * CSV: RFC 4180 quoting, CRLF. In both, text cells that a spreadsheet would run as a formula
  * (beginning with = + - @, tab, CR, or their full-width forms) are prefixed with ' (a TSV file
- * opens in a spreadsheet as readily as a CSV one), and control characters are shown escaped.
+ * opens in a spreadsheet as readily as a CSV one), except a plain negative number (`-75.00`,
+ * which is no formula), and control characters are shown escaped.
  */
 import { MAX_CELL_LENGTH } from '../text.js';
 import { visible } from './escape.js';
 
 const FORMULA_START = /^[=+\-@\t\r＝＋－＠]/;
+/** A negative amount or count written as text (`-75.00`): a spreadsheet reads it as a number, never a formula, and a script sums it. */
+const PLAIN_NUMBER = /^-\d+(?:\.\d+)?$/;
 const NEEDS_QUOTES = /[",\r\n]|^\s|\s$/;
 /** Text that none of the rules below changes (no formula start, control, quote, comma or edge space): written as it is, in one test. */
 const PLAIN_CSV = /^(?![\s=+\-@＝＋－＠])[^\u0000-\u001f\u007f-\u009f",]*(?<!\s)$/;
@@ -29,7 +32,7 @@ export function csvLine(values: unknown[]): string {
 
 /** A text cell a spreadsheet would run as a formula, prefixed with ' so it stays text. */
 function neutralised(text: string): string {
-  return FORMULA_START.test(text) ? `'${text}` : text;
+  return FORMULA_START.test(text) && !PLAIN_NUMBER.test(text) ? `'${text}` : text;
 }
 
 /** One TSV cell: tabs and line breaks inside a value become spaces, so each row stays one line. Numbers stay numbers. */
