@@ -34,9 +34,9 @@ export function splitList(values: string | string[] | undefined): string[] {
 }
 
 
-/** A register's word as typed on the command line in English: `in use` is `in-use`. */
+/** A register's word as typed on the command line in English: `in use` is `in-use`, `leader's seal` `leaders-seal` (no quote to escape in a shell). */
 export function englishWord(l: Label): string {
-  return l.en.toLowerCase().replace(/[\s_]+/g, '-');
+  return l.en.toLowerCase().replace(/['’]/g, '').replace(/[\s_]+/g, '-');
 }
 
 /**
@@ -47,6 +47,6 @@ export function englishWord(l: Label): string {
 export function storedWord(typed: string, stored: readonly string[], words: Record<string, Label>): string | undefined {
   const text = foldTyped(typed);
   if (stored.includes(text)) return text;
-  const en = text.toLowerCase().replace(/[\s_-]+/g, '-');
+  const en = text.toLowerCase().replace(/['’]/g, '').replace(/[\s_-]+/g, '-');
   return stored.find((w) => words[w] !== undefined && englishWord(words[w]!) === en);
 }

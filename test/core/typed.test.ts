@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { entryNumber, foldTyped, splitList, storedWord } from '../../src/core/typed.js';
+import { englishWord, entryNumber, foldTyped, splitList, storedWord } from '../../src/core/typed.js';
 
 describe('text as people type it', () => {
   it('folds full-width forms and every dash look-alike', () => {
@@ -41,5 +41,9 @@ describe('text as people type it', () => {
     expect(storedWord('in-use', stored, words)).toBe('在用');
     expect(storedWord('in use', stored, words)).toBe('在用');
     expect(storedWord('used', stored, words)).toBeUndefined();
+    // an apostrophe needs quoting in a shell: the word is typed without it, or with it
+    const seals = { 领导手章: { zh: '领导手章', en: "leader's seal" } };
+    expect(englishWord(seals.领导手章)).toBe('leaders-seal');
+    for (const typed of ['leaders-seal', "leader's seal", 'Leader’s-Seal']) expect(storedWord(typed, ['领导手章'], seals)).toBe('领导手章');
   });
 });
