@@ -49,7 +49,7 @@ export function attendanceCommands(meeting: Command, kit: Kit): void {
   )
     .option('--person <name>', describe({ zh: '参会人员', en: 'the attendee' }))
     .addOption(wordOption('--answer <answer>', { zh: '答复', en: 'the answer' }, ANSWERS, WORDS))
-    .option('--proxy <name>', describe({ zh: '代参人（答复为代参时）', en: 'who attends for them (with 代参)' }))
+    .option('--proxy <name>', describe({ zh: '代参人（答复为代参时）', en: 'who attends for them (with --answer by-proxy)' }))
     .addOption(wordOption('--via <channel>', { zh: '确认方式', en: 'how they answered' }, CHANNELS, WORDS))
     .action(
       kit.run<ConfirmOpts>(async (s, o, [ref]) => {

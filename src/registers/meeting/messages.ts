@@ -150,7 +150,7 @@ export const messages: Messages = {
     'meeting.notAttendee': '{name} is not on the list of attendees of {ref}.',
     'meeting.via': 'Channel "{value}" is not valid; choose from {choices}.',
     'meeting.answer': 'Answer "{value}" is not valid; choose from {choices}.',
-    'meeting.proxyRequired': 'The answer 代参 needs --proxy naming who attends for them.',
+    'meeting.proxyRequired': 'The answer by-proxy (代参) needs --proxy naming who attends for them.',
     'meeting.proxyOnlyForProxy': 'The answer {answer} takes no --proxy.',
     'meeting.proxyIsSelf': 'The proxy {name} cannot be the attendee themself.',
     'meeting.dateInFuture': 'The date {date} is in the future (today is {today}).',
