@@ -12,7 +12,6 @@ import { tempBeside } from '../../core/output/sink.js';
 import { checkError, dataError, EXIT, usageError } from '../../core/errors.js';
 import { t } from '../../core/i18n.js';
 import { describe, type Kit, type Session } from '../kit.js';
-import { printReport, verifyFile } from './verify.js';
 
 const same = (a: string, b: string) => path.resolve(a) === path.resolve(b);
 
@@ -28,6 +27,7 @@ async function makeBackup(s: Session, target: string, force: boolean): Promise<n
     if (!force) throw dataError('output.exists', { path: target });
     if (!fs.lstatSync(target).isFile()) throw dataError('output.notAFile', { path: target });
   }
+  const { verifyFile, printReport } = await import('./verify-report.js');
   const db = s.db({ mode: 'verify' }); // a database an older wenmi wrote can be backed up before init upgrades it
   const { path: tmp, fd } = tempBeside(dir); // a killed backup's leftover is removed by the next one, as an export's is
   fs.closeSync(fd);
@@ -65,7 +65,8 @@ async function makeBackup(s: Session, target: string, force: boolean): Promise<n
   }
 }
 
-function checkBackup(s: Session, file: string, format: string | undefined): number {
+async function checkBackup(s: Session, file: string, format: string | undefined): Promise<number> {
+  const { verifyFile, printReport } = await import('./verify-report.js');
   let copy: DB | undefined;
   try {
     const report = verifyFile(s, () => (copy = openDatabase(file, { create: false, mode: 'verify', migrations: s.registry.migrations })));
