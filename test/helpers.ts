@@ -16,6 +16,7 @@ import { openMemoryDatabase } from '../src/core/db.js';
 import { setLang, type Lang } from '../src/core/i18n.js';
 import type { Ctx } from '../src/core/journal.js';
 import { memoryOut } from '../src/core/output/sink.js';
+import { receiveIncoming } from '../src/registers/incoming/rules.js';
 import { expect } from 'vitest';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -150,4 +151,13 @@ export function externalTool(...names: string[]): string | undefined {
   }
   if (process.env.WENMI_E2E === 'required') throw new Error(`${names.join(' or ')} not found on PATH, and .ci/run installs it (WENMI_E2E=required)`);
   return undefined;
+}
+
+/** An in-memory register holding two incoming documents, one ordinary and one classified: what verify's tests tamper with. */
+export function twoIncoming(): Ctx & { setNow(at: string): void } {
+  const ctx = testCtx();
+  const at = '2026-11-27T09:00:00+00:00';
+  receiveIncoming(ctx, { receivedAt: at, sender: '市财政局', title: '一' });
+  receiveIncoming(ctx, { receivedAt: at, sender: '市保密局', title: '机密文件', secret: '机密★10年', copyNo: '3' });
+  return ctx;
 }

@@ -9,17 +9,12 @@ import { migrate, writeTx, type Migration } from '../../src/core/db.js';
 import { hashOf, journalHead, post, type Ctx, type JournalRow } from '../../src/core/journal.js';
 import { verifyDatabase } from '../../src/core/verify.js';
 import { receiveIncoming } from '../../src/registers/incoming/rules.js';
-import { tables, testCtx } from '../helpers.js';
+import { tables, testCtx, twoIncoming } from '../helpers.js';
 
 const { migrations } = buildRegistry();
 const at = '2026-11-27T09:00:00+00:00';
 
-function filled() {
-  const ctx = testCtx();
-  receiveIncoming(ctx, { receivedAt: at, sender: '市财政局', title: '一' });
-  receiveIncoming(ctx, { receivedAt: at, sender: '市保密局', title: '机密文件', secret: '机密★10年', copyNo: '3' });
-  return ctx;
-}
+const filled = twoIncoming;
 const check = (ctx: Ctx, more: string[] = []) => verifyDatabase(ctx.db, [...tables(), ...more]);
 const seqOf = (ctx: Ctx, table: string, row: number) => ctx.db.prepare('SELECT seq FROM journal WHERE tbl = ? AND row_id = ?').pluck().get(table, row) as number;
 /** Runs SQL behind the tool's back, the named append-only triggers dropped first. */

@@ -8,17 +8,12 @@ import { GENESIS, journalClockMigration, type Ctx } from '../../src/core/journal
 import { setSetting } from '../../src/core/settings.js';
 import { seqRanges, verifyDatabase } from '../../src/core/verify.js';
 import { receiveIncoming } from '../../src/registers/incoming/rules.js';
-import { tables, testCtx } from '../helpers.js';
+import { tables, twoIncoming } from '../helpers.js';
 
 const { migrations, settings } = buildRegistry();
 const at = '2026-11-27T09:00:00+00:00';
 
-function filled() {
-  const ctx = testCtx();
-  receiveIncoming(ctx, { receivedAt: at, sender: '市财政局', title: '一' });
-  receiveIncoming(ctx, { receivedAt: at, sender: '市保密局', title: '机密文件', secret: '机密★10年', copyNo: '3' });
-  return ctx;
-}
+const filled = twoIncoming;
 const check = (ctx: Ctx) => verifyDatabase(ctx.db, tables(), undefined, migrations);
 const codes = (ctx: Ctx) => check(ctx).problems.map((p) => `${p.code} ${String(p.params.type ?? '')} ${String(p.params.name ?? '')}`.trim());
 
